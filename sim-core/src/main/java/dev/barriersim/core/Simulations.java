@@ -1,0 +1,39 @@
+package dev.barriersim.core;
+
+import dev.barriersim.core.metrics.EventLogWriter;
+import dev.barriersim.core.metrics.InvariantChecker;
+import dev.barriersim.core.metrics.MetricsCollector;
+import dev.barriersim.core.metrics.SimulationListener;
+import dev.barriersim.core.metrics.TaskTimelineWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The front door: runs one simulation, single-threaded and deterministic. Same spec, same seed:
+ * the same events in the same order, byte for byte, on any machine.
+ */
+public final class Simulations {
+  private Simulations() {}
+
+  /** Runs {@code spec} without writing anything but the digest. */
+  public static RunResult run(SimulationSpec spec) {
+    return run(spec, RunOutputs.none());
+  }
+
+  /**
+   * Runs {@code spec}, streaming the event log and task timeline to {@code outputs}. An
+   * {@link IllegalStateException} means the scheduler broke an invariant (a bug, never bad input).
+   */
+  public static RunResult run(SimulationSpec spec, RunOutputs outputs) {
+    EventLogWriter eventLog = new EventLogWriter(outputs.eventLog());
+    MetricsCollector metrics = new MetricsCollector(spec);
+    List<SimulationListener> listeners = new ArrayList<>();
+    listeners.add(new InvariantChecker(spec));
+    listeners.add(eventLog);
+    listeners.add(metrics);
+    if (outputs.taskTimeline() != null) listeners.add(new TaskTimelineWriter(outputs.taskTimeline()));
+    listeners.addAll(outputs.listeners());
+    SimulationRun.Ending ending = new SimulationRun(spec, listeners).run();
+    return metrics.result(ending.outcome(), ending.endMs(), eventLog.count(), eventLog.digestHex());
+  }
+}

@@ -1,0 +1,139 @@
+package dev.barriersim.core.event;
+
+/**
+ * Everything observable that happens in a run, one record per kind, in the order processed.
+ * {@link #fields} lists the event's ids and values after {@code t} and {@code type}.
+ */
+public sealed interface SimEvent {
+  /** Virtual time in ms. */
+  long t();
+
+  /** Writes the fields other than {@code t} and {@code type}. */
+  void fields(EventFields out);
+
+  /** The event type as written in {@code events.jsonl}: the record's simple name. */
+  default String type() {
+    return getClass().getSimpleName();
+  }
+
+  /** A job (instance) was submitted to the DAGScheduler. */
+  record JobSubmitted(long t, String job, int jobId) implements SimEvent {
+    public void fields(EventFields o) { o.str("job", job).num("jobId", jobId); }
+  }
+
+  /**
+   * A barrier stage needed more slots than the cluster has ([SPARK-24819]); the whole job
+   * submission is retried after the check interval unless {@code willRetry} is false.
+   */
+  record SlotCheckFailed(long t, String job, String stage, int required, int available, int failures, boolean willRetry)
+      implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("required", required).num("available", available)
+          .num("failures", failures).bool("willRetry", willRetry);
+    }
+  }
+
+  /** The job passed its submission checks and is active (Spark posts {@code SparkListenerJobStart}). */
+  record JobStarted(long t, String job, int jobId) implements SimEvent {
+    public void fields(EventFields o) { o.str("job", job).num("jobId", jobId); }
+  }
+
+  /** The job ended: status SUCCEEDED or FAILED with Spark's message in {@code reason}. */
+  record JobEnded(long t, String job, String status, String reason) implements SimEvent {
+    public void fields(EventFields o) { o.str("job", job).str("status", status).str("reason", reason); }
+  }
+
+  /** A stage attempt was submitted: a new TaskSet of {@code tasks} tasks. */
+  record StageSubmitted(long t, String job, String stage, int stageId, int stageAttempt, int tasks, boolean barrier)
+      implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageId", stageId).num("stageAttempt", stageAttempt)
+          .num("tasks", tasks).bool("barrier", barrier);
+    }
+  }
+
+  /** A stage attempt finished: SUCCEEDED, or FAILED with Spark's reason. */
+  record StageCompleted(long t, String job, String stage, int stageId, int stageAttempt, String status, String reason)
+      implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageId", stageId).num("stageAttempt", stageAttempt)
+          .str("status", status).str("reason", reason);
+    }
+  }
+
+  /** An offer round skipped a barrier TaskSet: {@code free} slots left in the round, {@code needed} required. */
+  record BarrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free, boolean fullRound)
+      implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("needed", needed)
+          .num("free", free).bool("fullRound", fullRound);
+    }
+  }
+
+  /** A barrier TaskSet was placed only in part; the placement was reverted (non-legacy delay scheduling). */
+  record BarrierPlacementReverted(long t, String job, String stage, int stageAttempt, int placed, int needed)
+      implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("placed", placed).num("needed", needed);
+    }
+  }
+
+  /** A task attempt was launched on an executor. */
+  record TaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("host", host);
+    }
+  }
+
+  /** The driver asked to kill a running task attempt. */
+  record TaskKillRequested(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String reason) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("reason", reason);
+    }
+  }
+
+  /** A task attempt ended and its slot is free again. */
+  record TaskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("status", status.name())
+          .str("reason", reason);
+    }
+  }
+
+  /** Every task of a barrier stage attempt reached {@code barrier()} number {@code epoch}: the coordinator replied. */
+  record BarrierSyncReleased(long t, String job, String stage, int stageAttempt, int epoch) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("epoch", epoch);
+    }
+  }
+
+  /** {@code spark.barrier.sync.timeout} passed since the first arrival of {@code epoch}: waiting tasks fail. */
+  record BarrierSyncTimedOut(long t, String job, String stage, int stageAttempt, int epoch, int arrived, int needed)
+      implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("epoch", epoch)
+          .num("arrived", arrived).num("needed", needed);
+    }
+  }
+
+  /** An executor joined the cluster. */
+  record ExecutorAdded(long t, String executor, String host, int cores) implements SimEvent {
+    public void fields(EventFields o) { o.str("executor", executor).str("host", host).num("cores", cores); }
+  }
+
+  /** An executor is being decommissioned: it takes no new tasks and leaves when idle. */
+  record ExecutorDecommissioned(long t, String executor) implements SimEvent {
+    public void fields(EventFields o) { o.str("executor", executor); }
+  }
+
+  /** An executor left the cluster (decommissioned and idle, or lost). */
+  record ExecutorLost(long t, String executor, String reason) implements SimEvent {
+    public void fields(EventFields o) { o.str("executor", executor).str("reason", reason); }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.barriersim.core.random;
+
+import org.apache.commons.math3.random.BitsStreamGenerator;
+
+/**
+ * A commons-math3 generator that is re-positioned for every draw: {@link #position(long...)}
+ * seeds it from a key, so a draw depends on its key only and not on how many draws came before.
+ * The bits come from SplitMix64, which is cheap to seed (one long) unlike Well19937c.
+ */
+public final class KeyedGenerator extends BitsStreamGenerator {
+  private static final long serialVersionUID = 1L;
+  private final long streamSeed;
+  private long state;
+
+  /** A generator for the stream whose seed is {@code streamSeed}. */
+  public KeyedGenerator(long streamSeed) {
+    this.streamSeed = streamSeed;
+    this.state = streamSeed;
+  }
+
+  /** Seeds the generator from the stream seed and the key parts, in order. */
+  public KeyedGenerator position(long... key) {
+    long h = streamSeed;
+    for (long k : key) h = RandomStreams.mix(h ^ RandomStreams.mix(k + 0x9E3779B97F4A7C15L));
+    setSeed(h);
+    return this;
+  }
+
+  @Override
+  public void setSeed(int seed) {
+    setSeed((long) seed);
+  }
+
+  @Override
+  public void setSeed(int[] seed) {
+    long h = 0;
+    for (int s : seed) h = RandomStreams.mix(h ^ s);
+    setSeed(h);
+  }
+
+  @Override
+  public void setSeed(long seed) {
+    state = seed;
+    clear();
+  }
+
+  @Override
+  protected int next(int bits) {
+    return (int) (nextRaw() >>> (64 - bits));
+  }
+
+  @Override
+  public long nextLong() {
+    return nextRaw();
+  }
+
+  /** A uniform double in [0, 1) from 53 bits. */
+  @Override
+  public double nextDouble() {
+    return (nextRaw() >>> 11) * 0x1.0p-53;
+  }
+
+  private long nextRaw() {
+    state += 0x9E3779B97F4A7C15L;
+    return RandomStreams.mix(state);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.barriersim.core.spark;
+
+/**
+ * The {@code simulation:} section: backend, RPC delays, kill and barrier-poll behaviour, and the
+ * run's limits.
+ *
+ * @param killLatencyMs kill request to task stop for a non-interruptible job, or
+ *     {@link #KILL_UNTIL_DONE}: the task runs on until its current work ends
+ * @param barrierPollIntervalMs the step at which a task waiting in {@code barrier()} checks for
+ *     its release (Spark 3.0+: 1 s); 0 is the ideal, instant barrier
+ * @param horizonMs the run stops at this virtual time (outcome HORIZON); {@link Long#MAX_VALUE}: none
+ * @param maxEvents the run stops after this many events (outcome EVENT_LIMIT)
+ */
+public record SimulationSettings(
+    Backend backend,
+    long launchLatencyMs,
+    long statusUpdateLatencyMs,
+    long killLatencyMs,
+    long barrierPollIntervalMs,
+    long horizonMs,
+    long maxEvents) {
+
+  /** {@code killLatency: untilDone}. */
+  public static final long KILL_UNTIL_DONE = -1;
+
+  /** The defaults of the contract. */
+  public static final SimulationSettings DEFAULTS =
+      new SimulationSettings(Backend.COARSE_GRAINED, 0, 0, 0, 1_000, Long.MAX_VALUE, 200_000_000L);
+
+  /** Checks the ranges. */
+  public SimulationSettings {
+    if (backend == null) backend = Backend.COARSE_GRAINED;
+    if (launchLatencyMs < 0 || statusUpdateLatencyMs < 0) throw new IllegalArgumentException("latencies must be >= 0");
+    if (killLatencyMs < 0 && killLatencyMs != KILL_UNTIL_DONE) throw new IllegalArgumentException("killLatency must be >= 0");
+    if (barrierPollIntervalMs < 0) throw new IllegalArgumentException("barrierPollInterval must be >= 0");
+    if (horizonMs < 0) throw new IllegalArgumentException("horizon must be >= 0");
+    if (maxEvents < 1) throw new IllegalArgumentException("maxEvents must be >= 1");
+  }
+}
