@@ -1,0 +1,124 @@
+package dev.barriersim.cli;
+
+import dev.barriersim.report.ComparisonTable;
+import dev.barriersim.report.Mode;
+import dev.barriersim.report.OutputConflictException;
+import dev.barriersim.report.RunPlan;
+import dev.barriersim.report.ScenarioResult;
+import dev.barriersim.report.ScenarioRunner;
+import dev.barriersim.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code barriersim run SCENARIO.yaml}: runs one scenario in every mode and replication and compares the modes. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Runs one scenario in each mode (barrier, non-barrier) and replication, writes its outputs"
+            + " atomically and prints a comparison table (replication 0) and the seed used.",
+        "Outputs: DIR/summary.json (every run and the aggregates over replications),"
+            + " DIR/<mode>/tasks.csv and DIR/<mode>/events.jsonl (replication 0).",
+        "Scenario keys are documented in docs/scenario-format.md."})
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file to run.")
+  private Path scenarioFile;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder, replaced as a whole when the run succeeds (default: out/<scenario name>)."
+          + " An existing folder is only replaced if it is empty or holds a summary.json.")
+  private Path out;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Seed of replication 0, overriding the scenario's 'seed' (default: the scenario's, else 1).")
+  private Long seed;
+
+  @Option(names = "--modes", paramLabel = "MODE", split = ",", converter = ModeConverter.class,
+      description = "Modes to run, in this order, comma-separated: barrier, non-barrier"
+          + " (default: the scenario's run.modes, else both).")
+  private List<Mode> modes;
+
+  @Option(names = "--replications", paramLabel = "N",
+      description = "Runs per mode; replication r uses a seed derived from (seed, r), r = 0 keeps the seed"
+          + " (default: the scenario's run.replications, else 1).")
+  private Integer replications;
+
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "Runs executed at once, each single-threaded; the outputs do not depend on it"
+          + " (default: available processors).")
+  private Integer parallelism;
+
+  @Option(names = "--no-charts",
+      description = "Do not draw charts. Accepted for scripts; charts are not produced yet, so it changes nothing.")
+  private boolean noCharts;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec);
+    int threads = parallelism == null ? Pools.defaultParallelism() : parallelism;
+    if (threads < 1) throw new ParameterException(spec.commandLine(), "--parallelism must be >= 1, got " + threads);
+    if (replications != null && replications < 1) {
+      throw new ParameterException(spec.commandLine(), "--replications must be >= 1, got " + replications);
+    }
+    if (modes != null && modes.stream().distinct().count() != modes.size()) {
+      throw new ParameterException(spec.commandLine(), "--modes lists a mode twice: " + modes);
+    }
+    Inputs.Loaded loaded = Inputs.load(main.loader(), Inputs.expand(List.of(scenarioFile)).get(0));
+    if (!loaded.ok()) {
+      loaded.problems().forEach(console::err);
+      return ExitCodes.USAGE;
+    }
+    RunPlan plan = plan(loaded.scenario(), seed, modes, replications);
+    Path dir = out != null ? out : Path.of("out", plan.scenario());
+    console.out("scenario: " + plan.scenario() + " (" + scenarioFile + ")");
+    console.out("seed: " + plan.seed());
+    console.out("runs: " + plan.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + " x "
+        + plan.replications() + (plan.replications() == 1 ? " replication" : " replications"));
+    ExecutorService pool = Pools.fixed(threads);
+    try {
+      ScenarioResult result = new ScenarioRunner(main.engine(), pool).start(plan, dir).finish();
+      console.out("");
+      console.out(ComparisonTable.render(result));
+      if (plan.replications() > 1) {
+        console.out("Replication 0 shown; means and 95 % intervals over " + plan.replications()
+            + " replications are in summary.json.");
+      }
+      console.out("output: " + dir);
+      return ExitCodes.OK;
+    } catch (OutputConflictException e) {
+      console.err("barriersim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return console.internalError(e);
+    } catch (IOException | RuntimeException e) {
+      return console.internalError(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The plan of a scenario: options given on the command line win over the scenario's {@code run:} section. */
+  static RunPlan plan(Scenario scenario, Long seed, List<Mode> modes, Integer replications) {
+    List<Mode> m = modes != null ? modes : scenario.modes().stream().map(Mode::parse).toList();
+    if (m.isEmpty()) m = List.of(Mode.BARRIER, Mode.NON_BARRIER);
+    int r = replications != null ? replications : scenario.replications();
+    return new RunPlan(seed != null ? scenario.spec().withSeed(seed) : scenario.spec(), m, r);
+  }
+}

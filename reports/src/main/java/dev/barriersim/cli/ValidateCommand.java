@@ -1,0 +1,49 @@
+package dev.barriersim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code barriersim validate FILE...}: checks scenario files without running them. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
+    description = {
+        "Checks scenario files without running them: prints 'FILE: ok' on stdout for each valid one,"
+            + " and every problem of the others on stderr as FILE:LINE:COLUMN: yaml.path: what is wrong;"
+            + " how to fix it. Exit code 2 if any file is invalid or unreadable.",
+        "A folder stands for its *.yaml files, sorted by file name.",
+        "Scenario keys are documented in docs/scenario-format.md."})
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (or folders of *.yaml files).")
+  private List<Path> files;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec);
+    try {
+      int code = ExitCodes.OK;
+      for (Inputs.Input in : Inputs.expand(files)) {
+        Inputs.Loaded l = Inputs.load(main.loader(), in);
+        if (l.ok()) {
+          console.out(in.display() + ": ok");
+        } else {
+          l.problems().forEach(console::err);
+          code = ExitCodes.USAGE;
+        }
+      }
+      return code;
+    } catch (RuntimeException e) {
+      return console.internalError(e);
+    }
+  }
+}

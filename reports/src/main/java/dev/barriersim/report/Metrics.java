@@ -1,0 +1,31 @@
+package dev.barriersim.report;
+
+import dev.barriersim.core.RunResult;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** The numeric run metrics that are aggregated over replications, in output order. */
+public final class Metrics {
+  private Metrics() {}
+
+  /** A named numeric metric of a run; the name is the dotted path in a summary run entry. */
+  public record Metric(String name, ToDoubleFunction<RunResult> value) {}
+
+  /** Every aggregated metric, in the order they appear in {@code summary.json}. */
+  public static final List<Metric> ALL = List.of(
+      new Metric("makespanMs", r -> r.makespanMs()),
+      new Metric("events", r -> r.events()),
+      new Metric("tasks.launched", r -> r.tasks().launched()),
+      new Metric("tasks.succeeded", r -> r.tasks().succeeded()),
+      new Metric("tasks.failed", r -> r.tasks().failed()),
+      new Metric("tasks.killed", r -> r.tasks().killed()),
+      new Metric("cores.total", r -> r.cores().total()),
+      new Metric("cores.busyCoreMs", r -> r.cores().busyCoreMs()),
+      new Metric("cores.idleCoreMs", r -> r.cores().idleCoreMs()),
+      new Metric("cores.wastedCoreMs", r -> r.cores().wastedCoreMs()),
+      new Metric("cores.utilization", r -> r.cores().utilization()),
+      new Metric("barrier.slotCheckFailures", r -> r.barrier().slotCheckFailures()),
+      new Metric("barrier.roundsSkipped", r -> r.barrier().roundsSkipped()),
+      new Metric("barrier.waitMs", r -> r.barrier().waitMs()),
+      new Metric("barrier.idleCoreMsWhileWaiting", r -> r.barrier().idleCoreMsWhileWaiting()));
+}

@@ -1,0 +1,48 @@
+package dev.barriersim.report;
+
+import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.random.RandomStreams;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to run for one scenario: the spec (its seed is the seed used), the modes in order and the
+ * number of replications per mode.
+ */
+public record RunPlan(SimulationSpec spec, List<Mode> modes, int replications) {
+  /** Checks the plan and freezes the list. */
+  public RunPlan {
+    if (spec == null) throw new IllegalArgumentException("spec is required");
+    modes = List.copyOf(modes);
+    if (modes.isEmpty()) throw new IllegalArgumentException("at least one mode is required");
+    if (modes.stream().distinct().count() != modes.size()) throw new IllegalArgumentException("a mode is listed twice");
+    if (replications < 1) throw new IllegalArgumentException("replications must be >= 1");
+  }
+
+  /** The scenario's name. */
+  public String scenario() {
+    return spec.name();
+  }
+
+  /** The seed actually used (replication 0's seed). */
+  public long seed() {
+    return spec.seed();
+  }
+
+  /** Every run, mode-major in the order of {@link #modes}, then replication 0..N-1. */
+  public List<RunKey> runs() {
+    List<RunKey> keys = new ArrayList<>(modes.size() * replications);
+    for (Mode m : modes) {
+      for (int r = 0; r < replications; r++) keys.add(new RunKey(m, r, RandomStreams.replicationSeed(seed(), r)));
+    }
+    return keys;
+  }
+
+  /** The exact spec of one run: the mode applied, the replication's seed set. */
+  public SimulationSpec specOf(RunKey key) {
+    return key.mode().apply(spec).withSeed(key.seed());
+  }
+
+  /** One run of the plan. */
+  public record RunKey(Mode mode, int replication, long seed) {}
+}
