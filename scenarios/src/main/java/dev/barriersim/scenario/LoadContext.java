@@ -1,0 +1,80 @@
+package dev.barriersim.scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The state of one load: the file name for messages, the problems found so far, the keys not supported yet. */
+final class LoadContext {
+  private final String file;
+  private final Set<String> notYetSupported;
+  private final List<Problem> problems = new ArrayList<>();
+
+  LoadContext(String file, Set<String> notYetSupported) {
+    this.file = file;
+    this.notYetSupported = notYetSupported;
+  }
+
+  /** Records a problem at a node's position. */
+  void report(YamlNode at, String path, String message, String fix) {
+    report(at.line(), at.column(), path, message, fix);
+  }
+
+  /** Records a problem at an explicit position. */
+  void report(int line, int column, String path, String message, String fix) {
+    problems.add(new Problem(file, line, column, path, message, fix));
+  }
+
+  /** True once any problem was found. */
+  boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  /** How many problems so far (lets a reader tell whether its own part was clean). */
+  int problemCount() {
+    return problems.size();
+  }
+
+  /** Every problem in file order; ties keep the order in which they were found (stable sort). */
+  List<Problem> problemsInFileOrder() {
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return sorted;
+  }
+
+  /** True when the key at this path (list indices as {@code [*]}) is declared but not implemented yet. */
+  boolean notYetSupported(String path) {
+    return !notYetSupported.isEmpty() && notYetSupported.contains(pattern(path));
+  }
+
+  /**
+   * Runs a core record constructor. Validation should have caught every rule before, so an
+   * {@link IllegalArgumentException} here means a check is missing on our side; it still becomes a
+   * located problem rather than a stack trace.
+   */
+  <T> T build(YamlNode at, String path, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      report(at, path, String.valueOf(e.getMessage()), "correct the value as the message says");
+      return null;
+    }
+  }
+
+  /** The path with list indices replaced by {@code [*]}: {@code jobs[2].stages[0].x} -> {@code jobs[*].stages[*].x}. */
+  static String pattern(String path) {
+    return path.replaceAll("\\[\\d+]", "[*]");
+  }
+
+  /** Path of a key below {@code parent}. */
+  static String child(String parent, String key) {
+    return parent.isEmpty() ? key : parent + "." + key;
+  }
+
+  /** Path of a list item below {@code parent}. */
+  static String index(String parent, int i) {
+    return parent + "[" + i + "]";
+  }
+}
