@@ -5,6 +5,7 @@ import dev.barriersim.core.metrics.InvariantChecker;
 import dev.barriersim.core.metrics.MetricsCollector;
 import dev.barriersim.core.metrics.SimulationListener;
 import dev.barriersim.core.metrics.TaskTimelineWriter;
+import dev.barriersim.core.spark.SparkApplication;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class Simulations {
     listeners.add(metrics);
     if (outputs.taskTimeline() != null) listeners.add(new TaskTimelineWriter(outputs.taskTimeline()));
     listeners.addAll(outputs.listeners());
-    SimulationRun.Ending ending = new SimulationRun(spec, listeners).run();
+    SparkApplication.Ending ending = new SparkApplication(spec, listeners).run();
     return metrics.result(ending.outcome(), ending.endMs(), eventLog.count(), eventLog.digestHex());
   }
 }

@@ -3,12 +3,207 @@ package dev.barriersim.core.metrics;
 import dev.barriersim.core.Outcome;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
+import dev.barriersim.core.event.SimEvent.ExecutorAdded;
+import dev.barriersim.core.event.SimEvent.ExecutorLost;
+import dev.barriersim.core.event.SimEvent.JobEnded;
+import dev.barriersim.core.event.SimEvent.JobStarted;
+import dev.barriersim.core.event.SimEvent.JobSubmitted;
+import dev.barriersim.core.event.SimEvent.SlotCheckFailed;
+import dev.barriersim.core.event.SimEvent.StageCompleted;
+import dev.barriersim.core.event.SimEvent.StageSubmitted;
+import dev.barriersim.core.event.SimEvent.TaskEnded;
+import dev.barriersim.core.event.SimEvent.TaskLaunched;
+import dev.barriersim.core.event.TaskStatus;
+import dev.barriersim.core.workload.JobSpec;
+import dev.barriersim.core.workload.StageGraph;
+import dev.barriersim.core.workload.StageSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Placeholder while the engine lands. */
+/**
+ * Turns the event stream into the run's summary: jobs, stages, task counts, core time and the
+ * costs of barrier mode. Core time is integrated piecewise between events, so memory does not
+ * grow with the number of tasks.
+ */
 public final class MetricsCollector implements SimulationListener {
-  public MetricsCollector(SimulationSpec spec) {}
+  private static final class JobAcc {
+    final String name;
+    final long submitMs;
+    Long startMs;
+    Long endMs;
+    String status = "RUNNING";
+    String reason;
+    final Map<String, StageAcc> stages = new LinkedHashMap<>();
 
+    JobAcc(String name, long submitMs) {
+      this.name = name;
+      this.submitMs = submitMs;
+    }
+  }
+
+  private static final class StageAcc {
+    final String stage;
+    final int stageId;
+    final boolean barrier;
+    int attempts;
+    String status = "PENDING";
+    Long firstLaunchMs;
+    Long endMs;
+    long waitingSince = -1;
+
+    StageAcc(String stage, int stageId, boolean barrier) {
+      this.stage = stage;
+      this.stageId = stageId;
+      this.barrier = barrier;
+    }
+  }
+
+  private final int taskCpus;
+  private final Map<String, JobSpec> jobSpecs = new HashMap<>();
+  private final Map<String, JobAcc> jobs = new LinkedHashMap<>();
+  private int nextStageId;
+  private long lastT;
+  private int presentCores;
+  private int peakCores;
+  private long runningTasks;
+  private long runningLaunchSum;
+  private int barrierWaiting;
+  private long coreMsPresent;
+  private long idleWhileWaiting;
+  private long busyCoreMs;
+  private long wastedCoreMs;
+  private long launched;
+  private long succeeded;
+  private long failed;
+  private long killed;
+  private long slotCheckFailures;
+  private long roundsSkipped;
+  private long barrierWaitMs;
+  private long lastJobOrTaskEnd;
+  private final Map<String, Integer> coresByExecutor = new HashMap<>();
+
+  /** A collector for runs of {@code spec}. */
+  public MetricsCollector(SimulationSpec spec) {
+    this.taskCpus = spec.conf().taskCpus();
+    for (JobSpec j : spec.jobs()) jobSpecs.put(j.name(), j);
+  }
+
+  @Override
+  public void onEvent(SimEvent e) {
+    advance(e.t());
+    if (e instanceof TaskLaunched l) {
+      launched++;
+      runningTasks++;
+      runningLaunchSum += l.t();
+      StageAcc s = stage(l.job(), l.stage());
+      if (s.firstLaunchMs == null) s.firstLaunchMs = l.t();
+      if (s.waitingSince >= 0) {
+        barrierWaitMs += l.t() - s.waitingSince;
+        s.waitingSince = -1;
+        barrierWaiting--;
+      }
+    } else if (e instanceof TaskEnded t) {
+      runningTasks--;
+      runningLaunchSum -= t.launchMs();
+      long coreMs = (t.t() - t.launchMs()) * taskCpus;
+      busyCoreMs += coreMs;
+      if (t.status() == TaskStatus.SUCCESS) succeeded++;
+      else {
+        wastedCoreMs += coreMs;
+        if (t.status() == TaskStatus.FAILED) failed++;
+        else killed++;
+      }
+      lastJobOrTaskEnd = Math.max(lastJobOrTaskEnd, t.t());
+    } else if (e instanceof StageSubmitted s) {
+      StageAcc acc = stage(s.job(), s.stage());
+      acc.attempts = s.stageAttempt() + 1;
+      acc.status = "RUNNING";
+      if (s.barrier()) {
+        acc.waitingSince = s.t();
+        barrierWaiting++;
+      }
+    } else if (e instanceof StageCompleted c) {
+      StageAcc acc = stage(c.job(), c.stage());
+      acc.status = c.status();
+      acc.endMs = c.t();
+      if (acc.waitingSince >= 0) {
+        barrierWaitMs += c.t() - acc.waitingSince;
+        acc.waitingSince = -1;
+        barrierWaiting--;
+      }
+    } else if (e instanceof JobSubmitted j) {
+      jobs.put(j.job(), new JobAcc(j.job(), j.t()));
+    } else if (e instanceof JobStarted j) {
+      JobAcc acc = jobs.get(j.job());
+      acc.startMs = j.t();
+      for (StageSpec s : StageGraph.topologicalOrder(jobSpecs.get(baseName(j.job())).stages())) {
+        acc.stages.put(s.name(), new StageAcc(s.name(), nextStageId++, s.barrier()));
+      }
+    } else if (e instanceof JobEnded j) {
+      JobAcc acc = jobs.get(j.job());
+      acc.endMs = j.t();
+      acc.status = j.status();
+      acc.reason = j.reason();
+      lastJobOrTaskEnd = Math.max(lastJobOrTaskEnd, j.t());
+    } else if (e instanceof SlotCheckFailed) {
+      slotCheckFailures++;
+    } else if (e instanceof BarrierRoundSkipped) {
+      roundsSkipped++;
+    } else if (e instanceof ExecutorAdded a) {
+      presentCores += a.cores();
+      peakCores = Math.max(peakCores, presentCores);
+      coresByExecutor.put(a.executor(), a.cores());
+    } else if (e instanceof ExecutorLost l) {
+      presentCores -= coresByExecutor.getOrDefault(l.executor(), 0);
+    }
+  }
+
+  private StageAcc stage(String job, String stage) {
+    return jobs.get(job).stages.get(stage);
+  }
+
+  private static String baseName(String instance) {
+    int i = instance.lastIndexOf('#');
+    return i < 0 ? instance : instance.substring(0, i);
+  }
+
+  private void advance(long t) {
+    long dt = t - lastT;
+    if (dt > 0) {
+      coreMsPresent += dt * presentCores;
+      if (barrierWaiting > 0) idleWhileWaiting += dt * (presentCores - runningTasks * taskCpus);
+      lastT = t;
+    }
+  }
+
+  /** The summary of the run that stopped at {@code endMs}. */
   public RunResult result(Outcome outcome, long endMs, long events, String digest) {
-    throw new IllegalStateException("landing next");
+    long makespan = outcome == Outcome.COMPLETED ? lastJobOrTaskEnd : endMs;
+    long present = coreMsPresent;
+    if (endMs > lastT) present += (endMs - lastT) * (long) presentCores;
+    long presentToMakespan = present - Math.max(0, endMs - makespan) * (long) presentCores;
+    long busy = busyCoreMs + (runningTasks * endMs - runningLaunchSum) * taskCpus;
+    long idle = Math.max(0, presentToMakespan - busy);
+    double utilization = busy + idle == 0 ? 0 : (double) busy / (busy + idle);
+    long wait = barrierWaitMs;
+    List<RunResult.JobResult> jobResults = new ArrayList<>();
+    List<RunResult.StageResult> stageResults = new ArrayList<>();
+    for (JobAcc j : jobs.values()) {
+      jobResults.add(new RunResult.JobResult(j.name, j.status, j.submitMs, j.startMs, j.endMs, j.reason));
+      for (StageAcc s : j.stages.values()) {
+        if (s.waitingSince >= 0) wait += endMs - s.waitingSince;
+        stageResults.add(new RunResult.StageResult(j.name, s.stage, s.stageId, s.barrier, s.attempts, s.status,
+            s.firstLaunchMs, s.endMs));
+      }
+    }
+    return new RunResult(outcome, makespan, events, digest, jobResults, stageResults,
+        new RunResult.TaskCounts(launched, succeeded, failed, killed),
+        new RunResult.CoreUsage(peakCores, busy, idle, wastedCoreMs, utilization),
+        new RunResult.BarrierMetrics(slotCheckFailures, roundsSkipped, wait, idleWhileWaiting));
   }
 }

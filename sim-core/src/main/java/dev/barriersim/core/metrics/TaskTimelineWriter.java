@@ -58,7 +58,7 @@ public final class TaskTimelineWriter implements SimulationListener {
   }
 
   @Override
-  public void onRunEnd(long endMs) {
+  public void onRunEnd(long endMs, dev.barriersim.core.Outcome outcome) {
     while (!pending.isEmpty()) writeRow(pending.pollFirst());
     byTaskId.clear();
   }

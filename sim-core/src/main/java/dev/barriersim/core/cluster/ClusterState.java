@@ -1,0 +1,146 @@
+package dev.barriersim.core.cluster;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All executors and their free resources. An index of active executors with at least one free
+ * core lets an offer round visit only executors that can take a task, in executor-id order
+ * (Spark shuffles offers; barriersim keeps id order, as Spark's own tests do).
+ */
+public final class ClusterState {
+  private final List<String> resourceNames;
+  private final List<Executor> executors = new ArrayList<>();
+  private final BitSet offerable = new BitSet();
+  private int nextHost;
+  private int activeCores;
+  private long activeTasks;
+
+  /** An empty cluster that knows the custom resources by name (their index order). */
+  public ClusterState(List<String> resourceNames) {
+    this.resourceNames = List.copyOf(resourceNames);
+  }
+
+  /** Custom resource names; position = resource index. */
+  public List<String> resourceNames() {
+    return resourceNames;
+  }
+
+  /** Adds the executors of {@code group}, on new hosts, and returns them. */
+  public List<Executor> add(ExecutorGroup group) {
+    int[] res = new int[resourceNames.size()];
+    for (Map.Entry<String, Integer> r : group.resources().entrySet()) {
+      int i = resourceNames.indexOf(r.getKey());
+      if (i < 0) throw new IllegalArgumentException("unknown resource " + r.getKey());
+      res[i] = r.getValue();
+    }
+    List<Executor> added = new ArrayList<>();
+    for (int n = 0; n < group.count(); n++) {
+      String host = "host-" + (nextHost + n / group.executorsPerHost());
+      Executor e = new Executor(executors.size(), host, group.cores(), res);
+      executors.add(e);
+      added.add(e);
+      activeCores += e.totalCores;
+      updateIndex(e);
+    }
+    nextHost += (group.count() + group.executorsPerHost() - 1) / group.executorsPerHost();
+    return added;
+  }
+
+  /** The executor with Spark id {@code id}, or null. */
+  public Executor byId(String id) {
+    try {
+      int i = Integer.parseInt(id);
+      return i >= 0 && i < executors.size() ? executors.get(i) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The executor at {@code index}. */
+  public Executor get(int index) {
+    return executors.get(index);
+  }
+
+  /** Number of executors ever added. */
+  public int size() {
+    return executors.size();
+  }
+
+  /** Cores of executors that are not lost. */
+  public int activeCores() {
+    return activeCores;
+  }
+
+  /** Task attempts holding resources anywhere. */
+  public long activeTasks() {
+    return activeTasks;
+  }
+
+  /** Index of the next offerable executor at or after {@code from}, or -1. */
+  public int nextOfferable(int from) {
+    return offerable.nextSetBit(from);
+  }
+
+  /** Takes one task's resources on {@code e}. */
+  public void take(Executor e, ResourceDemand d) {
+    e.freeCores -= d.cpus();
+    int[] r = d.resources();
+    for (int i = 0; i < r.length; i++) e.freeResources[i] -= r[i];
+    if (e.freeCores < 0) throw new IllegalStateException("executor " + e.id + " over-committed: cores");
+    for (int i = 0; i < r.length; i++) {
+      if (e.freeResources[i] < 0) {
+        throw new IllegalStateException("executor " + e.id + " over-committed: " + resourceNames.get(i));
+      }
+    }
+    e.runningTasks++;
+    activeTasks++;
+    updateIndex(e);
+  }
+
+  /** Gives one task's resources back on {@code e}. */
+  public void give(Executor e, ResourceDemand d) {
+    e.freeCores += d.cpus();
+    int[] r = d.resources();
+    for (int i = 0; i < r.length; i++) e.freeResources[i] += r[i];
+    e.runningTasks--;
+    activeTasks--;
+    if (e.freeCores > e.totalCores || e.runningTasks < 0) {
+      throw new IllegalStateException("executor " + e.id + " released more than it holds");
+    }
+    updateIndex(e);
+  }
+
+  /** Stops offering {@code e}: it finishes its tasks and then leaves. */
+  public void decommission(Executor e) {
+    if (e.state == Executor.State.ACTIVE) {
+      e.state = Executor.State.DECOMMISSIONING;
+      updateIndex(e);
+    }
+  }
+
+  /** Removes {@code e} from the cluster. */
+  public void remove(Executor e) {
+    if (e.state != Executor.State.LOST) {
+      e.state = Executor.State.LOST;
+      activeCores -= e.totalCores;
+      updateIndex(e);
+    }
+  }
+
+  /**
+   * Spark's {@code maxNumConcurrentTasks}: slots of all active executors on their totals (busy
+   * slots count), for one task shape. O(executors); it runs only when a barrier job is submitted.
+   */
+  public int maxConcurrentTasks(ResourceDemand d) {
+    int slots = 0;
+    for (Executor e : executors) if (e.isActive()) slots += d.totalSlots(e);
+    return slots;
+  }
+
+  private void updateIndex(Executor e) {
+    offerable.set(e.index, e.state == Executor.State.ACTIVE && e.freeCores > 0);
+  }
+}

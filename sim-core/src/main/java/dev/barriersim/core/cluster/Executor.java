@@ -1,0 +1,68 @@
+package dev.barriersim.core.cluster;
+
+/**
+ * One executor: its totals and what is free now, in the units of {@link ResourceDemand}
+ * (cores, then custom resources by index). The scheduler's book-keeping of free amounts lives
+ * here and is changed only through {@link ClusterState}.
+ */
+public final class Executor {
+  /** Lifecycle of an executor. */
+  public enum State {
+    /** Takes tasks. */
+    ACTIVE,
+    /** Runs its tasks to the end, takes no new ones, then leaves. */
+    DECOMMISSIONING,
+    /** Gone. */
+    LOST
+  }
+
+  final int index;
+  final String id;
+  final String host;
+  final int totalCores;
+  final int[] totalResources;
+  int freeCores;
+  final int[] freeResources;
+  State state = State.ACTIVE;
+  int runningTasks;
+
+  Executor(int index, String host, int cores, int[] resources) {
+    this.index = index;
+    this.id = Integer.toString(index);
+    this.host = host;
+    this.totalCores = cores;
+    this.totalResources = resources.clone();
+    this.freeCores = cores;
+    this.freeResources = resources.clone();
+  }
+
+  /** Position in executor-id order. */
+  public int index() { return index; }
+
+  /** Spark's executor id: "0", "1", ... */
+  public String id() { return id; }
+
+  /** Host name: host-0, host-1, ... */
+  public String host() { return host; }
+
+  /** Cores in all. */
+  public int totalCores() { return totalCores; }
+
+  /** Cores not used by running tasks. */
+  public int freeCores() { return freeCores; }
+
+  /** Free amount of custom resource {@code r}. */
+  public int freeResource(int r) { return freeResources[r]; }
+
+  /** Total amount of custom resource {@code r}. */
+  public int totalResource(int r) { return totalResources[r]; }
+
+  /** Lifecycle state. */
+  public State state() { return state; }
+
+  /** Task attempts holding resources on this executor. */
+  public int runningTasks() { return runningTasks; }
+
+  /** True when it takes new tasks. */
+  public boolean isActive() { return state == State.ACTIVE; }
+}

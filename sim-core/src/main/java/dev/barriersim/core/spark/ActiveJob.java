@@ -1,0 +1,36 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.workload.JobSpec;
+import java.util.List;
+
+/** One job instance as the DAGScheduler tracks it. */
+final class ActiveJob {
+  /** Where a job is in its life. */
+  enum State { SUBMITTED, RUNNING, SUCCEEDED, FAILED }
+
+  final int jobId;
+  final String name;
+  final JobSpec spec;
+  final int instance;
+  final long submitMs;
+  final Pool pool;
+  List<Stage> stages;
+  Stage resultStage;
+  int slotCheckFailures;
+  State state = State.SUBMITTED;
+  int resultPartitionsDone;
+  boolean[] resultDone;
+
+  ActiveJob(int jobId, String name, JobSpec spec, int instance, long submitMs, Pool pool) {
+    this.jobId = jobId;
+    this.name = name;
+    this.spec = spec;
+    this.instance = instance;
+    this.submitMs = submitMs;
+    this.pool = pool;
+  }
+
+  boolean isActive() {
+    return state == State.SUBMITTED || state == State.RUNNING;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.engine.Phase;
+import dev.barriersim.core.event.SimEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Spark's {@code BarrierCoordinator}: per stage attempt, an epoch and the tasks waiting in it.
+ * When every task of the attempt has arrived the epoch is released; {@code spark.barrier.sync.timeout}
+ * after the epoch's first arrival the waiting tasks fail. When the stage attempt completes or
+ * fails the state is dropped and waiting tasks get no reply (they are being killed).
+ */
+final class BarrierCoordinator {
+  /** The {@code ContextBarrierState} of one stage attempt. */
+  static final class SyncState {
+    int epoch;
+    final List<TaskAttempt> waiting = new ArrayList<>();
+    int timerGeneration;
+    boolean closed;
+  }
+
+  private final EventLoop loop;
+  private final long timeoutMs;
+  private final long timeoutSeconds;
+  private final TaskRunner runner;
+  private final Consumer<SimEvent> emit;
+
+  BarrierCoordinator(EventLoop loop, SparkConf conf, TaskRunner runner, Consumer<SimEvent> emit) {
+    this.loop = loop;
+    this.timeoutMs = conf.barrierSyncTimeoutSeconds() * 1000;
+    this.timeoutSeconds = conf.barrierSyncTimeoutSeconds();
+    this.runner = runner;
+    this.emit = emit;
+  }
+
+  /** Task {@code t} called {@code barrier()} number {@code epoch}. */
+  void arrive(TaskAttempt t, int epoch) {
+    TaskSetManager ts = t.taskSet;
+    SyncState s = state(ts);
+    if (s.closed) return;
+    s.waiting.add(t);
+    if (s.waiting.size() == 1) {
+      int g = ++s.timerGeneration;
+      loop.at(loop.now() + timeoutMs, Phase.DRIVER, () -> timeout(ts, s, g));
+    }
+    if (s.waiting.size() == ts.numTasks) {
+      emit.accept(new SimEvent.BarrierSyncReleased(loop.now(), ts.stage.job.name, ts.stage.spec.name(),
+          ts.stageAttempt, s.epoch));
+      for (TaskAttempt w : s.waiting) runner.release(w, loop.now(), w == t);
+      s.waiting.clear();
+      s.epoch++;
+      s.timerGeneration++;
+    }
+  }
+
+  /** The stage attempt ended: drop its state without replying. */
+  void close(TaskSetManager ts) {
+    if (ts.barrierSync != null) {
+      ts.barrierSync.closed = true;
+      ts.barrierSync.waiting.clear();
+      ts.barrierSync.timerGeneration++;
+    }
+  }
+
+  private void timeout(TaskSetManager ts, SyncState s, int generation) {
+    if (generation != s.timerGeneration || s.closed || s.waiting.isEmpty()) return;
+    Stage stage = ts.stage;
+    emit.accept(new SimEvent.BarrierSyncTimedOut(loop.now(), stage.job.name, stage.spec.name(), ts.stageAttempt,
+        s.epoch, s.waiting.size(), ts.numTasks));
+    String reason = SparkMessages.syncTimeout(s.epoch, stage, ts.stageAttempt, timeoutSeconds);
+    for (TaskAttempt w : s.waiting) runner.failAtNextPoll(w, loop.now(), reason);
+    s.waiting.clear();
+    s.closed = true;
+  }
+
+  private static SyncState state(TaskSetManager ts) {
+    if (ts.barrierSync == null) ts.barrierSync = new SyncState();
+    return ts.barrierSync;
+  }
+}

@@ -1,0 +1,294 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.cluster.ClusterState;
+import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.cluster.ResourceDemand;
+import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.engine.Phase;
+import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.TaskStatus;
+import dev.barriersim.core.workload.StageGraph;
+import dev.barriersim.core.workload.StageSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Spark's {@code DAGScheduler} for stage DAGs: the submission-time barrier checks (dynamic
+ * allocation, then slots, retried every {@code maxConcurrentTasksCheck.interval}), stage
+ * submission when parents are available, completion, the barrier failure branch (kill every
+ * attempt, fail the stage attempt, rerun a map stage whole after {@code RESUBMIT_TIMEOUT} or abort
+ * a result stage), {@code spark.stage.maxConsecutiveAttempts}, and job abort.
+ */
+final class DagScheduler {
+  /** {@code DAGScheduler.RESUBMIT_TIMEOUT}. */
+  static final long RESUBMIT_TIMEOUT_MS = 200;
+
+  private static final Comparator<Stage> BY_JOB_THEN_ID =
+      Comparator.<Stage>comparingInt(s -> s.job.jobId).thenComparingInt(s -> s.id);
+
+  private final EventLoop loop;
+  private final ClusterState cluster;
+  private final SparkConf conf;
+  private final boolean localBackend;
+  private final TaskScheduler taskScheduler;
+  private final BarrierCoordinator coordinator;
+  private final Consumer<SimEvent> emit;
+  private final TreeSet<Stage> failedStages = new TreeSet<>(BY_JOB_THEN_ID);
+  private boolean resubmitScheduled;
+  private int nextStageId;
+  private int jobsNotEnded;
+
+  DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, boolean localBackend, TaskScheduler taskScheduler,
+      BarrierCoordinator coordinator, Consumer<SimEvent> emit) {
+    this.loop = loop;
+    this.cluster = cluster;
+    this.conf = conf;
+    this.localBackend = localBackend;
+    this.taskScheduler = taskScheduler;
+    this.coordinator = coordinator;
+    this.emit = emit;
+  }
+
+  /** True when every job that will ever be submitted has ended. */
+  boolean allJobsEnded() {
+    return jobsNotEnded == 0;
+  }
+
+  /** Schedules the job's submission at its submit time. */
+  void submitJob(ActiveJob job) {
+    jobsNotEnded++;
+    loop.at(job.submitMs, Phase.DRIVER, () -> handleJobSubmitted(job, true));
+  }
+
+  /** What one task of {@code spec} needs: {@code spark.task.cpus} and its (or the default) resources. */
+  ResourceDemand demandFor(StageSpec spec) {
+    Map<String, Integer> res = spec.resources() != null ? spec.resources() : conf.taskResources();
+    List<String> names = cluster.resourceNames();
+    int[] amounts = new int[names.size()];
+    res.forEach((name, amount) -> amounts[names.indexOf(name)] = amount);
+    return new ResourceDemand(conf.taskCpus(), amounts);
+  }
+
+  private void handleJobSubmitted(ActiveJob job, boolean first) {
+    if (first) emit.accept(new SimEvent.JobSubmitted(loop.now(), job.name, job.jobId));
+    List<StageSpec> order = new ArrayList<>(StageGraph.topologicalOrder(job.spec.stages()));
+    order.add(0, order.remove(order.size() - 1)); // Spark checks the result stage before creating its parents
+    for (StageSpec spec : order) {
+      if (!spec.barrier()) continue;
+      if (conf.dynamicAllocation()) {
+        endJob(job, ActiveJob.State.FAILED, SparkMessages.DYN_ALLOCATION);
+        return;
+      }
+      int max = maxConcurrentTasks(demandFor(spec));
+      if (spec.tasks() > max) {
+        job.slotCheckFailures++;
+        boolean retry = job.slotCheckFailures <= conf.slotCheckMaxFailures();
+        emit.accept(new SimEvent.SlotCheckFailed(loop.now(), job.name, spec.name(), spec.tasks(), max,
+            job.slotCheckFailures, retry));
+        if (retry) loop.at(loop.now() + conf.slotCheckRetryDelayMs(), Phase.DRIVER, () -> handleJobSubmitted(job, false));
+        else endJob(job, ActiveJob.State.FAILED, SparkMessages.SLOTS_CHECK);
+        return;
+      }
+    }
+    startJob(job, order.get(0).name());
+  }
+
+  /** {@code maxNumConcurrentTasks}: local[N] counts N / cpus; the coarse-grained backend every active executor. */
+  private int maxConcurrentTasks(ResourceDemand d) {
+    if (!localBackend) return cluster.maxConcurrentTasks(d);
+    int slots = 0;
+    for (int i = 0; i < cluster.size(); i++) {
+      Executor e = cluster.get(i);
+      if (e.isActive()) slots += e.totalCores() / d.cpus();
+    }
+    return slots;
+  }
+
+  private void startJob(ActiveJob job, String resultName) {
+    List<Stage> stages = new ArrayList<>();
+    long jobKey = dev.barriersim.core.random.RandomStreams.hash(job.spec.name());
+    for (StageSpec spec : StageGraph.topologicalOrder(job.spec.stages())) {
+      Stage s = new Stage(nextStageId++, spec, job, spec.name().equals(resultName), demandFor(spec), jobKey);
+      for (String p : spec.parents()) {
+        Stage parent = stages.stream().filter(x -> x.spec.name().equals(p)).findFirst().orElseThrow();
+        s.parents.add(parent);
+        parent.children.add(s);
+      }
+      stages.add(s);
+      if (s.isResult) job.resultStage = s;
+    }
+    job.stages = stages;
+    job.resultDone = new boolean[job.resultStage.numPartitions];
+    job.state = ActiveJob.State.RUNNING;
+    emit.accept(new SimEvent.JobStarted(loop.now(), job.name, job.jobId));
+    submitStage(job.resultStage);
+  }
+
+  private void submitStage(Stage s) {
+    if (!s.job.isActive() || s.waiting || s.running) return;
+    List<Stage> missing = new ArrayList<>();
+    for (Stage p : s.parents) if (!p.isAvailable()) missing.add(p);
+    if (missing.isEmpty()) {
+      submitMissingTasks(s);
+      return;
+    }
+    missing.sort(BY_JOB_THEN_ID);
+    for (Stage p : missing) submitStage(p);
+    s.waiting = true;
+  }
+
+  private void submitMissingTasks(Stage s) {
+    int missing = 0;
+    for (int p = 0; p < s.numPartitions; p++) if (!hasResult(s, p)) missing++;
+    if (missing == 0) {
+      submitWaitingChildStages(s);
+      return;
+    }
+    int[] partitions = null;
+    if (missing < s.numPartitions) {
+      partitions = new int[missing];
+      for (int p = 0, i = 0; p < s.numPartitions; p++) if (!hasResult(s, p)) partitions[i++] = p;
+    }
+    s.latestAttempt++;
+    s.running = true;
+    TaskSetManager ts = new TaskSetManager(s, s.latestAttempt, s.job.pool, partitions, loop.now());
+    s.taskSets.add(ts);
+    s.latestTaskSet = ts;
+    emit.accept(new SimEvent.StageSubmitted(loop.now(), s.job.name, s.spec.name(), s.id, s.latestAttempt, ts.numTasks,
+        s.isBarrier));
+    taskScheduler.submitTasks(ts);
+  }
+
+  private static boolean hasResult(Stage s, int partition) {
+    return s.isResult ? s.job.resultDone[partition] : s.outputLocation[partition] >= 0;
+  }
+
+  private void submitWaitingChildStages(Stage parent) {
+    List<Stage> ready = new ArrayList<>();
+    for (Stage c : parent.children) {
+      if (c.waiting && c.parents.stream().allMatch(Stage::isAvailable)) ready.add(c);
+    }
+    ready.sort(BY_JOB_THEN_ID);
+    for (Stage c : ready) {
+      c.waiting = false;
+      submitStage(c);
+    }
+  }
+
+  /** A task succeeded: register its output (or result) and complete stages and jobs. */
+  void taskSucceeded(TaskAttempt t) {
+    TaskSetManager ts = t.taskSet;
+    Stage s = ts.stage;
+    ActiveJob job = s.job;
+    if (!job.isActive() || ts.barrierFailureHandled) return; // late success of a failed barrier attempt is ignored
+    int p = t.partition;
+    if (s.isResult) {
+      if (!job.resultDone[p]) {
+        job.resultDone[p] = true;
+        job.resultPartitionsDone++;
+      }
+    } else {
+      if (s.outputLocation[p] < 0) s.availableOutputs++;
+      s.outputLocation[p] = t.executor.index();
+    }
+    TaskSetManager latest = s.latestTaskSet;
+    if (latest != ts && !latest.isZombie) {
+      int i = latest.indexOf(p);
+      if (i >= 0) latest.markSuccessful(i);
+    }
+    if (s.isResult && job.resultPartitionsDone == s.numPartitions) {
+      markStageAsFinished(s, null);
+      endJob(job, ActiveJob.State.SUCCEEDED, null);
+    } else if (!s.isResult && s.running && s.isAvailable()) {
+      markStageAsFinished(s, null);
+      s.failedAttemptIds.clear();
+      submitWaitingChildStages(s);
+    }
+  }
+
+  /**
+   * A task failed or was killed. Non-barrier failures are the TaskSetManager's business; a barrier
+   * task's failure fails its whole stage attempt, once, and only for the latest attempt.
+   */
+  void taskFailed(TaskAttempt t, TaskStatus status, String reason) {
+    TaskSetManager ts = t.taskSet;
+    Stage s = ts.stage;
+    if (!ts.isBarrier || !s.job.isActive() || ts.stageAttempt != s.latestAttempt || ts.barrierFailureHandled) return;
+    ts.barrierFailureHandled = true;
+    String message = SparkMessages.barrierStageFailed(t, reason);
+    taskScheduler.killAllTaskAttempts(s, SparkMessages.barrierKill(t, s));
+    markStageAsFinished(s, message);
+    s.failedAttemptIds.add(ts.stageAttempt);
+    if (s.failedAttemptIds.size() >= conf.maxConsecutiveAttempts()) {
+      abortStage(s, SparkMessages.maxStageAttempts(s, conf.maxConsecutiveAttempts(), message));
+    } else if (s.isResult) {
+      abortStage(s, SparkMessages.barrierResultStage(message));
+    } else {
+      java.util.Arrays.fill(s.outputLocation, -1);
+      s.availableOutputs = 0;
+      failedStages.add(s);
+      if (!resubmitScheduled) {
+        resubmitScheduled = true;
+        loop.at(loop.now() + RESUBMIT_TIMEOUT_MS, Phase.DRIVER, this::resubmitFailedStages);
+      }
+    }
+  }
+
+  /** A TaskSetManager aborted (a task failed {@code spark.task.maxFailures} times). */
+  void taskSetFailed(TaskSetManager ts, String reason) {
+    abortStage(ts.stage, reason);
+  }
+
+  /** Graceful decommission: no new tasks; the executor leaves once its last task has ended. */
+  void decommission(Executor e) {
+    cluster.decommission(e);
+    executorIdle(e);
+  }
+
+  /** A decommissioned executor leaves once its last task has ended. */
+  void executorIdle(Executor e) {
+    if (e.state() == Executor.State.DECOMMISSIONING && e.runningTasks() == 0) {
+      cluster.remove(e);
+      emit.accept(new SimEvent.ExecutorLost(loop.now(), e.id(), "Executor decommission."));
+    }
+  }
+
+  private void resubmitFailedStages() {
+    resubmitScheduled = false;
+    List<Stage> stages = new ArrayList<>(failedStages);
+    failedStages.clear();
+    for (Stage s : stages) submitStage(s);
+  }
+
+  private void abortStage(Stage s, String reason) {
+    if (s.job.isActive()) failJob(s.job, SparkMessages.jobAborted(reason));
+  }
+
+  /** {@code failJobAndIndependentStages}: cancel the job's running stages, then fail it. */
+  private void failJob(ActiveJob job, String message) {
+    for (Stage s : job.stages) {
+      taskScheduler.cancelTasks(s, message);
+      if (s.running) markStageAsFinished(s, message);
+      s.waiting = false;
+    }
+    failedStages.removeIf(s -> s.job == job);
+    endJob(job, ActiveJob.State.FAILED, message);
+  }
+
+  private void markStageAsFinished(Stage s, String failure) {
+    s.running = false;
+    emit.accept(new SimEvent.StageCompleted(loop.now(), s.job.name, s.spec.name(), s.id, s.latestAttempt,
+        failure == null ? "SUCCEEDED" : "FAILED", failure));
+    if (s.isBarrier && s.latestTaskSet != null) coordinator.close(s.latestTaskSet);
+  }
+
+  private void endJob(ActiveJob job, ActiveJob.State state, String reason) {
+    job.state = state;
+    jobsNotEnded--;
+    emit.accept(new SimEvent.JobEnded(loop.now(), job.name, state.name(), reason));
+  }
+}

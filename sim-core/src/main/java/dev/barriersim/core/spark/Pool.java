@@ -1,0 +1,23 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.spark.SchedulingAlgorithm.Schedulable;
+import java.util.TreeSet;
+
+/**
+ * A scheduling pool ({@code fairscheduler.xml}): the TaskSetManagers that have pending tasks, in
+ * the pool's own order, and the running-task count the FAIR comparator reads.
+ */
+final class Pool implements Schedulable {
+  final PoolSpec spec;
+  int runningTasks;
+  final TreeSet<TaskSetManager> schedulable = new TreeSet<>(SchedulingAlgorithm.FIFO_TASK_SETS);
+
+  Pool(PoolSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override public int minShare() { return spec.minShare(); }
+  @Override public int weight() { return spec.weight(); }
+  @Override public int runningTasks() { return runningTasks; }
+  @Override public String name() { return spec.name(); }
+}

@@ -1,0 +1,76 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.engine.Phase;
+
+/**
+ * When offer rounds happen. {@code CoarseGrainedSchedulerBackend}: a full round when asked
+ * (TaskSet submitted, a task failed, executors changed) and every {@code spark.scheduler.revive.interval}
+ * (ticks at k x interval from time 0), and a round over the one executor after each task end there.
+ * {@code LocalSchedulerBackend}: a full round (over its single executor) on every status update
+ * and when asked; no periodic revive.
+ *
+ * <p>A periodic round whose inputs have not changed since the previous full round could launch
+ * nothing, so it is not simulated: ticks are scheduled only after something freed resources or
+ * added work. The result is the same as ticking forever, and a run with nothing left to do ends.
+ */
+final class SchedulerBackend {
+  private final EventLoop loop;
+  private final Backend kind;
+  private final long reviveIntervalMs;
+  private TaskScheduler scheduler;
+  private long requestedRoundAt = -1;
+  private long tickAt = -1;
+  private long version;
+  private long versionAtLastFullRound = -1;
+
+  SchedulerBackend(EventLoop loop, Backend kind, long reviveIntervalMs) {
+    this.loop = loop;
+    this.kind = kind;
+    this.reviveIntervalMs = reviveIntervalMs;
+  }
+
+  void wire(TaskScheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** Spark's {@code reviveOffers()}: one full round at this instant, after its status updates. */
+  void reviveOffers() {
+    long now = loop.now();
+    if (requestedRoundAt == now) return;
+    requestedRoundAt = now;
+    loop.at(now, Phase.OFFERS, () -> fullRound());
+  }
+
+  /** A task ended on {@code e} and the driver freed its resources. */
+  void taskEnded(Executor e) {
+    if (kind == Backend.LOCAL) fullRound();
+    else scheduler.resourceOffers(e);
+  }
+
+  /** Free resources or pending work changed: a later periodic round may launch something. */
+  void stateChanged() {
+    version++;
+    if (kind == Backend.COARSE_GRAINED) ensureTick();
+  }
+
+  private void fullRound() {
+    versionAtLastFullRound = version;
+    scheduler.resourceOffers(null);
+  }
+
+  private void ensureTick() {
+    if (tickAt >= loop.now() || !scheduler.hasPendingWork()) return;
+    long now = loop.now();
+    long next = (now + reviveIntervalMs - 1) / reviveIntervalMs * reviveIntervalMs;
+    if (next == now && loop.phase() == Phase.OFFERS) next += reviveIntervalMs;
+    tickAt = next;
+    loop.at(next, Phase.OFFERS, this::tick);
+  }
+
+  private void tick() {
+    tickAt = -1;
+    if (version != versionAtLastFullRound) fullRound();
+  }
+}

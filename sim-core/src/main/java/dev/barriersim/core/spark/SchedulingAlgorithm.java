@@ -1,0 +1,47 @@
+package dev.barriersim.core.spark;
+
+import java.util.Comparator;
+
+/** Spark's {@code SchedulingAlgorithm}s: FIFO (job id, then stage id) and FAIR (minShare, weight, name). */
+final class SchedulingAlgorithm {
+  private SchedulingAlgorithm() {}
+
+  /** What the FAIR comparator reads from a pool or a TaskSetManager. */
+  interface Schedulable {
+    int minShare();
+    int weight();
+    int runningTasks();
+    String name();
+  }
+
+  /** {@code FIFOSchedulingAlgorithm}: priority (= job id), then stage id; attempt breaks the last tie. */
+  static final Comparator<TaskSetManager> FIFO_TASK_SETS = Comparator
+      .<TaskSetManager>comparingInt(t -> t.stage.job.jobId)
+      .thenComparingInt(t -> t.stage.id)
+      .thenComparingInt(t -> t.stageAttempt);
+
+  /** {@code FairSchedulingAlgorithm}: needy first, then minShare ratio, then weight ratio, then name. */
+  static final Comparator<Schedulable> FAIR = (s1, s2) -> {
+    boolean needy1 = s1.runningTasks() < s1.minShare();
+    boolean needy2 = s2.runningTasks() < s2.minShare();
+    if (needy1 && !needy2) return -1;
+    if (!needy1 && needy2) return 1;
+    int c;
+    if (needy1) {
+      c = Double.compare(s1.runningTasks() / Math.max(s1.minShare(), 1.0), s2.runningTasks() / Math.max(s2.minShare(), 1.0));
+    } else {
+      c = Double.compare(s1.runningTasks() / (double) s1.weight(), s2.runningTasks() / (double) s2.weight());
+    }
+    return c != 0 ? c : s1.name().compareTo(s2.name());
+  };
+
+  /** A TaskSetManager seen by the FAIR comparator inside a FAIR pool: minShare 0, weight 1. */
+  static Schedulable asSchedulable(TaskSetManager t) {
+    return new Schedulable() {
+      public int minShare() { return 0; }
+      public int weight() { return 1; }
+      public int runningTasks() { return t.runningTasks(); }
+      public String name() { return t.name(); }
+    };
+  }
+}

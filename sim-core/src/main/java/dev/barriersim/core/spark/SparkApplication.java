@@ -1,0 +1,145 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.Outcome;
+import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.cluster.ClusterChange;
+import dev.barriersim.core.cluster.ClusterState;
+import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.cluster.ExecutorGroup;
+import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.engine.Phase;
+import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.metrics.SimulationListener;
+import dev.barriersim.core.random.KeyedGenerator;
+import dev.barriersim.core.random.RandomStreams;
+import dev.barriersim.core.workload.JobSpec;
+import dev.barriersim.core.workload.RepeatSpec;
+import dev.barriersim.core.workload.StageSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * One simulated Spark application: builds the cluster, the driver's schedulers and the job
+ * instances from a spec, and runs the event loop. Only {@code Simulations} uses it.
+ */
+public final class SparkApplication {
+  /** How and when a run stopped. */
+  public record Ending(Outcome outcome, long endMs) {}
+
+  private final SimulationSpec spec;
+  private final SimulationListener[] listeners;
+
+  /** An application for {@code spec}, observed by {@code listeners} in order. */
+  public SparkApplication(SimulationSpec spec, List<SimulationListener> listeners) {
+    this.spec = spec;
+    this.listeners = listeners.toArray(new SimulationListener[0]);
+  }
+
+  /** Runs to the end; single-threaded and deterministic. */
+  public Ending run() {
+    EventLoop loop = new EventLoop();
+    Consumer<SimEvent> emit = e -> {
+      for (SimulationListener l : listeners) l.onEvent(e);
+    };
+    SparkConf conf = spec.conf();
+    SimulationSettings settings = spec.settings();
+    RandomStreams streams = new RandomStreams(spec.seed());
+    ClusterState cluster = new ClusterState(resourceNames());
+    TaskSetQueue queue = new TaskSetQueue(conf.schedulingMode(), spec.pools());
+    SchedulerBackend backend = new SchedulerBackend(loop, settings.backend(), conf.reviveIntervalMs());
+    TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel());
+    BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
+    Workload workload = new Workload(streams, spec.failures(), settings.launchLatencyMs());
+    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, workload, emit);
+    DagScheduler dag = new DagScheduler(loop, cluster, conf, settings.backend() == Backend.LOCAL, scheduler,
+        coordinator, emit);
+    backend.wire(scheduler);
+    runner.wire(scheduler, coordinator);
+    scheduler.wire(dag);
+
+    for (ExecutorGroup g : spec.cluster().executors()) {
+      loop.at(0, Phase.CLUSTER, () -> addExecutors(g, cluster, backend, emit, loop));
+    }
+    for (ClusterChange c : spec.cluster().changes()) {
+      loop.at(c.atMs(), Phase.CLUSTER, () -> {
+        if (c.add() != null) addExecutors(c.add(), cluster, backend, emit, loop);
+        for (String id : c.decommission()) decommission(cluster.byId(id), dag, emit, loop);
+      });
+    }
+    for (ActiveJob job : jobInstances(queue, streams)) dag.submitJob(job);
+
+    EventLoop.Stop stop = loop.run(settings.horizonMs(), settings.maxEvents(),
+        () -> dag.allJobsEnded() && cluster.activeTasks() == 0);
+    Outcome outcome = switch (stop) {
+      case DONE -> Outcome.COMPLETED;
+      case EMPTY -> dag.allJobsEnded() ? Outcome.COMPLETED : Outcome.STALLED;
+      case HORIZON -> Outcome.HORIZON;
+      case EVENT_LIMIT -> Outcome.EVENT_LIMIT;
+    };
+    for (SimulationListener l : listeners) l.onRunEnd(loop.now(), outcome);
+    return new Ending(outcome, loop.now());
+  }
+
+  private static void addExecutors(ExecutorGroup g, ClusterState cluster, SchedulerBackend backend,
+      Consumer<SimEvent> emit, EventLoop loop) {
+    for (Executor e : cluster.add(g)) emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores()));
+    backend.stateChanged();
+    backend.reviveOffers();
+  }
+
+  private static void decommission(Executor e, DagScheduler dag, Consumer<SimEvent> emit, EventLoop loop) {
+    if (e == null || !e.isActive()) return;
+    emit.accept(new SimEvent.ExecutorDecommissioned(loop.now(), e.id()));
+    dag.decommission(e);
+  }
+
+  /** Custom resource names of the whole scenario, sorted: the index order of every resource array. */
+  private List<String> resourceNames() {
+    TreeSet<String> names = new TreeSet<>(spec.conf().taskResources().keySet());
+    for (ExecutorGroup g : spec.cluster().executors()) names.addAll(g.resources().keySet());
+    for (ClusterChange c : spec.cluster().changes()) if (c.add() != null) names.addAll(c.add().resources().keySet());
+    for (JobSpec j : spec.jobs()) {
+      for (StageSpec s : j.stages()) if (s.resources() != null) names.addAll(s.resources().keySet());
+    }
+    return new ArrayList<>(names);
+  }
+
+  /**
+   * Expands repeated jobs into instances {@code name#1, name#2, ...} and numbers every instance
+   * in submission order (ties: scenario order, then instance): Spark's job ids, the FIFO priority.
+   */
+  private List<ActiveJob> jobInstances(TaskSetQueue queue, RandomStreams streams) {
+    record Instance(String name, JobSpec spec, int instance, long submitMs, int order) {}
+    List<Instance> all = new ArrayList<>();
+    KeyedGenerator arrivals = streams.stream(RandomStreams.ARRIVAL);
+    for (int j = 0; j < spec.jobs().size(); j++) {
+      JobSpec job = spec.jobs().get(j);
+      RepeatSpec r = job.repeat();
+      if (r == null) {
+        all.add(new Instance(job.name(), job, 0, job.submitAtMs(), j));
+        continue;
+      }
+      long t = job.submitAtMs();
+      for (int k = 1; k <= r.count(); k++) {
+        all.add(new Instance(job.name() + "#" + k, job, k, t, j));
+        if (r.gap() == RepeatSpec.Gap.FIXED) {
+          t += r.gapMs();
+        } else {
+          arrivals.position(RandomStreams.hash(job.name()), k);
+          t += Math.max(0, Math.round(-r.gapMs() * Math.log(1 - arrivals.nextDouble())));
+        }
+      }
+    }
+    all.sort(Comparator.comparingLong(Instance::submitMs).thenComparingInt(Instance::order)
+        .thenComparingInt(Instance::instance));
+    List<ActiveJob> jobs = new ArrayList<>(all.size());
+    for (int id = 0; id < all.size(); id++) {
+      Instance i = all.get(id);
+      jobs.add(new ActiveJob(id, i.name(), i.spec(), i.instance(), i.submitMs(), queue.pool(i.spec().pool())));
+    }
+    return jobs;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.barriersim.core.spark;
+
+/** Spark's own failure and kill messages, in one place so they stay word for word. */
+final class SparkMessages {
+  private SparkMessages() {}
+
+  /** {@code BarrierJobAllocationFailed.ERROR_MESSAGE_RUN_BARRIER_WITH_DYN_ALLOCATION}. */
+  static final String DYN_ALLOCATION =
+      "[SPARK-24942]: Barrier execution mode does not support dynamic resource allocation for now. You can "
+          + "disable dynamic resource allocation by setting Spark conf \"spark.dynamicAllocation.enabled\" to \"false\".";
+
+  /** {@code BarrierJobAllocationFailed.ERROR_MESSAGE_BARRIER_REQUIRE_MORE_SLOTS_THAN_CURRENT_TOTAL_NUMBER}. */
+  static final String SLOTS_CHECK =
+      "[SPARK-24819]: Barrier execution mode does not allow run a barrier stage that requires more slots than the "
+          + "total number of slots in the cluster currently. Please init a new cluster with more resources(e.g. CPU, "
+          + "GPU) or repartition the input RDD(s) to reduce the number of slots required to run this barrier stage.";
+
+  static String jobAborted(String reason) {
+    return "Job aborted due to stage failure: " + reason;
+  }
+
+  static String stageCancelled(String reason) {
+    return "Stage cancelled: " + reason;
+  }
+
+  static String taskKilled(String reason) {
+    return "TaskKilled (" + reason + ")";
+  }
+
+  static String barrierStageFailed(TaskAttempt t, String errorString) {
+    return "Stage failed because barrier task " + t.sparkName() + " finished unsuccessfully.\n" + errorString;
+  }
+
+  static String barrierKill(TaskAttempt t, Stage s) {
+    return "Task " + t.sparkName() + " from barrier stage " + s + " (" + s.spec.name() + ") failed.";
+  }
+
+  static String barrierResultStage(String message) {
+    return "Could not recover from a failed barrier ResultStage. Most recent failure reason: " + message;
+  }
+
+  static String maxStageAttempts(Stage s, int max, String message) {
+    return s + " (" + s.spec.name() + ") has failed the maximum allowable number of times: " + max
+        + ". Most recent failure reason:\n" + message;
+  }
+
+  static String lostTask(TaskAttempt t, String errorString) {
+    TaskSetManager ts = t.taskSet;
+    return "Lost task " + t.infoId() + " in stage " + ts.id() + " (TID " + t.taskId + ") (" + t.executor.host()
+        + " executor " + t.executor.id() + "): " + errorString;
+  }
+
+  static String taskFailedTooOften(TaskAttempt t, int maxFailures, String errorString) {
+    return "Task " + t.index + " in stage " + t.taskSet.id() + " failed " + maxFailures
+        + " times, most recent failure: " + lostTask(t, errorString);
+  }
+
+  static String syncTimeout(int epoch, Stage s, int stageAttempt, long seconds) {
+    return "org.apache.spark.SparkException: The coordinator didn't get all barrier sync requests for barrier epoch "
+        + epoch + " from Stage " + s.id + " (Attempt " + stageAttempt + ") within " + seconds + " second(s).";
+  }
+
+  static String injected(String source) {
+    return "java.lang.RuntimeException: injected failure (" + source + ")";
+  }
+}

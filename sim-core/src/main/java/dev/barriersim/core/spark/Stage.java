@@ -1,0 +1,65 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.cluster.ResourceDemand;
+import dev.barriersim.core.random.DurationSpec;
+import dev.barriersim.core.workload.StageSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A stage of one job instance: Spark's {@code ShuffleMapStage} or {@code ResultStage}. For a map
+ * stage it holds which partitions have a registered output (and on which executor).
+ */
+final class Stage {
+  final int id;
+  final StageSpec spec;
+  final ActiveJob job;
+  final boolean isResult;
+  final boolean isBarrier;
+  final int numPartitions;
+  final ResourceDemand demand;
+  final long jobKey;
+  final long stageKey;
+  final List<Stage> parents = new ArrayList<>();
+  final List<Stage> children = new ArrayList<>();
+  final TreeSet<Integer> failedAttemptIds = new TreeSet<>();
+  /** Executor index holding each map output, -1 when missing. */
+  final int[] outputLocation;
+  int availableOutputs;
+  int latestAttempt = -1;
+  TaskSetManager latestTaskSet;
+  final List<TaskSetManager> taskSets = new ArrayList<>();
+  boolean running;
+  boolean waiting;
+  boolean failedPendingResubmit;
+
+  Stage(int id, StageSpec spec, ActiveJob job, boolean isResult, ResourceDemand demand, long jobKey) {
+    this.id = id;
+    this.spec = spec;
+    this.job = job;
+    this.isResult = isResult;
+    this.isBarrier = spec.barrier();
+    this.numPartitions = spec.tasks();
+    this.demand = demand;
+    this.jobKey = jobKey;
+    this.stageKey = dev.barriersim.core.random.RandomStreams.hash(spec.name());
+    this.outputLocation = isResult ? new int[0] : new int[numPartitions];
+    java.util.Arrays.fill(outputLocation, -1);
+  }
+
+  /** A map stage is available when every partition has an output; a result stage never is. */
+  boolean isAvailable() {
+    return !isResult && availableOutputs == numPartitions;
+  }
+
+  List<DurationSpec> phases() {
+    return spec.phases();
+  }
+
+  /** Spark's stage toString: {@code ShuffleMapStage 3} or {@code ResultStage 3}. */
+  @Override
+  public String toString() {
+    return (isResult ? "ResultStage " : "ShuffleMapStage ") + id;
+  }
+}

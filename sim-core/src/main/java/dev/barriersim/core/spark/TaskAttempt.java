@@ -1,0 +1,80 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.cluster.Executor;
+
+/**
+ * One launched task attempt: Spark's {@code TaskInfo} plus the executor-side state the simulator
+ * needs (which phase it computes, whether it waits in {@code barrier()}, scripted failures).
+ */
+final class TaskAttempt {
+  /** No such instant. */
+  static final long NEVER = Long.MAX_VALUE;
+
+  /** Executor-side state. */
+  enum State {
+    /** Running phase {@link #phase}. */
+    COMPUTING,
+    /** Inside {@code barrier()} number {@link #phase}, polling for the release. */
+    WAITING,
+    /** Stopped making progress (a scripted hang). */
+    HUNG,
+    /** Done on the executor; the driver learns it after the status-update latency. */
+    ENDED
+  }
+
+  final TaskSetManager taskSet;
+  final int index;
+  final int partition;
+  final int attempt;
+  final long taskId;
+  final Executor executor;
+  final long launchMs;
+  final long[] phases;
+  final long failAt;
+  final boolean failAtEnd;
+  final long hangAt;
+  final boolean hangAtEnd;
+  final String failureReason;
+
+  State state = State.COMPUTING;
+  int phase;
+  long phaseStart;
+  long waitEnter;
+  /** Bumped by a kill: events scheduled before it are stale. */
+  int generation;
+  boolean killed;
+  /** The driver has processed this attempt's end. */
+  boolean finished;
+
+  TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
+      long[] phases, TaskPlan plan) {
+    this.taskSet = taskSet;
+    this.index = index;
+    this.partition = taskSet.partition(index);
+    this.attempt = attempt;
+    this.taskId = taskId;
+    this.executor = executor;
+    this.launchMs = launchMs;
+    this.phases = phases;
+    this.failAt = plan.failAt();
+    this.failAtEnd = plan.failAtEnd();
+    this.hangAt = plan.hangAt();
+    this.hangAtEnd = plan.hangAtEnd();
+    this.failureReason = plan.failureReason();
+  }
+
+  boolean isLastPhase() {
+    return phase == phases.length - 1;
+  }
+
+  /** Spark's task toString: {@code ShuffleMapTask(stageId, partition)} or {@code ResultTask(...)}. */
+  String sparkName() {
+    Stage s = taskSet.stage;
+    return (s.isResult ? "ResultTask(" : "ShuffleMapTask(") + s.id + ", " + partition + ")";
+  }
+
+  /** Spark's TaskInfo id: {@code index.attempt}. */
+  String infoId() {
+    return index + "." + attempt;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.barriersim.core.spark;
+
+import static dev.barriersim.core.spark.TaskAttempt.NEVER;
+
+import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.engine.Phase;
+import dev.barriersim.core.event.TaskStatus;
+import dev.barriersim.core.spark.TaskAttempt.State;
+
+/**
+ * What happens on the executor: a task computes its phases, waits in {@code barrier()} between
+ * them, fails or hangs as planned, and stops when killed. A task waiting in {@code barrier()}
+ * leaves at {@code enter + k * poll} for the first k whose instant is strictly after the
+ * coordinator's reply (Spark 3.0+ sleeps in 1 s steps); with the local backend the last task to
+ * arrive leaves at once. The driver learns every end after the status-update latency.
+ */
+final class TaskRunner {
+  private final EventLoop loop;
+  private final SimulationSettings settings;
+  private final boolean interruptOnKill;
+  private TaskScheduler scheduler;
+  private BarrierCoordinator coordinator;
+
+  TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill) {
+    this.loop = loop;
+    this.settings = settings;
+    this.interruptOnKill = interruptOnKill;
+  }
+
+  void wire(TaskScheduler scheduler, BarrierCoordinator coordinator) {
+    this.scheduler = scheduler;
+    this.coordinator = coordinator;
+  }
+
+  /** The attempt starts computing its first phase after the launch latency. */
+  void start(TaskAttempt t) {
+    t.phaseStart = t.launchMs + settings.launchLatencyMs();
+    int g = t.generation;
+    if (t.failAt != NEVER) loop.at(t.failAt, Phase.TASK, () -> { if (t.generation == g) fail(t, t.failureReason); });
+    if (t.hangAt != NEVER) loop.at(t.hangAt, Phase.TASK, () -> { if (t.generation == g) hang(t); });
+    schedulePhaseEnd(t);
+  }
+
+  private void schedulePhaseEnd(TaskAttempt t) {
+    int g = t.generation;
+    loop.at(t.phaseStart + t.phases[t.phase], Phase.TASK, () -> { if (t.generation == g) phaseEnd(t); });
+  }
+
+  private void phaseEnd(TaskAttempt t) {
+    if (t.state != State.COMPUTING) return;
+    if (!t.isLastPhase()) {
+      t.state = State.WAITING;
+      t.waitEnter = loop.now();
+      coordinator.arrive(t, t.phase);
+    } else if (t.failAtEnd) {
+      fail(t, t.failureReason);
+    } else if (t.hangAtEnd) {
+      hang(t);
+    } else {
+      end(t, TaskStatus.SUCCESS, null);
+    }
+  }
+
+  /** The coordinator replied at {@code releaseMs}; the task leaves at its next poll instant. */
+  void release(TaskAttempt t, long releaseMs, boolean lastArriver) {
+    if (t.state != State.WAITING) return;
+    boolean atOnce = lastArriver && settings.backend() == Backend.LOCAL;
+    long leave = atOnce ? releaseMs : nextPoll(t.waitEnter, releaseMs);
+    int g = t.generation;
+    loop.at(leave, Phase.TASK, () -> {
+      if (t.generation == g && t.state == State.WAITING) {
+        t.state = State.COMPUTING;
+        t.phase++;
+        t.phaseStart = loop.now();
+        schedulePhaseEnd(t);
+      }
+    });
+  }
+
+  /** The coordinator failed the sync at {@code atMs}; the task sees it at its next poll. */
+  void failAtNextPoll(TaskAttempt t, long atMs, String reason) {
+    if (t.state != State.WAITING) return;
+    int g = t.generation;
+    loop.at(nextPoll(t.waitEnter, atMs), Phase.TASK, () -> { if (t.generation == g) fail(t, reason); });
+  }
+
+  /**
+   * The driver asked to kill the attempt at the current instant. It stops at once when the job
+   * is interruptible; otherwise a task in {@code barrier()} stops at its next poll, and a
+   * computing one after the kill latency or when its current work ends ({@code untilDone}), the
+   * earlier of the two. A hung task under {@code untilDone} never stops and keeps its slot.
+   */
+  void kill(TaskAttempt t, String reason) {
+    if (t.state == State.ENDED || t.killed) return;
+    t.killed = true;
+    t.generation++;
+    long now = loop.now();
+    long stopAt;
+    if (interruptOnKill) {
+      stopAt = now;
+    } else if (t.state == State.WAITING) {
+      stopAt = nextPoll(t.waitEnter, now);
+    } else {
+      long untilDone = t.state == State.HUNG ? NEVER : untilDone(t);
+      if (t.failAt != NEVER && t.failAt >= now) untilDone = Math.min(untilDone, t.failAt);
+      long latency = settings.killLatencyMs();
+      stopAt = latency == SimulationSettings.KILL_UNTIL_DONE ? untilDone : Math.min(untilDone, now + latency);
+    }
+    if (stopAt == NEVER) return;
+    loop.at(stopAt, Phase.TASK, () -> end(t, TaskStatus.KILLED, SparkMessages.taskKilled(reason)));
+  }
+
+  /** When the current phase's work ends, plus one poll if a {@code barrier()} follows, where the kill is seen. */
+  private long untilDone(TaskAttempt t) {
+    long phaseEnd = t.phaseStart + t.phases[t.phase];
+    if (t.hangAt != NEVER && t.hangAt <= phaseEnd) return NEVER;
+    if (t.isLastPhase()) return t.hangAtEnd ? NEVER : phaseEnd;
+    return phaseEnd + settings.barrierPollIntervalMs();
+  }
+
+  private long nextPoll(long enter, long after) {
+    long p = settings.barrierPollIntervalMs();
+    if (p == 0) return after;
+    return enter + ((after - enter) / p + 1) * p;
+  }
+
+  private void fail(TaskAttempt t, String reason) {
+    if (t.state == State.ENDED || t.state == State.HUNG) return;
+    end(t, TaskStatus.FAILED, reason);
+  }
+
+  private void hang(TaskAttempt t) {
+    if (t.state == State.COMPUTING || t.state == State.WAITING) t.state = State.HUNG;
+  }
+
+  private void end(TaskAttempt t, TaskStatus status, String reason) {
+    if (t.state == State.ENDED) return;
+    t.state = State.ENDED;
+    loop.at(loop.now() + settings.statusUpdateLatencyMs(), Phase.TASK, () -> scheduler.statusUpdate(t, status, reason));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.barriersim.core.spark;
+
+import java.util.LinkedHashSet;
+
+/**
+ * Spark's {@code TaskSetManager}: one per stage attempt. Pending tasks form a stack so that, as in
+ * Spark (tasks added in reverse, dequeued from the end), tasks launch in index order and a failed
+ * task is retried before the others. A zombie launches nothing and only tracks running tasks.
+ */
+final class TaskSetManager {
+  final Stage stage;
+  final int stageAttempt;
+  final Pool pool;
+  final boolean isBarrier;
+  final int numTasks;
+  final long submittedMs;
+  /** Partition of each task index, or null when index == partition. */
+  private final int[] partitions;
+  private final int[] pending;
+  private int pendingSize;
+  private final boolean[] successful;
+  private final int[] numFailures;
+  private final byte[] copiesRunning;
+  private final int[] attempts;
+  final LinkedHashSet<TaskAttempt> running = new LinkedHashSet<>();
+  int tasksSuccessful;
+  boolean isZombie;
+  /** A barrier attempt whose failure the DAGScheduler has handled (once per attempt). */
+  boolean barrierFailureHandled;
+  long firstLaunchMs = -1;
+  /** The coordinator's state for this attempt, created at the first {@code barrier()}. */
+  BarrierCoordinator.SyncState barrierSync;
+
+  TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions, long submittedMs) {
+    this.stage = stage;
+    this.stageAttempt = stageAttempt;
+    this.pool = pool;
+    this.isBarrier = stage.isBarrier;
+    this.numTasks = partitions == null ? stage.numPartitions : partitions.length;
+    this.partitions = partitions;
+    this.submittedMs = submittedMs;
+    this.pending = new int[numTasks];
+    for (int i = 0; i < numTasks; i++) pending[i] = numTasks - 1 - i;
+    this.pendingSize = numTasks;
+    this.successful = new boolean[numTasks];
+    this.numFailures = new int[numTasks];
+    this.copiesRunning = new byte[numTasks];
+    this.attempts = new int[numTasks];
+  }
+
+  /** Spark's TaskSet id: {@code stageId.stageAttempt}. */
+  String id() {
+    return stage.id + "." + stageAttempt;
+  }
+
+  /** Spark's schedulable name, used by the FAIR comparator. */
+  String name() {
+    return "TaskSet_" + id();
+  }
+
+  int partition(int index) {
+    return partitions == null ? index : partitions[index];
+  }
+
+  /** Index of {@code partition} in this set, or -1. */
+  int indexOf(int partition) {
+    if (partitions == null) return partition < numTasks ? partition : -1;
+    int i = java.util.Arrays.binarySearch(partitions, partition);
+    return i >= 0 ? i : -1;
+  }
+
+  /** True when a pending task can be launched; drops stale entries from the top. */
+  boolean hasPending() {
+    while (pendingSize > 0) {
+      int top = pending[pendingSize - 1];
+      if (!successful[top] && copiesRunning[top] == 0) return true;
+      pendingSize--;
+    }
+    return false;
+  }
+
+  /** Spark's {@code isSchedulable}: not a zombie and has pending tasks. */
+  boolean isSchedulable() {
+    return !isZombie && hasPending();
+  }
+
+  /** Takes the next pending task index; call {@link #hasPending()} first. */
+  int pollPending() {
+    return pending[--pendingSize];
+  }
+
+  /** Puts a task back (a failure to retry, or a reverted barrier placement). No-op for a zombie. */
+  void addPending(int index) {
+    if (isZombie) return;
+    pending[pendingSize++] = index;
+  }
+
+  /** Next attempt number of task {@code index} within this set. */
+  int nextAttempt(int index) {
+    return attempts[index]++;
+  }
+
+  int runningTasks() {
+    return running.size();
+  }
+
+  void taskLaunched(TaskAttempt t) {
+    running.add(t);
+    copiesRunning[t.index]++;
+    pool.runningTasks++;
+  }
+
+  void taskEnded(TaskAttempt t) {
+    running.remove(t);
+    copiesRunning[t.index]--;
+    pool.runningTasks--;
+  }
+
+  /** Marks a task index done (its own success, or another attempt's: Spark's markPartitionCompleted). */
+  void markSuccessful(int index) {
+    if (!successful[index]) {
+      successful[index] = true;
+      tasksSuccessful++;
+      if (tasksSuccessful == numTasks) isZombie = true;
+    }
+  }
+
+  boolean isSuccessful(int index) {
+    return successful[index];
+  }
+
+  /**
+   * Counts a failure that counts towards {@code spark.task.maxFailures}; returns true when the
+   * task has now failed {@code maxFailures} times and the set must abort.
+   */
+  boolean countFailure(int index, int maxFailures) {
+    return ++numFailures[index] >= maxFailures;
+  }
+}

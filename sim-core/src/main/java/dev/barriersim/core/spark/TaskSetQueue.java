@@ -1,0 +1,80 @@
+package dev.barriersim.core.spark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Spark's root pool and {@code getSortedTaskSetQueue}: the TaskSetManagers that have pending
+ * tasks, visited in scheduling order. FIFO keeps one ordered set; FAIR orders the pools (and the
+ * sets of a FAIR pool) at the start of each visit, from the running-task counts of that moment.
+ */
+final class TaskSetQueue {
+  private final SchedulingMode mode;
+  private final TreeSet<TaskSetManager> fifo = new TreeSet<>(SchedulingAlgorithm.FIFO_TASK_SETS);
+  private final Map<String, Pool> pools = new LinkedHashMap<>();
+
+  TaskSetQueue(SchedulingMode mode, List<PoolSpec> poolSpecs) {
+    this.mode = mode;
+    pools.put("default", new Pool(PoolSpec.defaultPool()));
+    for (PoolSpec p : poolSpecs) pools.put(p.name(), new Pool(p));
+  }
+
+  /** The pool named {@code name}; unknown names fall back to a default-like pool, as Spark creates one. */
+  Pool pool(String name) {
+    return pools.computeIfAbsent(name, n -> new Pool(new PoolSpec(n, SchedulingMode.FIFO, 1, 0)));
+  }
+
+  /** Makes {@code t} visible to offer rounds (it has pending tasks and is no zombie). Idempotent. */
+  void add(TaskSetManager t) {
+    if (mode == SchedulingMode.FIFO) fifo.add(t);
+    else t.pool.schedulable.add(t);
+  }
+
+  /** Hides {@code t} from offer rounds. Idempotent. */
+  void remove(TaskSetManager t) {
+    if (mode == SchedulingMode.FIFO) fifo.remove(t);
+    else t.pool.schedulable.remove(t);
+  }
+
+  /**
+   * Visits the sets in Spark's order until {@code visitor} returns false. The visitor may add or
+   * remove sets; FIFO walks by successor, so a removal never disturbs the walk.
+   */
+  void forEachInOrder(Predicate<TaskSetManager> visitor) {
+    if (mode == SchedulingMode.FIFO) {
+      walk(fifo, visitor);
+      return;
+    }
+    List<Pool> order = new ArrayList<>();
+    for (Pool p : pools.values()) if (!p.schedulable.isEmpty()) order.add(p);
+    order.sort(SchedulingAlgorithm.FAIR);
+    for (Pool p : order) {
+      if (p.spec.schedulingMode() == SchedulingMode.FIFO) {
+        if (!walk(p.schedulable, visitor)) return;
+      } else {
+        List<TaskSetManager> sets = new ArrayList<>(p.schedulable);
+        sets.sort((a, b) -> SchedulingAlgorithm.FAIR.compare(
+            SchedulingAlgorithm.asSchedulable(a), SchedulingAlgorithm.asSchedulable(b)));
+        for (TaskSetManager t : sets) if (!visitor.test(t)) return;
+      }
+    }
+  }
+
+  private static boolean walk(TreeSet<TaskSetManager> set, Predicate<TaskSetManager> visitor) {
+    for (TaskSetManager t = set.isEmpty() ? null : set.first(); t != null; t = set.higher(t)) {
+      if (!visitor.test(t)) return false;
+    }
+    return true;
+  }
+
+  /** True when some set has pending tasks. */
+  boolean hasSchedulable() {
+    if (mode == SchedulingMode.FIFO) return !fifo.isEmpty();
+    for (Pool p : pools.values()) if (!p.schedulable.isEmpty()) return true;
+    return false;
+  }
+}

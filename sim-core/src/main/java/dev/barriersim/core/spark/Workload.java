@@ -1,0 +1,82 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.failure.FailureInjector;
+import dev.barriersim.core.failure.FailureSpec;
+import dev.barriersim.core.failure.TaskFailureSpec;
+import dev.barriersim.core.random.Distribution;
+import dev.barriersim.core.random.DurationSpec;
+import dev.barriersim.core.random.KeyedGenerator;
+import dev.barriersim.core.random.RandomStreams;
+import dev.barriersim.core.workload.StageSpec;
+import dev.barriersim.core.workload.StragglerSpec;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.RealDistribution;
+
+/**
+ * The work of each task attempt, drawn with common random numbers: a phase's duration depends on
+ * (seed, job instance, stage, partition, phase) only, a straggler slowdown and an injected failure
+ * on (seed, job instance, stage, partition, stage attempt, task attempt). So the barrier and
+ * non-barrier arms of a scenario do identical work, whatever the scheduling order.
+ */
+final class Workload {
+  private final KeyedGenerator durations;
+  private final KeyedGenerator stragglers;
+  private final FailureInjector failures;
+  private final long launchLatencyMs;
+  private final Map<Distribution, RealDistribution> bound = new IdentityHashMap<>();
+
+  Workload(RandomStreams streams, FailureSpec failureSpec, long launchLatencyMs) {
+    this.durations = streams.stream(RandomStreams.DURATION);
+    this.stragglers = streams.stream(RandomStreams.STRAGGLER);
+    this.failures = new FailureInjector(failureSpec, streams);
+    this.launchLatencyMs = launchLatencyMs;
+  }
+
+  /**
+   * The durations of an attempt's phases. A barrier task keeps one entry per phase (it calls
+   * {@code barrier()} between them); any other task runs them back to back as one.
+   */
+  long[] phases(Stage s, int partition, int stageAttempt, int attempt) {
+    List<DurationSpec> specs = s.phases();
+    long[] d = new long[specs.size()];
+    for (int p = 0; p < d.length; p++) {
+      durations.position(s.jobKey, s.job.instance, s.stageKey, partition, p);
+      d[p] = draw(specs.get(p), partition);
+    }
+    StragglerSpec st = s.spec.stragglers();
+    if (st != null && st.probability() > 0) {
+      stragglers.position(s.jobKey, s.job.instance, s.stageKey, partition, stageAttempt, attempt);
+      if (stragglers.nextDouble() < st.probability()) {
+        for (int p = 0; p < d.length; p++) d[p] = Math.max(1, Math.round(d[p] * st.slowdown()));
+      }
+    }
+    if (s.isBarrier || d.length == 1) return d;
+    long sum = 0;
+    for (long x : d) sum += x;
+    return new long[] {sum};
+  }
+
+  private long draw(DurationSpec spec, int partition) {
+    Distribution dist = spec.dist();
+    if (dist instanceof Distribution.Continuous c) {
+      return spec.clamp(bound.computeIfAbsent(dist, k -> c.bind(durations)).sample());
+    }
+    return spec.draw(durations, partition);
+  }
+
+  /** Failure or hang of an attempt launched at {@code launchMs}, as absolute instants. */
+  TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long[] phases, long launchMs) {
+    long work = 0;
+    for (long x : phases) work += x;
+    StageSpec spec = s.spec;
+    FailureInjector.Injection i = failures.injectionFor(s.job.name, spec.name(), s.jobKey, s.job.instance, s.stageKey,
+        partition, stageAttempt, attempt, work, launchLatencyMs);
+    if (i == null) return TaskPlan.HEALTHY;
+    boolean atEnd = i.afterMs() == TaskFailureSpec.AT_END;
+    long at = atEnd ? TaskAttempt.NEVER : launchMs + i.afterMs();
+    if (i.kind() == TaskFailureSpec.Kind.HANG) return new TaskPlan(TaskAttempt.NEVER, false, at, atEnd, null);
+    return new TaskPlan(at, atEnd, TaskAttempt.NEVER, false, SparkMessages.injected(i.source()));
+  }
+}

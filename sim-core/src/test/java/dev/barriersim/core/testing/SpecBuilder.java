@@ -1,0 +1,148 @@
+package dev.barriersim.core.testing;
+
+import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.cluster.ClusterChange;
+import dev.barriersim.core.cluster.ClusterSpec;
+import dev.barriersim.core.cluster.ExecutorGroup;
+import dev.barriersim.core.failure.ExecutorFailureSpec;
+import dev.barriersim.core.failure.FailureSpec;
+import dev.barriersim.core.failure.TaskFailureSpec;
+import dev.barriersim.core.random.DurationSpec;
+import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.PoolSpec;
+import dev.barriersim.core.spark.SchedulingMode;
+import dev.barriersim.core.spark.SimulationSettings;
+import dev.barriersim.core.spark.SparkConf;
+import dev.barriersim.core.workload.JobSpec;
+import dev.barriersim.core.workload.RepeatSpec;
+import dev.barriersim.core.workload.StageSpec;
+import dev.barriersim.core.workload.StragglerSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A compact way for tests to write scenarios in code. */
+public final class SpecBuilder {
+  private String name = "test";
+  private long seed = 1;
+  private final List<ExecutorGroup> executors = new ArrayList<>();
+  private final List<ClusterChange> changes = new ArrayList<>();
+  private int taskCpus = 1;
+  private Map<String, Integer> taskResources = Map.of();
+  private SchedulingMode mode = SchedulingMode.FIFO;
+  private long reviveMs = 1000;
+  private long slotCheckIntervalMs = 15_000;
+  private int slotCheckMaxFailures = 40;
+  private long syncTimeoutMs = 365L * 24 * 3600 * 1000;
+  private int maxConsecutiveAttempts = 4;
+  private int taskMaxFailures = 4;
+  private boolean dynamicAllocation;
+  private boolean interrupt;
+  private final List<PoolSpec> pools = new ArrayList<>();
+  private Backend backend = Backend.COARSE_GRAINED;
+  private long launchLatency;
+  private long statusLatency;
+  private long killLatency;
+  private long pollMs = 1000;
+  private long horizon = Long.MAX_VALUE;
+  private long maxEvents = 200_000_000L;
+  private final List<JobSpec> jobs = new ArrayList<>();
+  private final List<TaskFailureSpec> taskFailures = new ArrayList<>();
+  private double failureProbability;
+  private final List<ExecutorFailureSpec> executorFailures = new ArrayList<>();
+
+  public static SpecBuilder spec() { return new SpecBuilder(); }
+
+  public SpecBuilder name(String n) { name = n; return this; }
+  public SpecBuilder seed(long s) { seed = s; return this; }
+  public SpecBuilder executors(int count, int cores) { return executors(count, cores, Map.of()); }
+  public SpecBuilder executors(int count, int cores, Map<String, Integer> res) {
+    executors.add(new ExecutorGroup(count, cores, res, 1));
+    return this;
+  }
+  public SpecBuilder addAt(long at, int count, int cores) {
+    changes.add(new ClusterChange(at, new ExecutorGroup(count, cores, Map.of(), 1), List.of()));
+    return this;
+  }
+  public SpecBuilder decommissionAt(long at, String... ids) {
+    changes.add(new ClusterChange(at, null, List.of(ids)));
+    return this;
+  }
+  public SpecBuilder taskCpus(int c) { taskCpus = c; return this; }
+  public SpecBuilder taskResources(Map<String, Integer> r) { taskResources = r; return this; }
+  public SpecBuilder fair(PoolSpec... p) { mode = SchedulingMode.FAIR; pools.addAll(Arrays.asList(p)); return this; }
+  public SpecBuilder revive(long ms) { reviveMs = ms; return this; }
+  public SpecBuilder slotCheck(long intervalMs, int maxFailures) {
+    slotCheckIntervalMs = intervalMs;
+    slotCheckMaxFailures = maxFailures;
+    return this;
+  }
+  public SpecBuilder syncTimeout(long ms) { syncTimeoutMs = ms; return this; }
+  public SpecBuilder maxConsecutiveAttempts(int n) { maxConsecutiveAttempts = n; return this; }
+  public SpecBuilder taskMaxFailures(int n) { taskMaxFailures = n; return this; }
+  public SpecBuilder dynamicAllocation() { dynamicAllocation = true; return this; }
+  public SpecBuilder interruptOnCancel() { interrupt = true; return this; }
+  public SpecBuilder local() { backend = Backend.LOCAL; return this; }
+  public SpecBuilder latency(long launch, long status) { launchLatency = launch; statusLatency = status; return this; }
+  public SpecBuilder killLatency(long ms) { killLatency = ms; return this; }
+  public SpecBuilder killUntilDone() { killLatency = SimulationSettings.KILL_UNTIL_DONE; return this; }
+  public SpecBuilder poll(long ms) { pollMs = ms; return this; }
+  public SpecBuilder horizon(long ms) { horizon = ms; return this; }
+  public SpecBuilder maxEvents(long n) { maxEvents = n; return this; }
+  public SpecBuilder job(String n, StageSpec... stages) { return job(n, 0, "default", stages); }
+  public SpecBuilder job(String n, long submitAt, String pool, StageSpec... stages) {
+    jobs.add(new JobSpec(n, submitAt, pool, null, List.of(stages)));
+    return this;
+  }
+  public SpecBuilder repeatedJob(String n, int count, long everyMs, StageSpec... stages) {
+    jobs.add(new JobSpec(n, 0, "default", new RepeatSpec(count, RepeatSpec.Gap.FIXED, everyMs), List.of(stages)));
+    return this;
+  }
+  public SpecBuilder fail(String job, String stage, int partition, int stageAttempt, int attempt, long after) {
+    taskFailures.add(new TaskFailureSpec(job, stage, partition, stageAttempt, attempt, after, TaskFailureSpec.Kind.FAIL));
+    return this;
+  }
+  public SpecBuilder hang(String job, String stage, int partition, long after) {
+    taskFailures.add(new TaskFailureSpec(job, stage, partition, 0, 0, after, TaskFailureSpec.Kind.HANG));
+    return this;
+  }
+  public SpecBuilder failureProbability(double p) { failureProbability = p; return this; }
+
+  /** A stage of constant-duration tasks. */
+  public static StageSpec stage(String name, int tasks, long ms, String... parents) {
+    return new StageSpec(name, tasks, false, List.of(parents), null, List.of(DurationSpec.constant(ms)), null);
+  }
+
+  /** A barrier stage of constant phases (barrier() between phases). */
+  public static StageSpec barrier(String name, int tasks, long[] phaseMs, String... parents) {
+    List<DurationSpec> phases = new ArrayList<>();
+    for (long p : phaseMs) phases.add(DurationSpec.constant(p));
+    return new StageSpec(name, tasks, true, List.of(parents), null, phases, null);
+  }
+
+  /** A barrier stage of one constant phase. */
+  public static StageSpec barrier(String name, int tasks, long ms, String... parents) {
+    return barrier(name, tasks, new long[] {ms}, parents);
+  }
+
+  /** The same stage with per-task custom resources. */
+  public static StageSpec withResources(StageSpec s, Map<String, Integer> res) {
+    return new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), res, s.phases(), s.stragglers());
+  }
+
+  /** The same stage with stragglers. */
+  public static StageSpec withStragglers(StageSpec s, double p, double slowdown) {
+    return new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), s.resources(), s.phases(),
+        new StragglerSpec(p, slowdown));
+  }
+
+  public SimulationSpec build() {
+    SparkConf conf = new SparkConf(taskCpus, taskResources, mode, reviveMs, slotCheckIntervalMs, slotCheckMaxFailures,
+        syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt);
+    SimulationSettings settings = new SimulationSettings(backend, launchLatency, statusLatency, killLatency, pollMs,
+        horizon, maxEvents);
+    return new SimulationSpec(name, seed, new ClusterSpec(executors, changes), conf, pools, settings, jobs,
+        new FailureSpec(taskFailures, failureProbability, executorFailures));
+  }
+}
