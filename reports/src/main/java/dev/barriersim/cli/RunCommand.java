@@ -79,6 +79,17 @@ final class RunCommand implements Callable<Integer> {
     if (modes != null && modes.stream().distinct().count() != modes.size()) {
       throw new ParameterException(spec.commandLine(), "--modes lists a mode twice: " + modes);
     }
+    try {
+      return execute(console, threads);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return console.internalError(e);
+    } catch (IOException | RuntimeException e) {
+      return console.internalError(e);
+    }
+  }
+
+  private int execute(Console console, int threads) throws IOException, InterruptedException {
     Inputs.Loaded loaded = Inputs.load(main.loader(), Inputs.expand(List.of(scenarioFile)).get(0));
     if (!loaded.ok()) {
       loaded.problems().forEach(console::err);
@@ -104,11 +115,6 @@ final class RunCommand implements Callable<Integer> {
     } catch (OutputConflictException e) {
       console.err("barriersim: " + e.getMessage());
       return ExitCodes.USAGE;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return console.internalError(e);
-    } catch (IOException | RuntimeException e) {
-      return console.internalError(e);
     } finally {
       pool.shutdownNow();
     }
