@@ -102,6 +102,7 @@ final class JobReader {
     List<StageGraphCheck.Node> graph = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     boolean graphKnown = true;
+    boolean unique = true;
     for (int i = 0; i < seq.items().size(); i++) {
       String p = LoadContext.index(path, i);
       Fields f = Fields.of(c, seq.items().get(i), p, STAGE_KEYS);
@@ -112,14 +113,14 @@ final class JobReader {
       String name = f.require("name", "map") ? f.name("name", null) : null;
       if (name != null && !names.add(name)) {
         c.report(f.get("name"), f.path("name"), "duplicate stage name '" + name + "' in this job", "give each stage of a job its own name");
-        graphKnown = false;
+        unique = false;
       }
       List<StageGraphCheck.ParentRef> parents = f.has("parents") ? parents(c, f.get("parents"), f.path("parents")) : List.of();
       if (name == null || parents == null) graphKnown = false;
       else graph.add(new StageGraphCheck.Node(name, f.node(), p, parents));
       out.add(stage(c, f, name, parents));
     }
-    if (graphKnown) StageGraphCheck.check(c, graph, seq, path);
+    if (graphKnown) StageGraphCheck.check(c, graph, unique, seq, path);
     return c.problemCount() == before ? out : null;
   }
 

@@ -85,15 +85,15 @@ final class SparkConfReader {
         syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt));
   }
 
-  private static Integer intKey(LoadContext c, Fields f, String key, int dflt, int min) {
+  private static Integer intKey(LoadContext c, Fields f, String key, Integer dflt, int min) {
     return f.has(key) ? Values.integer(c, f.get(key), f.path(key), min, key.equals(TASK_CPUS) ? MAX_COUNT : Integer.MAX_VALUE, true) : dflt;
   }
 
-  private static Long durationKey(LoadContext c, Fields f, String key, long dflt, long minMs) {
+  private static Long durationKey(LoadContext c, Fields f, String key, Long dflt, long minMs) {
     return f.has(key) ? Values.duration(c, f.get(key), f.path(key), minMs) : dflt;
   }
 
-  private static Boolean boolKey(LoadContext c, Fields f, String key, boolean dflt) {
+  private static Boolean boolKey(LoadContext c, Fields f, String key, Boolean dflt) {
     return f.has(key) ? Values.bool(c, f.get(key), f.path(key), true) : dflt;
   }
 
@@ -112,7 +112,7 @@ final class SparkConfReader {
   }
 
   /** Spark reads the sync timeout in whole seconds and requires it to be > 0, so 500ms is refused. */
-  private static Long syncTimeout(LoadContext c, Fields f, long dflt) {
+  private static Long syncTimeout(LoadContext c, Fields f, Long dflt) {
     if (!f.has(SYNC_TIMEOUT)) return dflt;
     Long ms = Values.duration(c, f.get(SYNC_TIMEOUT), f.path(SYNC_TIMEOUT), 0);
     if (ms != null && ms < 1000) {

@@ -18,8 +18,8 @@ final class StageGraphCheck {
   /** A stage as far as the graph is concerned (null parents: unreadable, skip its edges). */
   record Node(String name, YamlNode node, String path, List<ParentRef> parents) {}
 
-  /** Reports every broken rule of the graph; true when the graph is sound. */
-  static boolean check(LoadContext c, List<Node> stages, YamlNode stagesNode, String stagesPath) {
+  /** Reports every broken rule of the graph (only unknown parents when names repeat); true when sound. */
+  static boolean check(LoadContext c, List<Node> stages, boolean namesUnique, YamlNode stagesNode, String stagesPath) {
     Map<String, Node> byName = new LinkedHashMap<>();
     for (Node s : stages) byName.putIfAbsent(s.name(), s);
     boolean ok = true;
@@ -35,7 +35,8 @@ final class StageGraphCheck {
         }
       }
     }
-    if (!ok) return false;
+    // With a duplicate name the edges are ambiguous; the duplicate is reported already.
+    if (!ok || !namesUnique) return false;
     List<String> cycle = findCycle(byName);
     if (cycle != null) {
       Node at = byName.get(cycle.get(0));

@@ -37,8 +37,10 @@ final class Values {
       return null;
     }
     if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-      c.report(s, path, "must be " + range(min, max) + ", found " + Suggestions.shorten(v.toString()),
-          "write a value " + range(min, max));
+      // Only int-sized keys hit the int ceiling; saying "at most 2147483647" beats "between 1 and 2147483647".
+      boolean huge = max >= Integer.MAX_VALUE;
+      String rule = huge ? (v.compareTo(BigInteger.valueOf(min)) < 0 ? ">= " + min : "at most " + max) : range(min, max);
+      c.report(s, path, "must be " + rule + ", found " + Suggestions.shorten(v.toString()), "write a value " + rule);
       return null;
     }
     return v.longValue();

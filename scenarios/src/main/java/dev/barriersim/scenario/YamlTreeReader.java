@@ -78,7 +78,7 @@ final class YamlTreeReader {
         ctx.report(1, 1, "", "the file is empty", "write a scenario mapping with at least name, cluster and jobs");
         return null;
       }
-      YamlNode root = readValue(first, 1);
+      YamlNode root = readValue(first, 1, "");
       if (next() != null) {
         ctx.report(lastLine, lastColumn, "", "more than one YAML document in the file",
             "keep one scenario per file; remove the '---' and what follows");
@@ -122,21 +122,21 @@ final class YamlTreeReader {
     return t;
   }
 
-  private YamlNode readValue(JsonToken t, int depth) throws IOException, Stop {
+  private YamlNode readValue(JsonToken t, int depth, String path) throws IOException, Stop {
     int line = lastLine;
     int column = lastColumn;
     String anchor = t == JsonToken.FIELD_NAME ? null : parser.getObjectId();
     YamlNode node;
     switch (t) {
-      case START_OBJECT -> node = readMapping(line, column, depth);
-      case START_ARRAY -> node = readSequence(line, column, depth);
-      case VALUE_STRING -> node = parser.isCurrentAlias() ? alias(line, column) : scalar(YamlNode.Scalar.Kind.STRING, null);
+      case START_OBJECT -> node = readMapping(line, column, depth, path);
+      case START_ARRAY -> node = readSequence(line, column, depth, path);
+      case VALUE_STRING -> node = parser.isCurrentAlias() ? alias(line, column, path) : scalar(YamlNode.Scalar.Kind.STRING, null);
       case VALUE_NUMBER_INT -> node = scalar(YamlNode.Scalar.Kind.INTEGER, number());
       case VALUE_NUMBER_FLOAT -> node = scalar(YamlNode.Scalar.Kind.DECIMAL, number());
       case VALUE_TRUE, VALUE_FALSE -> node = scalar(YamlNode.Scalar.Kind.BOOLEAN, null);
       case VALUE_NULL -> node = scalar(YamlNode.Scalar.Kind.NULL, null);
       default -> {
-        ctx.report(line, column, "", "unexpected YAML content (" + t + ")", "write plain mappings, lists and scalars");
+        ctx.report(line, column, path, "unexpected YAML content (" + t + ")", "write plain mappings, lists and scalars");
         throw new Stop();
       }
     }
@@ -159,11 +159,11 @@ final class YamlTreeReader {
     }
   }
 
-  private YamlNode alias(int line, int column) throws IOException, Stop {
+  private YamlNode alias(int line, int column, String path) throws IOException, Stop {
     String name = parser.getText();
     YamlNode target = anchors.get(name);
     if (target == null) {
-      ctx.report(line, column, "", "alias *" + Suggestions.shorten(name) + " names no anchor defined before it",
+      ctx.report(line, column, path, "alias *" + Suggestions.shorten(name) + " names no anchor defined before it",
           "define &" + Suggestions.shorten(name) + " earlier in the file, or write the value out");
       throw new Stop();
     }
@@ -171,31 +171,32 @@ final class YamlTreeReader {
       return s.at(line, column);
     }
     if (++collectionAliases > MAX_COLLECTION_ALIASES) {
-      ctx.report(line, column, "", "more than " + MAX_COLLECTION_ALIASES + " aliases to lists or mappings",
+      ctx.report(line, column, path, "more than " + MAX_COLLECTION_ALIASES + " aliases to lists or mappings",
           "write the values out; this limit protects against alias bombs");
       throw new Stop();
     }
     return target; // shared, never copied: an alias costs no memory
   }
 
-  private YamlNode.Mapping readMapping(int line, int column, int depth) throws IOException, Stop {
-    checkDepth(line, column, depth);
+  private YamlNode.Mapping readMapping(int line, int column, int depth, String path) throws IOException, Stop {
+    checkDepth(line, column, depth, path);
     Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
     JsonToken t;
     while ((t = next()) != JsonToken.END_OBJECT) {
       if (t != JsonToken.FIELD_NAME) {
-        ctx.report(lastLine, lastColumn, "", "unexpected YAML content in a mapping", "write key: value pairs");
+        ctx.report(lastLine, lastColumn, path, "unexpected YAML content in a mapping", "write key: value pairs");
         throw new Stop();
       }
       String key = parser.currentName();
       int keyLine = lastLine;
       int keyColumn = lastColumn;
-      YamlNode value = readValue(next(), depth + 1);
+      String keyPath = LoadContext.child(path, key);
+      YamlNode value = readValue(next(), depth + 1, keyPath);
       YamlNode.Entry previous = entries.get(key);
       if ("<<".equals(key)) {
-        ctx.report(keyLine, keyColumn, "", "YAML merge keys (<<) are not supported", "write the keys out in this mapping");
+        ctx.report(keyLine, keyColumn, keyPath, "YAML merge keys (<<) are not supported", "write the keys out in this mapping");
       } else if (previous != null) {
-        ctx.report(keyLine, keyColumn, "", "duplicate key '" + Suggestions.shorten(key) + "' (first at line " + previous.line() + ")",
+        ctx.report(keyLine, keyColumn, keyPath, "duplicate key '" + Suggestions.shorten(key) + "' (first at line " + previous.line() + ")",
             "keep only one '" + Suggestions.shorten(key) + "' in this mapping");
       } else {
         entries.put(key, new YamlNode.Entry(key, keyLine, keyColumn, value));
@@ -204,19 +205,19 @@ final class YamlTreeReader {
     return new YamlNode.Mapping(line, column, entries);
   }
 
-  private YamlNode.Sequence readSequence(int line, int column, int depth) throws IOException, Stop {
-    checkDepth(line, column, depth);
+  private YamlNode.Sequence readSequence(int line, int column, int depth, String path) throws IOException, Stop {
+    checkDepth(line, column, depth, path);
     List<YamlNode> items = new ArrayList<>();
     JsonToken t;
     while ((t = next()) != JsonToken.END_ARRAY) {
-      items.add(readValue(t, depth + 1));
+      items.add(readValue(t, depth + 1, LoadContext.index(path, items.size())));
     }
     return new YamlNode.Sequence(line, column, items);
   }
 
-  private void checkDepth(int line, int column, int depth) throws Stop {
+  private void checkDepth(int line, int column, int depth, String path) throws Stop {
     if (depth > MAX_DEPTH) {
-      ctx.report(line, column, "", "lists and mappings nest deeper than " + MAX_DEPTH + " levels",
+      ctx.report(line, column, path, "lists and mappings nest deeper than " + MAX_DEPTH + " levels",
           "flatten the document; a scenario never needs more than a few levels");
       throw new Stop();
     }

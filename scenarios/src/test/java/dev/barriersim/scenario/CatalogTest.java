@@ -1,0 +1,54 @@
+package dev.barriersim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CatalogTest {
+  static final Path CATALOG = Path.of("catalog");
+
+  static Stream<Path> catalog() throws IOException {
+    try (Stream<Path> files = Files.list(CATALOG)) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("catalog")
+  void loadsAndIsSmall(Path file) throws Exception {
+    Scenario s = ScenarioLoader.load(file);
+    assertEquals(file.getFileName().toString().replace(".yaml", ""), s.spec().name(), "name matches the file name");
+    long tasks = s.spec().jobs().stream()
+        .mapToLong(j -> (long) (j.repeat() == null ? 1 : j.repeat().count()) * j.stages().stream().mapToLong(st -> st.tasks()).sum())
+        .sum();
+    assertTrue(tasks < 2_000, file + " has " + tasks + " tasks");
+    assertTrue(s.spec().hasBarrierStage(), file + " compares barrier with non-barrier");
+  }
+
+  @Test
+  void holdsTheFiveNamedScenarios() throws IOException {
+    assertEquals(List.of("barrier-too-large-until-growth.yaml", "failure-amplification.yaml", "gang-behind-fifo-waves.yaml",
+        "gpu-gang.yaml", "two-waves.yaml"), catalog().map(p -> p.getFileName().toString()).toList());
+  }
+
+  @Test
+  void catalogDetails() throws Exception {
+    Scenario growth = ScenarioLoader.load(CATALOG.resolve("barrier-too-large-until-growth.yaml"));
+    assertEquals(60_000, growth.spec().cluster().changes().get(0).atMs());
+    assertEquals(15_000, growth.spec().conf().slotCheckIntervalMs());
+    Scenario gpu = ScenarioLoader.load(CATALOG.resolve("gpu-gang.yaml"));
+    assertEquals(1, gpu.spec().jobs().get(0).stages().get(1).resources().get("gpu"));
+    assertEquals(4, gpu.spec().jobs().get(0).stages().get(1).phases().size());
+    Scenario fail = ScenarioLoader.load(CATALOG.resolve("failure-amplification.yaml"));
+    assertEquals(0, fail.spec().settings().killLatencyMs());
+    assertEquals(5_000, fail.spec().failures().tasks().get(0).afterMs());
+  }
+}
