@@ -3,6 +3,7 @@ package dev.barriersim.cli;
 import dev.barriersim.report.ComparisonTable;
 import dev.barriersim.report.Mode;
 import dev.barriersim.report.OutputConflictException;
+import dev.barriersim.report.OutputFolder;
 import dev.barriersim.report.RunPlan;
 import dev.barriersim.report.ScenarioResult;
 import dev.barriersim.report.ScenarioRunner;
@@ -97,6 +98,13 @@ final class RunCommand implements Callable<Integer> {
     }
     RunPlan plan = plan(loaded.scenario(), seed, modes, replications);
     Path dir = out != null ? out : Path.of("out", plan.scenario());
+    try {
+      OutputFolder.checkReplaceable(dir);
+    } catch (OutputConflictException e) {
+      // Before anything is printed or run: the user has to pick another folder.
+      console.err("barriersim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     console.out("scenario: " + plan.scenario() + " (" + scenarioFile + ")");
     console.out("seed: " + plan.seed());
     console.out("runs: " + plan.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + " x "

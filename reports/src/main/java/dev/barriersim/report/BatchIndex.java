@@ -93,7 +93,7 @@ public final class BatchIndex {
 
   /** The final table on stdout: scenario, status and makespans per mode with their difference. */
   public String renderTable() {
-    TextTable t = new TextTable(List.of("scenario", "status", "barrier", "non-barrier", "diff", "jobs failed"));
+    TextTable t = new TextTable(List.of("scenario", "status", "barrier", "non-barrier", "diff", "jobs failed per mode"));
     for (Entry e : entries) {
       String label = e.name() != null ? e.name() : e.file();
       ModeEntry b = e.modes() == null ? null : e.modes().get(Mode.BARRIER.id());

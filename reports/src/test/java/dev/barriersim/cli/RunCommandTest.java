@@ -156,6 +156,7 @@ class RunCommandTest {
     Cli.Result r = Cli.fake(FakeEngine.ok(), "run", f.toString(), "--out", out.toString());
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("is not a barriersim output"), r.err());
+    assertEquals("", r.out(), "nothing runs");
     assertEquals("notes.txt", Trees.listing(out));
   }
 }
