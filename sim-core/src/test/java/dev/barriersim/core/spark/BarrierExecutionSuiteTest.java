@@ -1,0 +1,121 @@
+package dev.barriersim.core.spark;
+
+import static dev.barriersim.core.testing.SpecBuilder.barrier;
+import static dev.barriersim.core.testing.SpecBuilder.spec;
+import static dev.barriersim.core.testing.SpecBuilder.stage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.barriersim.core.event.SimEvent.StageCompleted;
+import dev.barriersim.core.event.SimEvent.StageSubmitted;
+import dev.barriersim.core.event.SimEvent.TaskEnded;
+import dev.barriersim.core.event.SimEvent.TaskKillRequested;
+import dev.barriersim.core.event.TaskStatus;
+import dev.barriersim.core.testing.RecordedRun;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The DAGScheduler's barrier failure branch, as pinned by Spark's {@code BarrierExecutionSuite} / {@code DAGSchedulerSuite}. */
+class BarrierExecutionSuiteTest {
+
+  /** "Retry all the tasks on a resubmitted attempt of a barrier stage caused by TaskKilled". */
+  @Test
+  void failedBarrierMapStage_rerunsEveryPartitionInTheNextAttempt() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2)
+        .job("j", barrier("m", 2, 1000), stage("r", 1, 10, "m")).fail("j", "m", 1, 0, 0, 500).build());
+    assertEquals(List.of(0, 1), run.launches("m", 1).stream().map(l -> l.partition()).toList());
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+    StageCompleted failed = run.all(StageCompleted.class, c -> c.status().equals("FAILED")).get(0);
+    assertTrue(failed.reason().startsWith("Stage failed because barrier task ShuffleMapTask(0, 1) finished unsuccessfully.\n"),
+        failed.reason());
+    TaskKillRequested kill = run.all(TaskKillRequested.class).get(0);
+    assertEquals("Task ShuffleMapTask(0, 1) from barrier stage ShuffleMapStage 0 (m) failed.", kill.reason());
+  }
+
+  /** "Fail the job if a barrier ResultTask failed". */
+  @Test
+  void failedBarrierResultStage_abortsTheJob() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).job("j", barrier("b", 2, 1000))
+        .fail("j", "b", 0, 0, 0, 300).build());
+    String reason = run.result.jobs().get(0).failureReason();
+    assertTrue(reason.startsWith("Job aborted due to stage failure: Could not recover from a failed barrier ResultStage."),
+        reason);
+    assertEquals(300L, run.result.jobs().get(0).endMs());
+    assertTrue(run.launches("b", 1).isEmpty());
+  }
+
+  /** Decision 10: the killed siblings of a failed result stage hold their slots until they stop, after the job failed. */
+  @Test
+  void killedSiblingsHoldSlotsAfterTheJobFailed() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).killLatency(400).job("j", barrier("b", 2, 1000))
+        .fail("j", "b", 0, 0, 0, 300).build());
+    assertEquals(300L, run.result.jobs().get(0).endMs());
+    assertEquals(List.of(700L), run.ends(TaskStatus.KILLED).stream().map(TaskEnded::t).toList());
+    assertEquals(700L, run.result.makespanMs());
+  }
+
+  /** "Retry all the tasks ... only once when multiple tasks fail in the same attempt". */
+  @Test
+  void twoFailuresOfOneAttempt_causeOneResubmission() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2)
+        .job("j", barrier("m", 2, 1000), stage("r", 1, 10, "m"))
+        .fail("j", "m", 0, 0, 0, 500).fail("j", "m", 1, 0, 0, 500).build());
+    assertEquals(2, run.all(StageSubmitted.class, s -> s.stage().equals("m")).size());
+    assertEquals(1, run.result.stages().get(0).attempts() - 1);
+  }
+
+  /** "Ignore task failures from a previous stage attempt": a kill of attempt 0 ending after attempt 1 started. */
+  @Test
+  void failureFromAPreviousAttempt_isIgnored() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4).killLatency(1000)
+        .job("j", barrier("m", 2, 3000), stage("r", 1, 10, "m"))
+        .fail("j", "m", 0, 0, 0, 500).build());
+    assertEquals(List.of(700L), run.launchInstants("m", 1));
+    TaskEnded lateKill = run.all(TaskEnded.class, e -> e.stageAttempt() == 0 && e.status() == TaskStatus.KILLED).get(0);
+    assertEquals(1500L, lateKill.t());
+    assertEquals(2, run.all(StageSubmitted.class, s -> s.stage().equals("m")).size());
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+  }
+
+  /** spark.stage.maxConsecutiveAttempts: the 4th failed attempt aborts with Spark's message. */
+  @Test
+  void fourConsecutiveFailedAttempts_abortTheJob() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2)
+        .job("j", barrier("m", 2, 1000), stage("r", 1, 10, "m"))
+        .fail("j", "m", 0, 0, 0, 100).fail("j", "m", 0, 1, 0, 100).fail("j", "m", 0, 2, 0, 100)
+        .fail("j", "m", 0, 3, 0, 100).build());
+    assertEquals(4, run.all(StageSubmitted.class).size());
+    String reason = run.result.jobs().get(0).failureReason();
+    assertTrue(reason.contains("ShuffleMapStage 0 (m) has failed the maximum allowable number of times: 4."), reason);
+    assertEquals(List.of(0L, 300L, 600L, 900L),
+        run.all(StageSubmitted.class).stream().map(StageSubmitted::t).toList());
+  }
+
+  /** spark.task.maxFailures does not apply to barrier tasks: a retried attempt succeeds after 3 failed ones. */
+  @Test
+  void taskMaxFailuresDoesNotApplyToBarrierTasks() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).taskMaxFailures(1).maxConsecutiveAttempts(4)
+        .job("j", barrier("m", 2, 1000), stage("r", 1, 10, "m"))
+        .fail("j", "m", 0, 0, 0, 100).fail("j", "m", 0, 1, 0, 100).fail("j", "m", 0, 2, 0, 100).build());
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+    assertEquals(4, run.result.stages().get(0).attempts());
+  }
+
+  /** SPARK-34069 with spark.job.interruptOnCancel: a killed sibling stops at once, the retry runs at once. */
+  @Test
+  void spark34069_interruptOnCancelStopsSiblingsAtOnce() {
+    RecordedRun run = RecordedRun.of(spec().local().executors(1, 2).interruptOnCancel().killUntilDone()
+        .job("j", barrier("m", 2, 5000), stage("r", 1, 10, "m")).fail("j", "m", 0, 0, 0, 100).build());
+    assertEquals(List.of(100L), run.ends(TaskStatus.KILLED).stream().map(TaskEnded::t).toList());
+    assertEquals(List.of(300L), run.launchInstants("m", 1));
+    assertTrue(run.result.makespanMs() < 5500);
+  }
+
+  /** Decision 5, measured on Spark 3.5.9: without interruption the retry waits for the siblings to let go. */
+  @Test
+  void decision5_withoutInterruptTheRetryWaitsForKilledSiblings() {
+    RecordedRun run = RecordedRun.of(spec().local().executors(1, 4).killUntilDone()
+        .job("j", barrier("m", 4, 2000), stage("r", 1, 10, "m")).fail("j", "m", 2, 0, 0, 500).build());
+    assertEquals(List.of(2000L), run.launchInstants("m", 1));
+  }
+}
