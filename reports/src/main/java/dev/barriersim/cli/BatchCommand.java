@@ -85,49 +85,56 @@ final class BatchCommand implements Callable<Integer> {
     // Start everything first so the pool stays busy; then collect strictly in input order, which
     // makes stderr, stdout and every file the same for any --parallelism.
     List<Slot> started = new ArrayList<>(total);
-    Map<String, String> fileOfName = new HashMap<>();
-    for (Inputs.Loaded l : loaded) {
-      if (!l.ok()) {
-        started.add(Slot.skipped(l.problems()));
-        continue;
-      }
-      String name = l.scenario().spec().name();
-      String first = fileOfName.putIfAbsent(name, l.input().display());
-      if (first != null) {
-        started.add(Slot.skipped(List.of(l.input().display() + ": scenario name '" + name + "' is already used by "
-            + first + "; give each scenario of a batch its own name")));
-        continue;
-      }
-      try {
-        RunPlan plan = RunCommand.plan(l.scenario(), null, null, null);
-        started.add(new Slot(runner.start(plan, out.resolve(name)), List.of()));
-      } catch (OutputConflictException e) {
-        started.add(Slot.skipped(List.of(l.input().display() + ": " + e.getMessage())));
-      }
-    }
-    for (int i = 0; i < total; i++) {
-      Inputs.Loaded l = loaded.get(i);
-      String file = l.input().display();
-      String prefix = "[" + (i + 1) + "/" + total + "] " + file + ": ";
-      String name = l.ok() ? l.scenario().spec().name() : null;
-      Slot slot = started.get(i);
-      if (slot.pending() != null) {
-        try {
-          ScenarioResult result = slot.pending().finish();
-          index.ok(file, result, name + "/" + OutputFolder.MARKER);
-          console.err(prefix + name + ": ok -> " + out.resolve(name));
-        } catch (IOException | RuntimeException e) {
-          index.error(file, name, e.toString());
-          console.err(prefix + name + ": error");
-          code = ExitCodes.worst(code, console.internalError(e));
+    try {
+      Map<String, String> fileOfName = new HashMap<>();
+      for (Inputs.Loaded l : loaded) {
+        if (!l.ok()) {
+          started.add(Slot.skipped(l.problems()));
+          continue;
         }
-      } else {
-        List<String> problems = slot.problems();
-        problems.forEach(console::err);
-        index.invalid(file, name, problems);
-        console.err(prefix + "invalid, skipped (" + problems.size()
-            + (problems.size() == 1 ? " problem)" : " problems)"));
-        code = ExitCodes.worst(code, ExitCodes.USAGE);
+        String name = l.scenario().spec().name();
+        String first = fileOfName.putIfAbsent(name, l.input().display());
+        if (first != null) {
+          started.add(Slot.skipped(List.of(l.input().display() + ": scenario name '" + name + "' is already used by "
+              + first + "; give each scenario of a batch its own name")));
+          continue;
+        }
+        try {
+          RunPlan plan = RunCommand.plan(l.scenario(), null, null, null);
+          started.add(new Slot(runner.start(plan, out.resolve(name)), List.of()));
+        } catch (OutputConflictException e) {
+          started.add(Slot.skipped(List.of(l.input().display() + ": " + e.getMessage())));
+        }
+      }
+      for (int i = 0; i < total; i++) {
+        Inputs.Loaded l = loaded.get(i);
+        String file = l.input().display();
+        String prefix = "[" + (i + 1) + "/" + total + "] " + file + ": ";
+        String name = l.ok() ? l.scenario().spec().name() : null;
+        Slot slot = started.get(i);
+        if (slot.pending() != null) {
+          try {
+            ScenarioResult result = slot.pending().finish();
+            index.ok(file, result, name + "/" + OutputFolder.MARKER);
+            console.err(prefix + name + ": ok -> " + out.resolve(name));
+          } catch (IOException | RuntimeException e) {
+            index.error(file, name, e.toString());
+            console.err(prefix + name + ": error");
+            code = ExitCodes.worst(code, console.internalError(e));
+          }
+        } else {
+          List<String> problems = slot.problems();
+          problems.forEach(console::err);
+          index.invalid(file, name, problems);
+          console.err(prefix + "invalid, skipped (" + problems.size()
+              + (problems.size() == 1 ? " problem)" : " problems)"));
+          code = ExitCodes.worst(code, ExitCodes.USAGE);
+        }
+      }
+    } finally {
+      // After an unexpected failure, leave no temporary folder behind (a no-op for committed ones).
+      for (Slot slot : started) {
+        if (slot.pending() != null) slot.pending().abort();
       }
     }
     OutputFolder.writeFileAtomically(out.resolve("index.json"), index.renderJson());

@@ -95,8 +95,11 @@ public final class ScenarioRunner {
       }
     }
 
-    /** Cancels runs not yet started, waits for the others, and deletes the temporary folder. */
-    void abort() {
+    /**
+     * Cancels runs not yet started, waits for the others, and deletes the temporary folder; does
+     * nothing to a folder already committed, so it is safe in a {@code finally}.
+     */
+    public void abort() {
       for (Future<RunRecord> f : futures) f.cancel(false);
       // Runs already going still hold writers into the folder: let them end before deleting it.
       for (Future<RunRecord> f : futures) {
