@@ -6,7 +6,6 @@ import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.engine.Phase;
 import dev.barriersim.core.event.SimEvent;
-import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
@@ -41,6 +40,8 @@ final class DagScheduler {
   private boolean resubmitScheduled;
   private int nextStageId;
   private int jobsNotEnded;
+  /** Per executor index, the map stages that registered an output there (for executor loss). */
+  private final List<List<Stage>> outputsOn = new ArrayList<>();
 
   DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, boolean localBackend, TaskScheduler taskScheduler,
       BarrierCoordinator coordinator, Consumer<SimEvent> emit) {
@@ -167,13 +168,12 @@ final class DagScheduler {
     return s.isResult ? s.job.resultDone[partition] : s.outputLocation[partition] >= 0;
   }
 
+  /** Every waiting child is submitted again; {@code submitStage} finds (and submits) what it still misses. */
   private void submitWaitingChildStages(Stage parent) {
-    List<Stage> ready = new ArrayList<>();
-    for (Stage c : parent.children) {
-      if (c.waiting && c.parents.stream().allMatch(Stage::isAvailable)) ready.add(c);
-    }
-    ready.sort(BY_JOB_THEN_ID);
-    for (Stage c : ready) {
+    List<Stage> waiting = new ArrayList<>();
+    for (Stage c : parent.children) if (c.waiting) waiting.add(c);
+    waiting.sort(BY_JOB_THEN_ID);
+    for (Stage c : waiting) {
       c.waiting = false;
       submitStage(c);
     }
@@ -194,6 +194,8 @@ final class DagScheduler {
     } else {
       if (s.outputLocation[p] < 0) s.availableOutputs++;
       s.outputLocation[p] = t.executor.index();
+      List<Stage> on = outputsOn(t.executor);
+      if (on.isEmpty() || on.get(on.size() - 1) != s) on.add(s);
     }
     TaskSetManager latest = s.latestTaskSet;
     if (latest != ts && !latest.isZombie) {
@@ -203,24 +205,51 @@ final class DagScheduler {
     if (s.isResult && job.resultPartitionsDone == s.numPartitions) {
       markStageAsFinished(s, null);
       endJob(job, ActiveJob.State.SUCCEEDED, null);
-    } else if (!s.isResult && s.running && s.isAvailable()) {
+    } else if (!s.isResult && s.running && (s.isAvailable() || latest.tasksSuccessful == latest.numTasks)) {
+      // The attempt's tasks are all done; if outputs were lost meanwhile, Spark resubmits the stage
+      // ("Resubmitting ShuffleMapStage because some of its tasks had failed").
       markStageAsFinished(s, null);
       s.failedAttemptIds.clear();
-      submitWaitingChildStages(s);
+      if (s.isAvailable()) submitWaitingChildStages(s);
+      else submitStage(s);
+    }
+  }
+
+  /** The first parent of {@code s} (by id) whose outputs are not all available, or null. */
+  Stage missingParent(Stage s) {
+    for (Stage p : s.parents) if (!p.isAvailable()) return p;
+    return null;
+  }
+
+  /**
+   * A task failed or was killed. A fetch failure takes Spark's fetch-failure path; other
+   * non-barrier failures are the TaskSetManager's business; a barrier task's failure fails its
+   * whole stage attempt, once, and only for the latest attempt.
+   */
+  void taskFailed(TaskAttempt t, EndCause cause, String reason) {
+    TaskSetManager ts = t.taskSet;
+    if (cause == EndCause.FETCH_FAILED) {
+      fetchFailed(t, reason);
+    } else if (ts.isBarrier) {
+      failBarrierAttempt(ts, t.sparkName(), reason);
     }
   }
 
   /**
-   * A task failed or was killed. Non-barrier failures are the TaskSetManager's business; a barrier
-   * task's failure fails its whole stage attempt, once, and only for the latest attempt.
+   * The barrier branch of {@code handleTaskCompletion}: kill every attempt of the stage, mark the
+   * attempt failed, then abort (too many attempts, or a result stage) or rerun the map stage whole
+   * after {@code RESUBMIT_TIMEOUT}. Only the first failure of the latest attempt counts.
    */
-  void taskFailed(TaskAttempt t, TaskStatus status, String reason) {
-    TaskSetManager ts = t.taskSet;
+  private void failBarrierAttempt(TaskSetManager ts, String taskName, String error) {
     Stage s = ts.stage;
-    if (!ts.isBarrier || !s.job.isActive() || ts.stageAttempt != s.latestAttempt || ts.barrierFailureHandled) return;
+    if (!s.job.isActive() || ts.stageAttempt != s.latestAttempt || ts.barrierFailureHandled) return;
     ts.barrierFailureHandled = true;
-    String message = SparkMessages.barrierStageFailed(t, reason);
-    taskScheduler.killAllTaskAttempts(s, SparkMessages.barrierKill(t, s));
+    if (!ts.isZombie) {
+      ts.isZombie = true;
+      taskScheduler.hideTaskSet(ts);
+    }
+    String message = SparkMessages.barrierStageFailed(taskName, error);
+    taskScheduler.killAllTaskAttempts(s, SparkMessages.barrierKill(taskName, s));
     markStageAsFinished(s, message);
     s.failedAttemptIds.add(ts.stageAttempt);
     if (s.failedAttemptIds.size() >= conf.maxConsecutiveAttempts()) {
@@ -228,13 +257,88 @@ final class DagScheduler {
     } else if (s.isResult) {
       abortStage(s, SparkMessages.barrierResultStage(message));
     } else {
-      java.util.Arrays.fill(s.outputLocation, -1);
-      s.availableOutputs = 0;
-      failedStages.add(s);
-      if (!resubmitScheduled) {
-        resubmitScheduled = true;
-        loop.at(loop.now() + RESUBMIT_TIMEOUT_MS, Phase.DRIVER, this::resubmitFailedStages);
+      unregisterAllOutputs(s);
+      resubmitLater(s);
+    }
+  }
+
+  /**
+   * Spark's fetch-failure path: the consuming stage attempt fails (counting towards
+   * {@code maxConsecutiveAttempts}); a barrier producer loses all its outputs; both stages are
+   * resubmitted after {@code RESUBMIT_TIMEOUT}, so only missing map partitions rerun. A barrier
+   * consumer also kills its running siblings (Spark leaves them running, SPARK-17064; killing them
+   * avoids a sync that can never complete).
+   */
+  private void fetchFailed(TaskAttempt t, String reason) {
+    TaskSetManager ts = t.taskSet;
+    Stage failed = ts.stage;
+    Stage map = t.fetchFailedFrom;
+    if (!failed.job.isActive() || ts.stageAttempt != failed.latestAttempt) return;
+    failed.failedAttemptIds.add(ts.stageAttempt);
+    boolean abort = failed.failedAttemptIds.size() >= conf.maxConsecutiveAttempts();
+    if (failed.running) markStageAsFinished(failed, reason);
+    if (map.isBarrier) unregisterAllOutputs(map);
+    if (failed.isBarrier && !ts.barrierFailureHandled) {
+      ts.barrierFailureHandled = true;
+      taskScheduler.killAllTaskAttempts(failed, SparkMessages.barrierKill(t.sparkName(), failed));
+      if (!failed.isResult) unregisterAllOutputs(failed);
+    }
+    if (abort) {
+      abortStage(failed, SparkMessages.maxStageAttempts(failed, conf.maxConsecutiveAttempts(), reason));
+    } else if (failed.isBarrier && failed.isResult) {
+      abortStage(failed, SparkMessages.barrierResultStage(reason));
+    } else {
+      failedStages.add(map);
+      resubmitLater(failed);
+    }
+  }
+
+  /**
+   * An executor was lost: the outputs it held are gone (no external shuffle service). A live
+   * non-barrier map attempt makes the affected tasks pending again; a running barrier map
+   * attempt fails whole; a finished barrier map stage loses all its outputs, so it reruns whole.
+   * Readers notice the loss when a task of a consuming stage starts and finds an input missing.
+   */
+  void executorLost(Executor e) {
+    if (e.index() >= outputsOn.size()) return;
+    List<Stage> stages = outputsOn.get(e.index());
+    outputsOn.set(e.index(), new ArrayList<>());
+    for (Stage s : new java.util.LinkedHashSet<>(stages)) {
+      if (!s.job.isActive()) continue;
+      TaskSetManager live = s.running && !s.latestTaskSet.isZombie ? s.latestTaskSet : null;
+      int lostPartition = -1;
+      for (int p = 0; p < s.numPartitions; p++) {
+        if (s.outputLocation[p] != e.index()) continue;
+        s.outputLocation[p] = -1;
+        s.availableOutputs--;
+        lostPartition = p;
+        int i = live == null ? -1 : live.indexOf(p);
+        if (i >= 0 && !s.isBarrier && live.isSuccessful(i)) taskScheduler.resubmitLostOutput(live, i);
       }
+      if (lostPartition < 0 || !s.isBarrier) continue;
+      if (live != null) {
+        failBarrierAttempt(live, "ShuffleMapTask(" + s.id + ", " + lostPartition + ")", SparkMessages.resubmitted());
+      } else {
+        unregisterAllOutputs(s);
+      }
+    }
+  }
+
+  private List<Stage> outputsOn(Executor e) {
+    while (outputsOn.size() <= e.index()) outputsOn.add(new ArrayList<>());
+    return outputsOn.get(e.index());
+  }
+
+  private void unregisterAllOutputs(Stage s) {
+    java.util.Arrays.fill(s.outputLocation, -1);
+    s.availableOutputs = 0;
+  }
+
+  private void resubmitLater(Stage s) {
+    failedStages.add(s);
+    if (!resubmitScheduled) {
+      resubmitScheduled = true;
+      loop.at(loop.now() + RESUBMIT_TIMEOUT_MS, Phase.DRIVER, this::resubmitFailedStages);
     }
   }
 

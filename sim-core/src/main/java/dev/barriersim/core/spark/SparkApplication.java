@@ -4,10 +4,8 @@ import dev.barriersim.core.Outcome;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.cluster.ClusterChange;
 import dev.barriersim.core.cluster.ClusterState;
-import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ExecutorGroup;
 import dev.barriersim.core.engine.EventLoop;
-import dev.barriersim.core.engine.Phase;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.metrics.SimulationListener;
 import dev.barriersim.core.random.KeyedGenerator;
@@ -60,15 +58,8 @@ public final class SparkApplication {
     runner.wire(scheduler, coordinator);
     scheduler.wire(dag);
 
-    for (ExecutorGroup g : spec.cluster().executors()) {
-      loop.at(0, Phase.CLUSTER, () -> addExecutors(g, cluster, backend, emit, loop));
-    }
-    for (ClusterChange c : spec.cluster().changes()) {
-      loop.at(c.atMs(), Phase.CLUSTER, () -> {
-        if (c.add() != null) addExecutors(c.add(), cluster, backend, emit, loop);
-        for (String id : c.decommission()) decommission(cluster.byId(id), dag, emit, loop);
-      });
-    }
+    new ClusterEvents(loop, cluster, backend, scheduler, dag, emit, spec.failures().executors(), streams)
+        .schedule(spec.cluster());
     for (ActiveJob job : jobInstances(queue, streams)) dag.submitJob(job);
 
     EventLoop.Stop stop = loop.run(settings.horizonMs(), settings.maxEvents(),
@@ -81,19 +72,6 @@ public final class SparkApplication {
     };
     for (SimulationListener l : listeners) l.onRunEnd(loop.now(), outcome);
     return new Ending(outcome, loop.now());
-  }
-
-  private static void addExecutors(ExecutorGroup g, ClusterState cluster, SchedulerBackend backend,
-      Consumer<SimEvent> emit, EventLoop loop) {
-    for (Executor e : cluster.add(g)) emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores()));
-    backend.stateChanged();
-    backend.reviveOffers();
-  }
-
-  private static void decommission(Executor e, DagScheduler dag, Consumer<SimEvent> emit, EventLoop loop) {
-    if (e == null || !e.isActive()) return;
-    emit.accept(new SimEvent.ExecutorDecommissioned(loop.now(), e.id()));
-    dag.decommission(e);
   }
 
   /** Custom resource names of the whole scenario, sorted: the index order of every resource array. */

@@ -27,12 +27,12 @@ final class SparkMessages {
     return "TaskKilled (" + reason + ")";
   }
 
-  static String barrierStageFailed(TaskAttempt t, String errorString) {
-    return "Stage failed because barrier task " + t.sparkName() + " finished unsuccessfully.\n" + errorString;
+  static String barrierStageFailed(String taskName, String errorString) {
+    return "Stage failed because barrier task " + taskName + " finished unsuccessfully.\n" + errorString;
   }
 
-  static String barrierKill(TaskAttempt t, Stage s) {
-    return "Task " + t.sparkName() + " from barrier stage " + s + " (" + s.spec.name() + ") failed.";
+  static String barrierKill(String taskName, Stage s) {
+    return "Task " + taskName + " from barrier stage " + s + " (" + s.spec.name() + ") failed.";
   }
 
   static String barrierResultStage(String message) {
@@ -58,6 +58,20 @@ final class SparkMessages {
   static String syncTimeout(int epoch, Stage s, int stageAttempt, long seconds) {
     return "org.apache.spark.SparkException: The coordinator didn't get all barrier sync requests for barrier epoch "
         + epoch + " from Stage " + s.id + " (Attempt " + stageAttempt + ") within " + seconds + " second(s).";
+  }
+
+  static String executorLost(String executorId, String reason) {
+    return "ExecutorLostFailure (executor " + executorId + " exited unrelated to the running tasks) Reason: " + reason;
+  }
+
+  static String fetchFailed(Stage mapStage, int reduceId) {
+    return "FetchFailed(null, shuffleId=" + mapStage.id + ", mapIndex=-1, mapId=-1, reduceId=" + reduceId
+        + ", message=\norg.apache.spark.shuffle.MetadataFetchFailedException: Missing an output location for shuffle "
+        + mapStage.id + " partition " + reduceId + "\n)";
+  }
+
+  static String resubmitted() {
+    return "Resubmitted (resubmitted due to lost executor)";
   }
 
   static String injected(String source) {

@@ -35,6 +35,8 @@ final class TaskAttempt {
   final long hangAt;
   final boolean hangAtEnd;
   final String failureReason;
+  /** The parent stage whose output this attempt could not fetch, or null. */
+  final Stage fetchFailedFrom;
 
   State state = State.COMPUTING;
   int phase;
@@ -47,7 +49,7 @@ final class TaskAttempt {
   boolean finished;
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
-      long[] phases, TaskPlan plan) {
+      long[] phases, TaskPlan plan, Stage fetchFailedFrom) {
     this.taskSet = taskSet;
     this.index = index;
     this.partition = taskSet.partition(index);
@@ -61,6 +63,7 @@ final class TaskAttempt {
     this.hangAt = plan.hangAt();
     this.hangAtEnd = plan.hangAtEnd();
     this.failureReason = plan.failureReason();
+    this.fetchFailedFrom = fetchFailedFrom;
   }
 
   boolean isLastPhase() {

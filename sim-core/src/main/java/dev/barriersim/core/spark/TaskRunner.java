@@ -4,7 +4,6 @@ import static dev.barriersim.core.spark.TaskAttempt.NEVER;
 
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.engine.Phase;
-import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.spark.TaskAttempt.State;
 
 /**
@@ -57,7 +56,7 @@ final class TaskRunner {
     } else if (t.hangAtEnd) {
       hang(t);
     } else {
-      end(t, TaskStatus.SUCCESS, null);
+      end(t, EndCause.SUCCESS, null);
     }
   }
 
@@ -107,7 +106,7 @@ final class TaskRunner {
       stopAt = latency == SimulationSettings.KILL_UNTIL_DONE ? untilDone : Math.min(untilDone, now + latency);
     }
     if (stopAt == NEVER) return;
-    loop.at(stopAt, Phase.TASK, () -> end(t, TaskStatus.KILLED, SparkMessages.taskKilled(reason)));
+    loop.at(stopAt, Phase.TASK, () -> end(t, EndCause.KILLED, SparkMessages.taskKilled(reason)));
   }
 
   /** When the current phase's work ends, plus one poll if a {@code barrier()} follows, where the kill is seen. */
@@ -126,16 +125,22 @@ final class TaskRunner {
 
   private void fail(TaskAttempt t, String reason) {
     if (t.state == State.ENDED || t.state == State.HUNG) return;
-    end(t, TaskStatus.FAILED, reason);
+    end(t, t.fetchFailedFrom != null ? EndCause.FETCH_FAILED : EndCause.EXCEPTION, reason);
   }
 
   private void hang(TaskAttempt t) {
     if (t.state == State.COMPUTING || t.state == State.WAITING) t.state = State.HUNG;
   }
 
-  private void end(TaskAttempt t, TaskStatus status, String reason) {
+  /** The executor is gone: the attempt stops where it is; the driver learns it at once. */
+  void lose(TaskAttempt t) {
+    t.generation++;
+    t.state = State.ENDED;
+  }
+
+  private void end(TaskAttempt t, EndCause cause, String reason) {
     if (t.state == State.ENDED) return;
     t.state = State.ENDED;
-    loop.at(loop.now() + settings.statusUpdateLatencyMs(), Phase.TASK, () -> scheduler.statusUpdate(t, status, reason));
+    loop.at(loop.now() + settings.statusUpdateLatencyMs(), Phase.TASK, () -> scheduler.statusUpdate(t, cause, reason));
   }
 }

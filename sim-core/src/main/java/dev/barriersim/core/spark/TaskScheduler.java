@@ -5,7 +5,6 @@ import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
-import dev.barriersim.core.event.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,6 +32,7 @@ final class TaskScheduler {
   private final List<Executor> candidates = new ArrayList<>();
   private final List<Executor> barrierPlaces = new ArrayList<>();
   private final List<Integer> barrierIndexes = new ArrayList<>();
+  private final List<List<TaskAttempt>> runningOnExecutor = new ArrayList<>();
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
       TaskRunner runner, Workload workload, Consumer<SimEvent> emit) {
@@ -144,9 +144,13 @@ final class TaskScheduler {
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
     long[] phases = workload.phases(s, partition, ts.stageAttempt, attempt);
-    TaskPlan plan = workload.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
-    TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan);
+    Stage missingParent = dag.missingParent(s);
+    TaskPlan plan = missingParent != null
+        ? workload.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
+        : workload.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
+    TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
     ts.taskLaunched(t);
+    runningOn(e).add(t);
     if (ts.firstLaunchMs < 0) ts.firstLaunchMs = loop.now();
     emit.accept(new SimEvent.TaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt,
         t.taskId, e.id(), e.host()));
@@ -158,38 +162,74 @@ final class TaskScheduler {
    * {@code StatusUpdate} frees cores and makes offers before the result is processed), then the
    * TaskSetManager and the DAGScheduler handle the end; a failure of a live set revives offers.
    */
-  void statusUpdate(TaskAttempt t, TaskStatus status, String reason) {
+  void statusUpdate(TaskAttempt t, EndCause cause, String reason) {
     if (t.finished) return;
     t.finished = true;
     TaskSetManager ts = t.taskSet;
     Stage s = ts.stage;
     cluster.give(t.executor, s.demand);
     ts.taskEnded(t);
+    runningOn(t.executor).remove(t);
     emit.accept(new SimEvent.TaskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt,
-        t.taskId, t.executor.id(), t.executor.host(), t.launchMs, status, reason));
+        t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason));
     backend.stateChanged();
     dag.executorIdle(t.executor);
     backend.taskEnded(t.executor);
-    if (status == TaskStatus.SUCCESS) {
+    if (cause == EndCause.SUCCESS) {
       ts.markSuccessful(t.index);
       if (ts.isZombie) queue.remove(ts);
       dag.taskSucceeded(t);
     } else {
-      handleFailedTask(t, status, reason);
+      handleFailedTask(t, cause, reason);
     }
   }
 
-  /** {@code TaskSetManager.handleFailedTask}: barrier sets turn zombie; others retry the task or abort. */
-  private void handleFailedTask(TaskAttempt t, TaskStatus status, String reason) {
+  /**
+   * {@code executorLost}: the executor leaves; every attempt running on it fails with
+   * {@code ExecutorLostFailure} (not the application's fault, so it does not count towards
+   * {@code spark.task.maxFailures}); then the DAGScheduler forgets the outputs it held.
+   */
+  void executorLost(Executor e, String reason) {
+    cluster.remove(e);
+    String failure = SparkMessages.executorLost(e.id(), reason);
+    for (TaskAttempt t : new ArrayList<>(runningOn(e))) {
+      runner.lose(t);
+      statusUpdate(t, EndCause.EXECUTOR_LOST, failure);
+    }
+    dag.executorLost(e);
+    backend.stateChanged();
+    backend.reviveOffers();
+  }
+
+  /** A lost output of a finished task makes it pending again in its live set (Spark's Resubmitted). */
+  void resubmitLostOutput(TaskSetManager ts, int index) {
+    ts.resubmitLostOutput(index);
+    if (ts.hasPending() && !ts.isZombie) {
+      queue.add(ts);
+      backend.stateChanged();
+    }
+  }
+
+  private List<TaskAttempt> runningOn(Executor e) {
+    while (runningOnExecutor.size() <= e.index()) runningOnExecutor.add(new ArrayList<>(4));
+    return runningOnExecutor.get(e.index());
+  }
+
+  /**
+   * {@code TaskSetManager.handleFailedTask}: a fetch failure or any barrier failure turns the set
+   * into a zombie; otherwise the task is retried, unless it has failed {@code spark.task.maxFailures}
+   * times for reasons that count.
+   */
+  private void handleFailedTask(TaskAttempt t, EndCause cause, String reason) {
     TaskSetManager ts = t.taskSet;
-    if (ts.isBarrier && !ts.isZombie) {
+    if (cause == EndCause.FETCH_FAILED) ts.markSuccessful(t.index);
+    if ((ts.isBarrier || cause == EndCause.FETCH_FAILED) && !ts.isZombie) {
       ts.isZombie = true;
       queue.remove(ts);
     }
-    dag.taskFailed(t, status, reason);
+    dag.taskFailed(t, cause, reason);
     if (ts.isZombie) return;
-    boolean counts = status == TaskStatus.FAILED;
-    if (counts && ts.countFailure(t.index, conf.taskMaxFailures())) {
+    if (cause.countsTowardsTaskFailures && ts.countFailure(t.index, conf.taskMaxFailures())) {
       ts.isZombie = true;
       queue.remove(ts);
       dag.taskSetFailed(ts, SparkMessages.taskFailedTooOften(t, conf.taskMaxFailures(), reason));
@@ -201,6 +241,11 @@ final class TaskScheduler {
       backend.stateChanged();
     }
     backend.reviveOffers();
+  }
+
+  /** Removes a set that turned zombie from the offer rounds. */
+  void hideTaskSet(TaskSetManager ts) {
+    queue.remove(ts);
   }
 
   /** Kills every running attempt of every TaskSet of {@code s} ({@code killAllTaskAttempts}). */

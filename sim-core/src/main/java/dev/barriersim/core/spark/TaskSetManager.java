@@ -125,6 +125,15 @@ final class TaskSetManager {
     }
   }
 
+  /** An output of a finished task was lost with its executor: the task is pending again (Spark's Resubmitted). */
+  void resubmitLostOutput(int index) {
+    if (successful[index]) {
+      successful[index] = false;
+      tasksSuccessful--;
+      addPending(index);
+    }
+  }
+
   boolean isSuccessful(int index) {
     return successful[index];
   }

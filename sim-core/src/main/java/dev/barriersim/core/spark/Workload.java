@@ -66,6 +66,11 @@ final class Workload {
     return spec.draw(durations, partition);
   }
 
+  /** An attempt that finds a shuffle input missing fails as soon as it starts reading it. */
+  TaskPlan fetchFailure(long launchMs, String reason) {
+    return new TaskPlan(launchMs + launchLatencyMs, false, TaskAttempt.NEVER, false, reason);
+  }
+
   /** Failure or hang of an attempt launched at {@code launchMs}, as absolute instants. */
   TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long[] phases, long launchMs) {
     long work = 0;

@@ -46,7 +46,7 @@ public final class SpecBuilder {
   private long killLatency;
   private long pollMs = 1000;
   private long horizon = Long.MAX_VALUE;
-  private long maxEvents = 200_000_000L;
+  private long maxEvents = 2_000_000L; // tests stay small: a runaway run stops here instead of filling the heap
   private final List<JobSpec> jobs = new ArrayList<>();
   private final List<TaskFailureSpec> taskFailures = new ArrayList<>();
   private double failureProbability;
@@ -108,6 +108,14 @@ public final class SpecBuilder {
     return this;
   }
   public SpecBuilder failureProbability(double p) { failureProbability = p; return this; }
+  public SpecBuilder loseExecutor(String id, long at) {
+    executorFailures.add(new ExecutorFailureSpec.Scripted(id, at));
+    return this;
+  }
+  public SpecBuilder mtbf(long mtbfMs, long replaceAfterMs) {
+    executorFailures.add(new ExecutorFailureSpec.Random(mtbfMs, replaceAfterMs));
+    return this;
+  }
 
   /** A stage of constant-duration tasks. */
   public static StageSpec stage(String name, int tasks, long ms, String... parents) {

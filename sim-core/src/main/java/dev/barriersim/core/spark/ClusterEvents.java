@@ -1,0 +1,102 @@
+package dev.barriersim.core.spark;
+
+import dev.barriersim.core.cluster.ClusterChange;
+import dev.barriersim.core.cluster.ClusterSpec;
+import dev.barriersim.core.cluster.ClusterState;
+import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.cluster.ExecutorGroup;
+import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.engine.Phase;
+import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.failure.ExecutorFailureSpec;
+import dev.barriersim.core.random.KeyedGenerator;
+import dev.barriersim.core.random.RandomStreams;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * What happens to the cluster over virtual time: the initial executors, {@code cluster.changes}
+ * (executors join, graceful decommission) and {@code failures.executors} (scripted losses, and
+ * random losses after an exponential lifetime drawn per executor from its own stream, each
+ * optionally followed by a like executor joining).
+ */
+final class ClusterEvents {
+  private final EventLoop loop;
+  private final ClusterState cluster;
+  private final SchedulerBackend backend;
+  private final TaskScheduler scheduler;
+  private final DagScheduler dag;
+  private final Consumer<SimEvent> emit;
+  private final List<ExecutorFailureSpec> failures;
+  private final KeyedGenerator lifetimes;
+
+  ClusterEvents(EventLoop loop, ClusterState cluster, SchedulerBackend backend, TaskScheduler scheduler,
+      DagScheduler dag, Consumer<SimEvent> emit, List<ExecutorFailureSpec> failures, RandomStreams streams) {
+    this.loop = loop;
+    this.cluster = cluster;
+    this.backend = backend;
+    this.scheduler = scheduler;
+    this.dag = dag;
+    this.emit = emit;
+    this.failures = failures;
+    this.lifetimes = streams.stream(RandomStreams.EXECUTOR_LOSS);
+  }
+
+  /** Schedules every cluster event of the scenario. */
+  void schedule(ClusterSpec spec) {
+    for (ExecutorGroup g : spec.executors()) loop.at(0, Phase.CLUSTER, () -> add(g));
+    for (ClusterChange c : spec.changes()) {
+      loop.at(c.atMs(), Phase.CLUSTER, () -> {
+        if (c.add() != null) add(c.add());
+        for (String id : c.decommission()) decommission(cluster.byId(id));
+      });
+    }
+    for (int i = 0; i < failures.size(); i++) {
+      if (failures.get(i) instanceof ExecutorFailureSpec.Scripted s) {
+        String source = "failures.executors[" + i + "]";
+        loop.at(s.atMs(), Phase.CLUSTER, () -> lose(cluster.byId(s.executorId()), source));
+      }
+    }
+  }
+
+  private void add(ExecutorGroup g) {
+    for (Executor e : cluster.add(g)) {
+      emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores()));
+      scheduleRandomLoss(e, g);
+    }
+    backend.stateChanged();
+    backend.reviveOffers();
+  }
+
+  private void scheduleRandomLoss(Executor e, ExecutorGroup shape) {
+    for (int i = 0; i < failures.size(); i++) {
+      if (failures.get(i) instanceof ExecutorFailureSpec.Random r) {
+        lifetimes.position(i, e.index());
+        long lifetime = Math.max(1, Math.round(-r.mtbfMs() * Math.log(1 - lifetimes.nextDouble())));
+        String source = "failures.executors[" + i + "]";
+        loop.at(loop.now() + lifetime, Phase.CLUSTER, () -> {
+          if (lose(e, source) && r.replaceAfterMs() != ExecutorFailureSpec.Random.NEVER) {
+            ExecutorGroup like = new ExecutorGroup(1, shape.cores(), new TreeMap<>(shape.resources()), 1);
+            loop.at(loop.now() + r.replaceAfterMs(), Phase.CLUSTER, () -> add(like));
+          }
+        });
+      }
+    }
+  }
+
+  private void decommission(Executor e) {
+    if (e == null || !e.isActive()) return;
+    emit.accept(new SimEvent.ExecutorDecommissioned(loop.now(), e.id()));
+    dag.decommission(e);
+  }
+
+  /** Loses {@code e} unless it is already gone; true when it was lost now. */
+  private boolean lose(Executor e, String source) {
+    if (e == null || e.state() == Executor.State.LOST) return false;
+    String reason = "Executor lost (" + source + ")";
+    emit.accept(new SimEvent.ExecutorLost(loop.now(), e.id(), reason));
+    scheduler.executorLost(e, reason);
+    return true;
+  }
+}
