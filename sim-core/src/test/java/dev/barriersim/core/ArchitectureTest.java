@@ -1,0 +1,70 @@
+package dev.barriersim.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps sim-core's rules true: what each package may import, and no clock or unseeded randomness. */
+class ArchitectureTest {
+  private static final Path SOURCES = Path.of("src/main/java/dev/barriersim/core");
+
+  /** Packages of sim-core and the dev.barriersim.core packages each must not import. */
+  private static final Map<String, List<String>> FORBIDDEN = Map.of(
+      "engine", List.of("spark", "cluster", "workload", "failure", "metrics", "event", "random"),
+      "random", List.of("spark", "cluster", "workload", "failure", "metrics", "event", "engine"),
+      "cluster", List.of("spark", "failure", "metrics", "event", "engine"),
+      "workload", List.of("spark", "cluster", "failure", "metrics", "event", "engine"),
+      "failure", List.of("spark", "metrics", "engine"),
+      "event", List.of("spark", "cluster", "workload", "failure", "metrics", "engine", "random"),
+      "metrics", List.of("spark", "engine", "failure", "random"));
+
+  private static final List<String> BANNED = List.of(
+      "System.currentTimeMillis", "System.nanoTime", "Math.random", "new Random(", "java.util.Random;",
+      "ThreadLocalRandom", "parallelStream", "Instant.now", "LocalDateTime.now", "new Thread(", "java.io.File;",
+      "java.nio.file", "com.fasterxml", "org.jfree", "printStackTrace", "System.out", "System.err");
+
+  @Test
+  void packagesImportOnlyDownwards() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Map.Entry<String, List<String>> rule : FORBIDDEN.entrySet()) {
+      for (Path file : javaFiles(SOURCES.resolve(rule.getKey()))) {
+        for (String line : Files.readAllLines(file)) {
+          for (String other : rule.getValue()) {
+            if (line.startsWith("import dev.barriersim.core." + other + ".")
+                || line.startsWith("import static dev.barriersim.core." + other + ".")) {
+              violations.add(file + ": " + line);
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void noClockNoUnseededRandomnessNoFilesInTheEngine() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Path file : javaFiles(SOURCES)) {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        for (String banned : BANNED) {
+          if (lines.get(i).contains(banned)) violations.add(file + ":" + (i + 1) + ": " + banned);
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  private static List<Path> javaFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+}
