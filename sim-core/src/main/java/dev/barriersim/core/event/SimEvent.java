@@ -16,6 +16,11 @@ public sealed interface SimEvent {
     return getClass().getSimpleName();
   }
 
+  /** The first event of every run: which scenario, with which seed (the seed actually used). */
+  record RunStarted(long t, String scenario, long seed) implements SimEvent {
+    public void fields(EventFields o) { o.str("scenario", scenario).num("seed", seed); }
+  }
+
   /** A job (instance) was submitted to the DAGScheduler. */
   record JobSubmitted(long t, String job, int jobId) implements SimEvent {
     public void fields(EventFields o) { o.str("job", job).num("jobId", jobId); }

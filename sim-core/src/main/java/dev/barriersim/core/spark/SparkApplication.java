@@ -42,6 +42,7 @@ public final class SparkApplication {
     Consumer<SimEvent> emit = e -> {
       for (SimulationListener l : listeners) l.onEvent(e);
     };
+    emit.accept(new SimEvent.RunStarted(0, spec.name(), spec.seed()));
     SparkConf conf = spec.conf();
     SimulationSettings settings = spec.settings();
     RandomStreams streams = new RandomStreams(spec.seed());
