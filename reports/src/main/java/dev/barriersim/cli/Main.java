@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "barriersim",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
-    subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     description = {
         "Deterministic discrete-event simulator of Apache Spark's barrier and non-barrier scheduling.",

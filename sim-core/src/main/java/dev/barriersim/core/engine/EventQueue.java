@@ -9,6 +9,7 @@ import java.util.Arrays;
  * Keys live in primitive arrays; only the payload is an object. Push and poll are O(log n).
  */
 public final class EventQueue<T> {
+  private static final Phase[] PHASES = Phase.values();
   private long[] times = new long[64];
   private long[] orders = new long[64]; // phase in the top 8 bits, sequence below
   private Object[] items = new Object[64];
@@ -48,7 +49,7 @@ public final class EventQueue<T> {
 
   /** Phase of the next event; the queue must not be empty. */
   public Phase peekPhase() {
-    return Phase.values()[(int) (orders[0] >>> 56)];
+    return PHASES[(int) (orders[0] >>> 56)];
   }
 
   /** Removes and returns the next event. */

@@ -5,6 +5,14 @@ package dev.barriersim.core.event;
  * {@link #fields} lists the event's ids and values after {@code t} and {@code type}.
  */
 public sealed interface SimEvent {
+  /** Record name per event class, computed once (getSimpleName is not free on a hot path). */
+  ClassValue<String> TYPES = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      return type.getSimpleName();
+    }
+  };
+
   /** Virtual time in ms. */
   long t();
 
@@ -13,7 +21,7 @@ public sealed interface SimEvent {
 
   /** The event type as written in {@code events.jsonl}: the record's simple name. */
   default String type() {
-    return getClass().getSimpleName();
+    return TYPES.get(getClass());
   }
 
   /** The first event of every run: which scenario, with which seed (the seed actually used). */

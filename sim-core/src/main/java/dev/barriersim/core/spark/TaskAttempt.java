@@ -47,6 +47,9 @@ final class TaskAttempt {
   boolean killed;
   /** The driver has processed this attempt's end. */
   boolean finished;
+  /** Neighbours in its TaskSet's list of running attempts (launch order). */
+  TaskAttempt prevRunning;
+  TaskAttempt nextRunning;
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
       long[] phases, TaskPlan plan, Stage fetchFailedFrom) {

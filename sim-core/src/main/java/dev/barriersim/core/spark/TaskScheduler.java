@@ -251,7 +251,7 @@ final class TaskScheduler {
   /** Kills every running attempt of every TaskSet of {@code s} ({@code killAllTaskAttempts}). */
   void killAllTaskAttempts(Stage s, String reason) {
     for (TaskSetManager ts : s.taskSets) {
-      for (TaskAttempt t : new ArrayList<>(ts.running)) kill(t, reason);
+      for (TaskAttempt t : ts.runningAttempts()) kill(t, reason);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.barriersim.core.spark;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Spark's {@code TaskSetManager}: one per stage attempt. Pending tasks form a stack so that, as in
@@ -22,7 +23,10 @@ final class TaskSetManager {
   private final int[] numFailures;
   private final byte[] copiesRunning;
   private final int[] attempts;
-  final LinkedHashSet<TaskAttempt> running = new LinkedHashSet<>();
+  /** Running attempts in launch order: an intrusive list, so adding and removing cost O(1) without hashing. */
+  private TaskAttempt firstRunning;
+  private TaskAttempt lastRunning;
+  private int runningCount;
   int tasksSuccessful;
   boolean isZombie;
   /** A barrier attempt whose failure the DAGScheduler has handled (once per attempt). */
@@ -101,17 +105,34 @@ final class TaskSetManager {
   }
 
   int runningTasks() {
-    return running.size();
+    return runningCount;
+  }
+
+  /** A snapshot of the running attempts, in launch order. */
+  List<TaskAttempt> runningAttempts() {
+    List<TaskAttempt> out = new ArrayList<>(runningCount);
+    for (TaskAttempt t = firstRunning; t != null; t = t.nextRunning) out.add(t);
+    return out;
   }
 
   void taskLaunched(TaskAttempt t) {
-    running.add(t);
+    t.prevRunning = lastRunning;
+    if (lastRunning == null) firstRunning = t;
+    else lastRunning.nextRunning = t;
+    lastRunning = t;
+    runningCount++;
     copiesRunning[t.index]++;
     pool.runningTasks++;
   }
 
   void taskEnded(TaskAttempt t) {
-    running.remove(t);
+    if (t.prevRunning == null) firstRunning = t.nextRunning;
+    else t.prevRunning.nextRunning = t.nextRunning;
+    if (t.nextRunning == null) lastRunning = t.prevRunning;
+    else t.nextRunning.prevRunning = t.prevRunning;
+    t.prevRunning = null;
+    t.nextRunning = null;
+    runningCount--;
     copiesRunning[t.index]--;
     pool.runningTasks--;
   }

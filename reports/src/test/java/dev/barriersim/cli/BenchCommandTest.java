@@ -1,0 +1,62 @@
+package dev.barriersim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench}: the contract's JSON line, last, for each preset; the timeline streams to a folder. */
+class BenchCommandTest {
+  private static JsonNode lastLine(String out) throws Exception {
+    String[] lines = out.strip().split("\n");
+    return new ObjectMapper().readTree(lines[lines.length - 1]);
+  }
+
+  @Test
+  void everyPresetPrintsTheContractsFields() throws Exception {
+    for (String preset : List.of("b1", "b2", "b3")) {
+      Cli.Result r = Cli.run("bench", "--preset", preset, "--executors", "10", "--cores", "4", "--tasks", "2000");
+      assertEquals(0, r.code(), r.toString());
+      JsonNode j = lastLine(r.out());
+      for (String f : List.of("preset", "executors", "cores", "tasks", "events", "makespanMs", "buildMs", "loopMs",
+          "eventsPerSec", "tasksPerSec", "peakHeapMb")) {
+        assertTrue(j.has(f), f + " missing in " + j);
+      }
+      assertEquals(preset, j.get("preset").asText());
+      assertEquals(10, j.get("executors").asInt());
+      assertTrue(j.get("tasks").asLong() >= 2000);
+      assertTrue(j.get("events").asLong() >= 2 * 2000);
+    }
+  }
+
+  @Test
+  void b1IsDeterministicInEverythingButWallTime() throws Exception {
+    JsonNode a = lastLine(Cli.run("bench", "--preset", "b1", "--executors", "5", "--tasks", "500").out());
+    JsonNode b = lastLine(Cli.run("bench", "--preset", "b1", "--executors", "5", "--tasks", "500").out());
+    assertEquals(a.get("events"), b.get("events"));
+    assertEquals(a.get("makespanMs"), b.get("makespanMs"));
+  }
+
+  @Test
+  void timelineStreamsTheTaskAndEventFiles(@TempDir Path dir) throws Exception {
+    Cli.Result r = Cli.run("bench", "--preset", "b2", "--executors", "4", "--cores", "16", "--tasks", "300",
+        "--timeline", dir.toString());
+    assertEquals(0, r.code(), r.toString());
+    long rows = Files.readAllLines(dir.resolve("tasks.csv")).size() - 1;
+    assertTrue(rows >= 300, "rows " + rows);
+    assertEquals(lastLine(r.out()).get("events").asLong(), Files.readAllLines(dir.resolve("events.jsonl")).size());
+  }
+
+  @Test
+  void unknownPresetIsAUsageError() {
+    Cli.Result r = Cli.run("bench", "--preset", "b9");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("unknown preset"), r.err());
+  }
+}
