@@ -51,12 +51,6 @@ public final class Executor {
   /** Cores not used by running tasks. */
   public int freeCores() { return freeCores; }
 
-  /** Free amount of custom resource {@code r}. */
-  public int freeResource(int r) { return freeResources[r]; }
-
-  /** Total amount of custom resource {@code r}. */
-  public int totalResource(int r) { return totalResources[r]; }
-
   /** Lifecycle state. */
   public State state() { return state; }
 

@@ -18,9 +18,4 @@ public record ExecutorGroup(int count, int cores, Map<String, Integer> resources
       if (v < 0) throw new IllegalArgumentException("resource " + k + " must be >= 0");
     });
   }
-
-  /** Resources in name order, for deterministic iteration. */
-  public TreeMap<String, Integer> sortedResources() {
-    return new TreeMap<>(resources);
-  }
 }

@@ -156,7 +156,7 @@ final class DagScheduler {
     }
     s.latestAttempt++;
     s.running = true;
-    TaskSetManager ts = new TaskSetManager(s, s.latestAttempt, s.job.pool, partitions, loop.now());
+    TaskSetManager ts = new TaskSetManager(s, s.latestAttempt, s.job.pool, partitions);
     s.taskSets.add(ts);
     s.latestTaskSet = ts;
     emit.accept(new SimEvent.StageSubmitted(loop.now(), s.job.name, s.spec.name(), s.id, s.latestAttempt, ts.numTasks,

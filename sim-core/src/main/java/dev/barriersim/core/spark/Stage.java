@@ -32,7 +32,6 @@ final class Stage {
   final List<TaskSetManager> taskSets = new ArrayList<>();
   boolean running;
   boolean waiting;
-  boolean failedPendingResubmit;
 
   Stage(int id, StageSpec spec, ActiveJob job, boolean isResult, ResourceDemand demand, long jobKey) {
     this.id = id;

@@ -79,6 +79,7 @@ final class TaskScheduler {
     boolean fullRound = single == null;
     queue.forEachInOrder(ts -> {
       if (ts.isSchedulable()) offer(ts, fullRound);
+      else queue.remove(ts); // finished or zombie meanwhile (e.g. completed by another attempt's successes)
       offers.removeIf(e -> e.freeCores() == 0);
       return !offers.isEmpty();
     });
@@ -151,7 +152,6 @@ final class TaskScheduler {
     TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
     ts.taskLaunched(t);
     runningOn(e).add(t);
-    if (ts.firstLaunchMs < 0) ts.firstLaunchMs = loop.now();
     emit.accept(new SimEvent.TaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt,
         t.taskId, e.id(), e.host()));
     runner.start(t);

@@ -14,7 +14,6 @@ final class TaskSetManager {
   final Pool pool;
   final boolean isBarrier;
   final int numTasks;
-  final long submittedMs;
   /** Partition of each task index, or null when index == partition. */
   private final int[] partitions;
   private final int[] pending;
@@ -31,18 +30,16 @@ final class TaskSetManager {
   boolean isZombie;
   /** A barrier attempt whose failure the DAGScheduler has handled (once per attempt). */
   boolean barrierFailureHandled;
-  long firstLaunchMs = -1;
   /** The coordinator's state for this attempt, created at the first {@code barrier()}. */
   BarrierCoordinator.SyncState barrierSync;
 
-  TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions, long submittedMs) {
+  TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions) {
     this.stage = stage;
     this.stageAttempt = stageAttempt;
     this.pool = pool;
     this.isBarrier = stage.isBarrier;
     this.numTasks = partitions == null ? stage.numPartitions : partitions.length;
     this.partitions = partitions;
-    this.submittedMs = submittedMs;
     this.pending = new int[numTasks];
     for (int i = 0; i < numTasks; i++) pending[i] = numTasks - 1 - i;
     this.pendingSize = numTasks;
