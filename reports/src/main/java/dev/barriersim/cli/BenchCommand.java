@@ -105,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
     long loopStart = System.nanoTime();
     RunResult r;
     if (timeline == null) {
-      r = Simulations.run(sim);
+      r = Simulations.run(sim, dev.barriersim.core.RunOutputs.bare());
     } else {
       Files.createDirectories(timeline);
       try (Writer events = writer(timeline.resolve("events.jsonl")); Writer csv = writer(timeline.resolve("tasks.csv"))) {

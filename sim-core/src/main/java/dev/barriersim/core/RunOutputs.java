@@ -6,17 +6,29 @@ import java.util.List;
 
 /**
  * Where a run streams its observations: {@code events.jsonl} and {@code tasks.csv} writers (each
- * may be {@code null}: not written, though the event-log digest is always computed) and extra
- * listeners. The caller owns, flushes and closes the writers.
+ * may be {@code null}: not written) and extra listeners. The event log is formatted and digested
+ * for every run unless {@code digest} is false (benchmarks), in which case the result's digest is
+ * empty. The caller owns, flushes and closes the writers.
  */
-public record RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationListener> listeners) {
+public record RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationListener> listeners, boolean digest) {
   /** Freezes the list. */
   public RunOutputs {
     listeners = List.copyOf(listeners == null ? List.of() : listeners);
+    if (eventLog != null && !digest) throw new IllegalArgumentException("a written event log is always digested");
   }
 
-  /** Nothing written, no extra listener. */
+  /** Writes (and digests) the given streams. */
+  public RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationListener> listeners) {
+    this(eventLog, taskTimeline, listeners, true);
+  }
+
+  /** Nothing written, no extra listener; the digest is computed. */
   public static RunOutputs none() {
-    return new RunOutputs(null, null, List.of());
+    return new RunOutputs(null, null, List.of(), true);
+  }
+
+  /** Nothing written and no digest: the simulation alone, for benchmarks. */
+  public static RunOutputs bare() {
+    return new RunOutputs(null, null, List.of(), false);
   }
 }

@@ -85,6 +85,7 @@ public final class MetricsCollector implements SimulationListener {
   private long roundsSkipped;
   private long barrierWaitMs;
   private long lastJobOrTaskEnd;
+  private long events;
   private final Map<String, Integer> coresByExecutor = new HashMap<>();
 
   /** A collector for runs of {@code spec}. */
@@ -93,8 +94,14 @@ public final class MetricsCollector implements SimulationListener {
     for (JobSpec j : spec.jobs()) jobSpecs.put(j.name(), j);
   }
 
+  /** Events observed so far: the number of lines of the run's {@code events.jsonl}. */
+  public long events() {
+    return events;
+  }
+
   @Override
   public void onEvent(SimEvent e) {
+    events++;
     advance(e.t());
     if (e instanceof TaskLaunched l) {
       launched++;

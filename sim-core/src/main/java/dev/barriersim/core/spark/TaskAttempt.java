@@ -50,6 +50,8 @@ final class TaskAttempt {
   /** Neighbours in its TaskSet's list of running attempts (launch order). */
   TaskAttempt prevRunning;
   TaskAttempt nextRunning;
+  /** Position in its executor's list of running attempts (swap-removed in O(1)). */
+  int executorSlot = -1;
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
       long[] phases, TaskPlan plan, Stage fetchFailedFrom) {

@@ -151,7 +151,9 @@ final class TaskScheduler {
         : workload.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
     TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
     ts.taskLaunched(t);
-    runningOn(e).add(t);
+    List<TaskAttempt> onExecutor = runningOn(e);
+    t.executorSlot = onExecutor.size();
+    onExecutor.add(t);
     emit.accept(new SimEvent.TaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt,
         t.taskId, e.id(), e.host()));
     runner.start(t);
@@ -169,7 +171,7 @@ final class TaskScheduler {
     Stage s = ts.stage;
     cluster.give(t.executor, s.demand);
     ts.taskEnded(t);
-    runningOn(t.executor).remove(t);
+    removeFromExecutor(t);
     emit.accept(new SimEvent.TaskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt,
         t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason));
     backend.stateChanged();
@@ -208,6 +210,17 @@ final class TaskScheduler {
       queue.add(ts);
       backend.stateChanged();
     }
+  }
+
+  /** Swap-remove: the last attempt takes the removed one's place. */
+  private void removeFromExecutor(TaskAttempt t) {
+    List<TaskAttempt> list = runningOn(t.executor);
+    TaskAttempt last = list.remove(list.size() - 1);
+    if (last != t) {
+      list.set(t.executorSlot, last);
+      last.executorSlot = t.executorSlot;
+    }
+    t.executorSlot = -1;
   }
 
   private List<TaskAttempt> runningOn(Executor e) {
