@@ -108,7 +108,7 @@ public final class ScenarioGen {
       RepeatSpec repeat = d.chance(20) ? new RepeatSpec(d.between(2, 3), RepeatSpec.Gap.FIXED, d.between(0, 10) * 500L)
           : null;
       jobs.add(new JobSpec("j" + j, submitAt, pool, repeat,
-          stages(d, shape, j == 0 && shape == Shape.TOO_LARGE, groups, conf)));
+          stages(d, shape, j == 0 && shape == Shape.TOO_LARGE, groups, conf, local)));
     }
 
     // cluster changes
@@ -166,7 +166,7 @@ public final class ScenarioGen {
 
   /** A DAG of 1-4 stages whose last stage is the only one without children. */
   private static List<StageSpec> stages(Draw d, Shape shape, boolean tooLarge, List<ExecutorGroup> groups,
-      SparkConf conf) {
+      SparkConf conf, boolean local) {
     int n = tooLarge ? 1 : d.between(1, 4);
     List<List<String>> parents = new ArrayList<>();
     for (int i = 0; i < n; i++) parents.add(new ArrayList<>());
@@ -184,11 +184,13 @@ public final class ScenarioGen {
       Map<String, Integer> res = null;
       if (d.chance(10)) res = Map.of(GPU, 1);
       if (shape != Shape.FULL && res != null && maxSlots(groups, conf, res) == 0) res = null;
+      if (shape != Shape.FULL && maxSlots(groups, conf, res != null ? res : conf.taskResources()) == 0) res = Map.of(GPU, 0);
       int tasks = d.chance(10) ? d.between(1, 12) : d.between(1, 6);
       if (shape != Shape.FULL) {
         Map<String, Integer> demand = res != null ? res : conf.taskResources();
         int slots = maxSlots(groups, conf, demand);
-        if (tooLarge) tasks = slots + d.between(1, 3);
+        // local[N] counts N / cpus at submission and ignores custom resources (Spark's LocalSchedulerBackend)
+        if (tooLarge) tasks = (local ? maxSlots(groups, conf, Map.of()) : slots) + d.between(1, 3);
         else if (barrier) tasks = Math.max(1, Math.min(tasks, slots));
       }
       int phases = barrier ? d.between(1, 3) : d.chance(20) ? 2 : 1;

@@ -3,6 +3,8 @@ package dev.barriersim.core.properties.checks;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.SimEvent.ExecutorLost;
+import dev.barriersim.core.event.SimEvent.StageCompleted;
 import dev.barriersim.core.event.SimEvent.JobEnded;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
@@ -45,7 +47,26 @@ public final class BarrierFailureCheck implements PropertyCheck {
     List<Obligation> obligations = new ArrayList<>();
     Map<String, Long> resultFailures = new LinkedHashMap<>();
     Map<String, JobEnded> jobEnds = new HashMap<>();
+    Map<String, Set<String>> successOn = new HashMap<>(); // barrier attempt -> executors holding its outputs
+    Set<String> completed = new HashSet<>();
     for (SimEvent e : events) {
+      if (e instanceof StageCompleted c) completed.add(Keys.attempt(c.job(), c.stage(), c.stageAttempt()));
+      if (e instanceof ExecutorLost lost && !"Executor decommission.".equals(lost.reason())) {
+        // Spark's Resubmitted: a running barrier map attempt that loses a finished task's output fails whole
+        for (Map.Entry<String, Set<String>> a : successOn.entrySet()) {
+          String ak = a.getKey();
+          Map<Long, TaskLaunched> running = runningByAttempt.getOrDefault(ak, Map.of());
+          String job = ak.substring(0, ak.indexOf('/'));
+          String stageKey = ak.substring(0, ak.lastIndexOf('.'));
+          int attempt = Integer.parseInt(ak.substring(ak.lastIndexOf('.') + 1));
+          String stage = stageKey.substring(stageKey.indexOf('/') + 1);
+          boolean live = !idx.isResult(job, stage) && !completed.contains(ak) && !endedJobs.contains(job) && latest.getOrDefault(stageKey, -1) == attempt;
+          boolean runsThere = running.values().stream().anyMatch(l -> l.executor().equals(lost.executor()));
+          if (live && a.getValue().contains(lost.executor()) && !runsThere && failedOnce.add(ak)) {
+            for (TaskLaunched other : running.values()) obligations.add(new Obligation(e.t(), other.taskId(), ak, true));
+          }
+        }
+      }
       if (e instanceof StageSubmitted s) {
         latest.put(Keys.stage(s.job(), s.stage()), s.stageAttempt());
         if (s.barrier()) barrierAttempts.add(Keys.attempt(s.job(), s.stage(), s.stageAttempt()));
@@ -60,6 +81,9 @@ public final class BarrierFailureCheck implements PropertyCheck {
       } else if (e instanceof TaskEnded t) {
         ends.put(t.taskId(), t);
         String ak = Keys.attempt(t.job(), t.stage(), t.stageAttempt());
+        if (t.status() == TaskStatus.SUCCESS && barrierAttempts.contains(ak)) {
+          successOn.computeIfAbsent(ak, k -> new HashSet<>()).add(t.executor());
+        }
         Map<Long, TaskLaunched> running = runningByAttempt.getOrDefault(ak, new HashMap<>());
         running.remove(t.taskId());
         boolean latestAttempt = latest.getOrDefault(Keys.stage(t.job(), t.stage()), -1) == t.stageAttempt();

@@ -1,0 +1,18 @@
+package dev.barriersim.core.properties;
+
+import static dev.barriersim.core.properties.PropertyRuns.assertHolds;
+import static dev.barriersim.core.properties.PropertyRuns.qt;
+import static dev.barriersim.core.properties.PropertyRuns.scenarios;
+
+import dev.barriersim.core.properties.ScenarioGen.Shape;
+import dev.barriersim.core.properties.checks.TaskRetryCheck;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Non-barrier failure invariants. */
+class FailurePropertiesTest {
+  @Test
+  void nonBarrierFailure_rerunsOnlyThatTask_andFailsTheJobExactlyAtMaxFailures() {
+    qt(200).forAll(scenarios(Shape.FULL)).checkAssert(s -> assertHolds(s, List.of(new TaskRetryCheck())));
+  }
+}
