@@ -2,14 +2,12 @@ package dev.barriersim.core.properties;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.impl.Constraint;
 
 /**
  * A source of small random choices for the scenario generator. Every choice is an integer range
  * whose lower end is the "simplest" value, so QuickTheories, which shrinks each recorded draw
  * towards its lower bound, shrinks a failing scenario towards fewer jobs, stages, tasks and
- * features. The stateful tests use a {@link SplittableRandom} instead (they shrink by delta
+ * features ({@link PropertyRuns#scenarios}). The stateful tests use a {@link SplittableRandom} instead (they shrink by delta
  * debugging).
  */
 public interface Draw {
@@ -26,13 +24,8 @@ public interface Draw {
     return options.get(between(0, options.size() - 1));
   }
 
-  /** Draws recorded by QuickTheories (integrated shrinking). */
-  static Draw of(RandomnessSource in) {
-    return (lo, hi) -> (int) in.next(Constraint.between(lo, hi));
-  }
-
   /** Draws from a seeded generator. */
-  static Draw of(SplittableRandom r) {
+  static Draw seeded(SplittableRandom r) {
     return (lo, hi) -> lo == hi ? lo : lo + r.nextInt(hi - lo + 1);
   }
 }

@@ -20,7 +20,7 @@ class GeneratorCoverageTest {
     SplittableRandom r = new SplittableRandom(PropertyRuns.seed());
     int n = 300;
     for (int i = 0; i < n; i++) {
-      PropertyRuns.Observed o = PropertyRuns.run(ScenarioGen.scenario(Draw.of(r.split()), ScenarioGen.Shape.FULL));
+      PropertyRuns.Observed o = PropertyRuns.run(ScenarioGen.scenario(Draw.seeded(r.split()), ScenarioGen.Shape.FULL));
       assertTrue(o.crash() == null, () -> "engine threw " + o.crash());
       java.util.Set<String> seen = new java.util.TreeSet<>();
       for (SimEvent e : o.events()) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
+import org.quicktheories.impl.Constraint;
 
 /** Runs specs, applies property checks, and formats counterexamples; the QuickTheories set-up. */
 public final class PropertyRuns {
@@ -56,7 +57,7 @@ public final class PropertyRuns {
 
   /** Random scenarios of a shape, described by their YAML. */
   public static Gen<SimulationSpec> scenarios(ScenarioGen.Shape shape) {
-    Gen<SimulationSpec> g = in -> ScenarioGen.scenario(Draw.of(in), shape);
+    Gen<SimulationSpec> g = in -> ScenarioGen.scenario((lo, hi) -> (int) in.next(Constraint.between(lo, hi)), shape);
     return g.describedAs(s -> "\n" + ScenarioYaml.render(s) + "# " + ScenarioYaml.HOW_TO_RUN);
   }
 
