@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 class AccountingPropertiesTest {
   @Test
   void summary_agreesWithTheEvents() {
-    qt(200).forAll(scenarios(Shape.FULL)).checkAssert(s -> assertHolds(s, List.of(new AccountingCheck())));
+    qt(500).forAll(scenarios(Shape.FULL)).checkAssert(s -> assertHolds(s, List.of(new AccountingCheck())));
   }
 
   @Test
   void healthyRun_lastsAtLeastItsCriticalPathAndTotalWorkOverCores() {
-    qt(150).forAll(scenarios(Shape.HEALTHY)).checkAssert(s -> assertHolds(s, List.of(new AccountingCheck())));
+    qt(300).forAll(scenarios(Shape.HEALTHY)).checkAssert(s -> assertHolds(s, List.of(new AccountingCheck())));
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Barrier invariants on random scenarios with failures, losses and cluster changes. */
 class BarrierPropertiesTest {
-  static final int EXAMPLES = 150;
+  static final int EXAMPLES = 500;
 
   @Test
   void barrierStageAttempt_launchesAllItsTasksAtOneInstantOrNone() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DeterminismPropertiesTest {
   @Test
   void sameSpecTwice_givesTheSameDigestAndEventLog() {
-    qt(150).forAll(scenarios(Shape.FULL)).checkAssert(s -> {
+    qt(300).forAll(scenarios(Shape.FULL)).checkAssert(s -> {
       PropertyRuns.Observed a = run(s);
       PropertyRuns.Observed b = run(s);
       List<String> v = new ArrayList<>();
@@ -38,7 +38,7 @@ class DeterminismPropertiesTest {
    */
   @Test
   void barrierAndNonBarrierArms_drawIdenticalPerPartitionDurations() {
-    qt(150).forAll(scenarios(Shape.FULL)).checkAssert(s -> {
+    qt(300).forAll(scenarios(Shape.FULL)).checkAssert(s -> {
       SimulationSpec nb = s.withoutBarrier();
       Map<String, Long> barrierArm = durations(run(s));
       Map<String, Long> plainArm = durations(run(nb));

@@ -13,6 +13,6 @@ import org.junit.jupiter.api.Test;
 class FailurePropertiesTest {
   @Test
   void nonBarrierFailure_rerunsOnlyThatTask_andFailsTheJobExactlyAtMaxFailures() {
-    qt(200).forAll(scenarios(Shape.FULL)).checkAssert(s -> assertHolds(s, List.of(new TaskRetryCheck())));
+    qt(500).forAll(scenarios(Shape.FULL)).checkAssert(s -> assertHolds(s, List.of(new TaskRetryCheck())));
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LivenessPropertiesTest {
   @Test
   void withoutFailuresAndWithEnoughSlots_everyJobSucceeds() {
-    qt(200).forAll(scenarios(Shape.HEALTHY)).checkAssert(s -> {
+    qt(500).forAll(scenarios(Shape.HEALTHY)).checkAssert(s -> {
       PropertyRuns.Observed o = run(s);
       List<String> v = new ArrayList<>(violations(o, PropertyRuns.allChecks()));
       if (o.result() != null) {
@@ -34,7 +34,7 @@ class LivenessPropertiesTest {
 
   @Test
   void barrierStageLargerThanTheCluster_failsItsJobOnTheSlotCheckSchedule() {
-    qt(150).forAll(scenarios(Shape.TOO_LARGE)).checkAssert(s -> {
+    qt(300).forAll(scenarios(Shape.TOO_LARGE)).checkAssert(s -> {
       PropertyRuns.Observed o = run(s);
       List<String> v = new ArrayList<>(violations(o, List.of(new SlotCheckScheduleCheck())));
       if (o.result() != null) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Resource invariants: capacity and work conservation after full offer rounds. */
 class ResourcePropertiesTest {
-  static final int EXAMPLES = 200;
+  static final int EXAMPLES = 500;
 
   @Test
   void noExecutor_everRunsMoreCpusOrGpusThanItHas() {
