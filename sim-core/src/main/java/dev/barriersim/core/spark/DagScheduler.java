@@ -129,8 +129,9 @@ final class DagScheduler {
     submitStage(job.resultStage);
   }
 
+  /** Spark's {@code submitStage}: a waiting, running or failed (awaiting resubmission) stage is left alone. */
   private void submitStage(Stage s) {
-    if (!s.job.isActive() || s.waiting || s.running) return;
+    if (!s.job.isActive() || s.waiting || s.running || failedStages.contains(s)) return;
     List<Stage> missing = new ArrayList<>();
     for (Stage p : s.parents) if (!p.isAvailable()) missing.add(p);
     if (missing.isEmpty()) {
