@@ -118,4 +118,52 @@ class BarrierExecutionSuiteTest {
         .job("j", barrier("m", 4, 2000), stage("r", 1, 10, "m")).fail("j", "m", 2, 0, 0, 500).build());
     assertEquals(List.of(2000L), run.launchInstants("m", 1));
   }
+
+  /**
+   * Decision 4 (SPARK-59094): a sibling that succeeds after its attempt failed (here its success
+   * reaches the driver 50 ms after the failure) is ignored, so the next attempt reruns every partition.
+   */
+  @Test
+  void lateSuccessOfAFailedBarrierAttempt_isIgnored() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).latency(0, 100)
+        .job("j", new dev.barriersim.core.workload.StageSpec("m", 2, true, List.of(), null,
+            List.of(dev.barriersim.core.random.DurationSpec.of(
+                new dev.barriersim.core.random.Distribution.PerPartition(new long[] {1000, 550}))), null),
+            stage("r", 1, 10, "m"))
+        .fail("j", "m", 0, 0, 0, 500).build());
+    TaskEnded late = run.all(TaskEnded.class, e -> e.partition() == 1 && e.stageAttempt() == 0).get(0);
+    assertEquals(TaskStatus.SUCCESS, late.status());
+    assertEquals(650L, late.t());
+    assertEquals(List.of(0, 1), run.launches("m", 1).stream().map(l -> l.partition()).toList());
+  }
+
+  /** A barrier result stage whose task finds a shuffle input missing aborts the job (fetch-failure path). */
+  @Test
+  void barrierResultStageHittingAFetchFailure_abortsTheJob() {
+    // The gang waits for slots while executor 1, holding map output 1, is lost; it launches at
+    // 3000 on executor 2 and its tasks find the output missing.
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).executors(1, 4)
+        .job("ml", stage("map", 2, 500), barrier("train", 4, 1000, "map"))
+        .job("hog", stage("busy", 6, 3000))
+        .loseExecutor("1", 1000).build());
+    assertEquals(List.of(3000L), run.launchInstants("train", 0));
+    String reason = run.result.jobs().stream().filter(j -> j.name().equals("ml")).findFirst().orElseThrow().failureReason();
+    assertTrue(reason.startsWith("Job aborted due to stage failure: Could not recover from a failed barrier ResultStage."),
+        reason);
+    assertTrue(reason.contains("FetchFailed(null, shuffleId=0"), reason);
+    assertTrue(run.launches("train", 1).isEmpty());
+  }
+
+  /**
+   * Spark's {@code submitStage} leaves a stage in {@code failedStages} alone, so a failed stage
+   * returns only with {@code ResubmitFailedStages}, 200 ms after its failure, even when another
+   * parent of its child finishes meanwhile. (Found by the property suite's ResubmitDelayCheck.)
+   */
+  @Test
+  void failedStageIsResubmittedOnlyAfterTheTimeout_evenWhenASiblingParentCompletes() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4)
+        .job("j", barrier("a", 2, 1000), stage("b", 1, 600), stage("c", 1, 100, "a", "b"))
+        .fail("j", "a", 0, 0, 0, 500).build());
+    assertEquals(List.of(700L), run.launchInstants("a", 1));
+  }
 }
