@@ -116,4 +116,28 @@ class BarrierStageOnSubmittedSuiteTest {
     assertTrue(run.all(SlotCheckFailed.class).isEmpty());
     assertEquals(List.of(5000L), run.launchInstants("b", 0));
   }
+
+  /** CoarseGrainedSchedulerBackendSuite: local-cluster 4 workers x 3 cores has 12 slots (13 fail, 12 run). */
+  @Test
+  void fourWorkersOfThreeCoresHaveTwelveSlots() {
+    RecordedRun fail = RecordedRun.of(spec().executors(4, 3).slotCheck(1000, 1).job("j", barrier("b", 13, 1000)).build());
+    assertEquals(12, fail.all(SlotCheckFailed.class).get(0).available());
+    RecordedRun ok = RecordedRun.of(spec().executors(4, 3).job("j", barrier("b", 12, 1000)).build());
+    assertEquals(List.of(0L), ok.launchInstants("b", 0));
+  }
+
+  /**
+   * TaskSchedulerImplSuite "Calculate available tasks slots for task resource profiles": tasks of
+   * 2 cpus and 2 GPUs on 2 executors of 4 cores and 4 GPUs have 4 slots.
+   */
+  @Test
+  void taskResourceProfileOfTwoCpusAndTwoGpus_hasFourSlotsOnTwoExecutors() {
+    RecordedRun fail = RecordedRun.of(spec().taskCpus(2).executors(2, 4, Map.of("gpu", 4)).slotCheck(1000, 1)
+        .job("j", withResources(barrier("b", 5, 1000), Map.of("gpu", 2))).build());
+    assertEquals(4, fail.all(SlotCheckFailed.class).get(0).available());
+    RecordedRun ok = RecordedRun.of(spec().taskCpus(2).executors(2, 4, Map.of("gpu", 4))
+        .job("j", withResources(barrier("b", 4, 1000), Map.of("gpu", 2))).build());
+    assertEquals(List.of(0L), ok.launchInstants("b", 0));
+    assertEquals(4, ok.launches("b", 0).size());
+  }
 }
