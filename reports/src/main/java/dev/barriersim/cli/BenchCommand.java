@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Times the simulator on a preset workload (b1 bag of tasks, b2 barrier mix at about 80 % load,"
+        "Times the simulator on a preset workload (b1 bag of tasks, b2 barrier mix at about 80 %% load,"
             + " b3 b2 with executor losses) or on a scenario file, and prints one JSON line last:",
         "{\"preset\", \"executors\", \"cores\", \"tasks\", \"events\", \"makespanMs\", \"buildMs\", \"loopMs\","
             + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\"}.",

@@ -59,4 +59,12 @@ class BenchCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown preset"), r.err());
   }
+
+  @Test
+  void helpPrintsCleanly() {
+    Cli.Result r = Cli.run("bench", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("80 % load"), r.out());
+    assertEquals("", r.err());
+  }
 }
