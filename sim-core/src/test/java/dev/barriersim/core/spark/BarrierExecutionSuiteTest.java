@@ -166,4 +166,15 @@ class BarrierExecutionSuiteTest {
         .fail("j", "a", 0, 0, 0, 500).build());
     assertEquals(List.of(700L), run.launchInstants("a", 1));
   }
+
+  /** Spark names result tasks and stages so: ResultTask(stageId, partition), ResultStage stageId. */
+  @Test
+  void resultStageFailureUsesSparksResultTaskNames() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).job("j", barrier("b", 2, 1000))
+        .fail("j", "b", 1, 0, 0, 300).build());
+    assertEquals("Task ResultTask(0, 1) from barrier stage ResultStage 0 (b) failed.",
+        run.all(TaskKillRequested.class).get(0).reason());
+    assertTrue(run.result.jobs().get(0).failureReason().contains(
+        "Stage failed because barrier task ResultTask(0, 1) finished unsuccessfully."));
+  }
 }

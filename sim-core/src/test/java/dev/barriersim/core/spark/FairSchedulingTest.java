@@ -60,4 +60,23 @@ class FairSchedulingTest {
     assertEquals(List.of("first", "first"), jobsLaunchedAt(run, 0));
     assertEquals(List.of("a", "b"), run.all(TaskLaunched.class, l -> l.t() == 0).stream().map(TaskLaunched::stage).toList());
   }
+
+  /** Weights 2 and 3 (so that dividing and multiplying by a weight differ): b, b, then a, a. */
+  @Test
+  void runningPerWeightDecidesBetweenPoolsThatAreNotNeedy() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4)
+        .fair(new PoolSpec("a", SchedulingMode.FIFO, 2, 0), new PoolSpec("b", SchedulingMode.FIFO, 3, 0))
+        .job("ja", 0, "a", stage("s", 40, 1000)).job("jb", 0, "b", stage("s", 40, 1000)).build());
+    assertEquals(List.of("jb", "jb", "ja", "ja"), jobsLaunchedAt(run, 1000));
+  }
+
+  /** Two needy pools compare running/minShare: a (3/8, then 2/8) against b (0/3, then 1/3). */
+  @Test
+  void runningPerMinShareDecidesBetweenNeedyPools() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4)
+        .fair(new PoolSpec("a", SchedulingMode.FIFO, 1, 8), new PoolSpec("b", SchedulingMode.FIFO, 1, 3))
+        .job("ja", 0, "a", stage("s", 40, 1000)).job("jb", 0, "b", stage("s", 40, 1000)).build());
+    assertEquals(List.of("ja", "ja", "ja", "ja"), jobsLaunchedAt(run, 0));
+    assertEquals(List.of("jb", "ja", "ja", "ja"), jobsLaunchedAt(run, 1000));
+  }
 }

@@ -85,4 +85,22 @@ class TaskRunnerTimingTest {
         .job("j", barrier("b", 2, new long[] {100, 100})).fail("j", "b", 0, 0, 0, 150).hang("j", "b", 1, 50).build());
     assertEquals(List.of(150L), ends(run, TaskStatus.FAILED));
   }
+
+  /** A killed task whose scripted failure comes before the end of its phase stops at that failure. */
+  @Test
+  void killedTaskStopsAtAnEarlierScriptedFailure() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).killUntilDone().maxConsecutiveAttempts(1)
+        .job("j", barrier("b", 2, 1000)).fail("j", "b", 0, 0, 0, 300).fail("j", "b", 1, 0, 0, 600).build());
+    assertEquals(List.of(600L), ends(run, TaskStatus.KILLED));
+  }
+
+  /** A killed task that will hang before the end of its phase never stops under untilDone. */
+  @Test
+  void killedTaskThatHangsBeforeItsPhaseEndsNeverStopsUnderUntilDone() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).killUntilDone().maxConsecutiveAttempts(1)
+        .job("j", barrier("b", 2, 1000)).fail("j", "b", 0, 0, 0, 300).hang("j", "b", 1, 500).build());
+    assertEquals(List.of(), ends(run, TaskStatus.KILLED));
+    assertEquals(Outcome.COMPLETED, run.result.outcome());
+    assertEquals(300L, run.result.makespanMs());
+  }
 }
