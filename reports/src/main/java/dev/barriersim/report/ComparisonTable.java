@@ -40,6 +40,8 @@ public final class ComparisonTable {
             (x, y) -> String.format(Locale.ROOT, "%+.1f pp", 100 * (x.cores().utilization() - y.cores().utilization()))),
         count("wasted core-ms", r -> r.cores().wastedCoreMs()),
         count("barrier wait ms", r -> r.barrier().waitMs()),
+        count("idle core-ms, gang waiting", r -> r.barrier().idleCoreMsWhileWaiting()),
+        count("core-ms in barrier()", r -> r.barrier().syncWaitCoreMs()),
         count("rounds skipped", r -> r.barrier().roundsSkipped()),
         count("slot-check failures", r -> r.barrier().slotCheckFailures()));
     for (Row row : rows) {

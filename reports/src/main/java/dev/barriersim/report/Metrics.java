@@ -27,5 +27,6 @@ public final class Metrics {
       new Metric("barrier.slotCheckFailures", r -> r.barrier().slotCheckFailures()),
       new Metric("barrier.roundsSkipped", r -> r.barrier().roundsSkipped()),
       new Metric("barrier.waitMs", r -> r.barrier().waitMs()),
-      new Metric("barrier.idleCoreMsWhileWaiting", r -> r.barrier().idleCoreMsWhileWaiting()));
+      new Metric("barrier.idleCoreMsWhileWaiting", r -> r.barrier().idleCoreMsWhileWaiting()),
+      new Metric("barrier.syncWaitCoreMs", r -> r.barrier().syncWaitCoreMs()));
 }

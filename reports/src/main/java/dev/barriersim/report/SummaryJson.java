@@ -44,7 +44,7 @@ public final class SummaryJson {
         new Cores(r.cores().total(), r.cores().busyCoreMs(), r.cores().idleCoreMs(), r.cores().wastedCoreMs(),
             r.cores().utilization()),
         new Barrier(r.barrier().slotCheckFailures(), r.barrier().roundsSkipped(), r.barrier().waitMs(),
-            r.barrier().idleCoreMsWhileWaiting()));
+            r.barrier().idleCoreMsWhileWaiting(), r.barrier().syncWaitCoreMs()));
   }
 
   /** The top level; {@code modes} and {@code replications} are additions. */
@@ -75,9 +75,10 @@ public final class SummaryJson {
   @JsonPropertyOrder({"total", "busyCoreMs", "idleCoreMs", "wastedCoreMs", "utilization"})
   public record Cores(long total, long busyCoreMs, long idleCoreMs, long wastedCoreMs, double utilization) {}
 
-  /** Barrier costs; {@code idleCoreMsWhileWaiting} is an addition. */
-  @JsonPropertyOrder({"slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting"})
-  public record Barrier(long slotCheckFailures, long roundsSkipped, long waitMs, long idleCoreMsWhileWaiting) {}
+  /** Barrier costs; {@code idleCoreMsWhileWaiting} and {@code syncWaitCoreMs} are additions. */
+  @JsonPropertyOrder({"slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting", "syncWaitCoreMs"})
+  public record Barrier(long slotCheckFailures, long roundsSkipped, long waitMs, long idleCoreMsWhileWaiting,
+      long syncWaitCoreMs) {}
 
   /** One aggregated metric: {@code ci95} is {@code [low, high]}; {@code n} is an addition. */
   @JsonPropertyOrder({"mean", "stddev", "ci95", "n"})

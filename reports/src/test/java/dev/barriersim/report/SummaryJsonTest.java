@@ -43,7 +43,7 @@ class SummaryJsonTest {
         names(run.get("stages").get(0)));
     assertEquals(List.of("launched", "succeeded", "failed", "killed"), names(run.get("tasks")));
     assertEquals(List.of("total", "busyCoreMs", "idleCoreMs", "wastedCoreMs", "utilization"), names(run.get("cores")));
-    assertEquals(List.of("slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting"),
+    assertEquals(List.of("slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting", "syncWaitCoreMs"),
         names(run.get("barrier")));
     JsonNode agg = root.get("aggregates");
     assertEquals(List.of("barrier", "non-barrier", "paired"), names(agg));

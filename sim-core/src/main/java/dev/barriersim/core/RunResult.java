@@ -37,7 +37,9 @@ public record RunResult(
 
   /**
    * Barrier-mode costs: failed slot checks, skipped offer rounds, time from submission to launch
-   * summed over barrier stage attempts, and idle core time while some barrier stage waited.
+   * summed over barrier stage attempts, idle core time while some barrier stage waited, and core
+   * time that tasks spent waiting inside {@code barrier()} (counted as busy in {@link CoreUsage}).
    */
-  public record BarrierMetrics(long slotCheckFailures, long roundsSkipped, long waitMs, long idleCoreMsWhileWaiting) {}
+  public record BarrierMetrics(long slotCheckFailures, long roundsSkipped, long waitMs, long idleCoreMsWhileWaiting,
+      long syncWaitCoreMs) {}
 }

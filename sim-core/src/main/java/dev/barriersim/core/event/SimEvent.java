@@ -119,19 +119,27 @@ public sealed interface SimEvent {
     }
   }
 
-  /** Every task of a barrier stage attempt reached {@code barrier()} number {@code epoch}: the coordinator replied. */
-  record BarrierSyncReleased(long t, String job, String stage, int stageAttempt, int epoch) implements SimEvent {
+  /**
+   * Every task of a barrier stage attempt reached {@code barrier()} number {@code epoch}: the
+   * coordinator replied. {@code waitMs} sums, over the tasks, the time from entering
+   * {@code barrier()} to leaving it (at their next poll).
+   */
+  record BarrierSyncReleased(long t, String job, String stage, int stageAttempt, int epoch, long waitMs)
+      implements SimEvent {
     public void fields(EventFields o) {
-      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("epoch", epoch);
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("epoch", epoch).num("waitMs", waitMs);
     }
   }
 
-  /** {@code spark.barrier.sync.timeout} passed since the first arrival of {@code epoch}: waiting tasks fail. */
-  record BarrierSyncTimedOut(long t, String job, String stage, int stageAttempt, int epoch, int arrived, int needed)
-      implements SimEvent {
+  /**
+   * {@code spark.barrier.sync.timeout} passed since the first arrival of {@code epoch}: the waiting
+   * tasks fail at their next poll; {@code waitMs} sums their time in {@code barrier()} until then.
+   */
+  record BarrierSyncTimedOut(long t, String job, String stage, int stageAttempt, int epoch, int arrived, int needed,
+      long waitMs) implements SimEvent {
     public void fields(EventFields o) {
       o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("epoch", epoch)
-          .num("arrived", arrived).num("needed", needed);
+          .num("arrived", arrived).num("needed", needed).num("waitMs", waitMs);
     }
   }
 

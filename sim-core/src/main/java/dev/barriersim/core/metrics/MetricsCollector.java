@@ -84,6 +84,7 @@ public final class MetricsCollector implements SimulationListener {
   private long slotCheckFailures;
   private long roundsSkipped;
   private long barrierWaitMs;
+  private long syncWaitMs;
   private long lastJobOrTaskEnd;
   private long events;
   private final Map<String, Integer> coresByExecutor = new HashMap<>();
@@ -161,6 +162,10 @@ public final class MetricsCollector implements SimulationListener {
       slotCheckFailures++;
     } else if (e instanceof BarrierRoundSkipped) {
       roundsSkipped++;
+    } else if (e instanceof SimEvent.BarrierSyncReleased r) {
+      syncWaitMs += r.waitMs();
+    } else if (e instanceof SimEvent.BarrierSyncTimedOut o) {
+      syncWaitMs += o.waitMs();
     } else if (e instanceof ExecutorAdded a) {
       presentCores += a.cores();
       peakCores = Math.max(peakCores, presentCores);
@@ -211,6 +216,6 @@ public final class MetricsCollector implements SimulationListener {
     return new RunResult(outcome, makespan, events, digest, jobResults, stageResults,
         new RunResult.TaskCounts(launched, succeeded, failed, killed),
         new RunResult.CoreUsage(peakCores, busy, idle, wastedCoreMs, utilization),
-        new RunResult.BarrierMetrics(slotCheckFailures, roundsSkipped, wait, idleWhileWaiting));
+        new RunResult.BarrierMetrics(slotCheckFailures, roundsSkipped, wait, idleWhileWaiting, syncWaitMs * taskCpus));
   }
 }

@@ -47,9 +47,10 @@ final class BarrierCoordinator {
       loop.at(loop.now() + timeoutMs, Phase.DRIVER, () -> timeout(ts, s, g));
     }
     if (s.waiting.size() == ts.numTasks) {
+      long waitMs = 0;
+      for (TaskAttempt w : s.waiting) waitMs += runner.release(w, loop.now(), w == t) - w.waitEnter;
       emit.accept(new SimEvent.BarrierSyncReleased(loop.now(), ts.stage.job.name, ts.stage.spec.name(),
-          ts.stageAttempt, s.epoch));
-      for (TaskAttempt w : s.waiting) runner.release(w, loop.now(), w == t);
+          ts.stageAttempt, s.epoch, waitMs));
       s.waiting.clear();
       s.epoch++;
       s.timerGeneration++;
@@ -68,10 +69,11 @@ final class BarrierCoordinator {
   private void timeout(TaskSetManager ts, SyncState s, int generation) {
     if (generation != s.timerGeneration || s.closed || s.waiting.isEmpty()) return;
     Stage stage = ts.stage;
-    emit.accept(new SimEvent.BarrierSyncTimedOut(loop.now(), stage.job.name, stage.spec.name(), ts.stageAttempt,
-        s.epoch, s.waiting.size(), ts.numTasks));
     String reason = SparkMessages.syncTimeout(s.epoch, stage, ts.stageAttempt, timeoutSeconds);
-    for (TaskAttempt w : s.waiting) runner.failAtNextPoll(w, loop.now(), reason);
+    long waitMs = 0;
+    for (TaskAttempt w : s.waiting) waitMs += runner.failAtNextPoll(w, loop.now(), reason) - w.waitEnter;
+    emit.accept(new SimEvent.BarrierSyncTimedOut(loop.now(), stage.job.name, stage.spec.name(), ts.stageAttempt,
+        s.epoch, s.waiting.size(), ts.numTasks, waitMs));
     s.waiting.clear();
     s.closed = true;
   }

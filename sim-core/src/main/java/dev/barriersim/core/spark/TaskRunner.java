@@ -60,9 +60,12 @@ final class TaskRunner {
     }
   }
 
-  /** The coordinator replied at {@code releaseMs}; the task leaves at its next poll instant. */
-  void release(TaskAttempt t, long releaseMs, boolean lastArriver) {
-    if (t.state != State.WAITING) return;
+  /**
+   * The coordinator replied at {@code releaseMs}; the task leaves at its next poll instant, which
+   * is returned (or {@code releaseMs} when the task no longer waits).
+   */
+  long release(TaskAttempt t, long releaseMs, boolean lastArriver) {
+    if (t.state != State.WAITING) return releaseMs;
     boolean atOnce = lastArriver && settings.backend() == Backend.LOCAL;
     long leave = atOnce ? releaseMs : nextPoll(t.waitEnter, releaseMs);
     int g = t.generation;
@@ -74,13 +77,16 @@ final class TaskRunner {
         schedulePhaseEnd(t);
       }
     });
+    return leave;
   }
 
-  /** The coordinator failed the sync at {@code atMs}; the task sees it at its next poll. */
-  void failAtNextPoll(TaskAttempt t, long atMs, String reason) {
-    if (t.state != State.WAITING) return;
+  /** The coordinator failed the sync at {@code atMs}; the task sees it at its next poll, which is returned. */
+  long failAtNextPoll(TaskAttempt t, long atMs, String reason) {
+    if (t.state != State.WAITING) return atMs;
     int g = t.generation;
-    loop.at(nextPoll(t.waitEnter, atMs), Phase.TASK, () -> { if (t.generation == g) fail(t, reason); });
+    long at = nextPoll(t.waitEnter, atMs);
+    loop.at(at, Phase.TASK, () -> { if (t.generation == g) fail(t, reason); });
+    return at;
   }
 
   /**
