@@ -38,7 +38,7 @@ class RunCommandTest {
     assertEquals("out\nout/demo", Trees.listing(tmp).lines().filter(l -> l.startsWith("out") && l.split("/").length <= 2)
         .reduce((a, b) -> a + "\n" + b).orElse(""), "no temporary folder left beside the output");
     assertTrue(r.out().contains("seed: 42\n"), r.out());
-    assertTrue(r.out().contains("makespan            | 1542 ms (1.5s) | 1042 ms (1.0s) | +500 ms (+500ms)"), r.out());
+    assertTrue(r.out().contains("makespan                   | 1542 ms (1.5s) | 1042 ms (1.0s) | +500 ms (+500ms)"), r.out());
     JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
     assertEquals(42, summary.get("seed").asLong());
     assertEquals("demo", summary.get("scenario").asText());
