@@ -37,6 +37,18 @@ class BarrierTaskContextSuiteTest {
     assertEquals(List.of(3500L, 4500L, 4500L, 4500L), endTimes(run));
   }
 
+  /**
+   * The same example's time inside barrier(): epoch 0, three tasks wait 1000 ms (the last leaves
+   * at once); epoch 1, the early task waits 2000 ms, two wait 1000 ms, the last arriver none.
+   */
+  @Test
+  void decision7_timeInsideBarrierIsSummedPerEpoch() {
+    RecordedRun run = RecordedRun.of(spec().local().executors(1, 4)
+        .job("j", barrier("b", 4, new long[] {1000, 1000, 500})).build());
+    assertEquals(List.of(3000L, 4000L), run.all(BarrierSyncReleased.class).stream().map(BarrierSyncReleased::waitMs).toList());
+    assertEquals(7000L, run.result.barrier().syncWaitCoreMs());
+  }
+
   /** Coarse-grained: the reply crosses JVMs, so even the last arriver waits one poll step. */
   @Test
   void coarseGrainedLastArriverWaitsOneStepToo() {
@@ -79,6 +91,7 @@ class BarrierTaskContextSuiteTest {
     BarrierSyncTimedOut timeout = run.all(BarrierSyncTimedOut.class).get(0);
     assertEquals(1010L, timeout.t());
     assertEquals(3, timeout.arrived());
+    assertEquals(3 * 2000L, timeout.waitMs()); // each entered at 10 and sees the failure at its poll at 2010
     String reason = run.result.jobs().get(0).failureReason();
     assertTrue(reason.contains("The coordinator didn't get all barrier sync requests for barrier epoch 0 from Stage 0 "
         + "(Attempt 0) within 1 second(s)."), reason);

@@ -88,4 +88,15 @@ class ExecutorLossTest {
     assertTrue(a.all(ExecutorAdded.class).size() > 4);
     assertEquals(Outcome.COMPLETED, a.result.outcome());
   }
+
+  /** A fetch failure counts towards spark.stage.maxConsecutiveAttempts: with 1, the job aborts with Spark's message. */
+  @Test
+  void fetchFailureCountsTowardsMaxConsecutiveAttempts() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).maxConsecutiveAttempts(1)
+        .job("j", stage("map", 4, 1000), stage("reduce", 8, 1000, "map")).loseExecutor("1", 1500).build());
+    String reason = run.result.jobs().get(0).failureReason();
+    assertTrue(reason.startsWith("Job aborted due to stage failure: ResultStage 1 (reduce) has failed the maximum "
+        + "allowable number of times: 1. Most recent failure reason:\nFetchFailed("), reason);
+    assertTrue(run.launches("map", 1).isEmpty());
+  }
 }
