@@ -44,7 +44,7 @@ final class LoadContext {
     return sorted;
   }
 
-  /** True when the key at this path (list indices as {@code [*]}) is declared but not implemented yet. */
+  /** True when the key at this path (list indices as {@code [*]}) is in the format but refused by this version. */
   boolean notYetSupported(String path) {
     return !notYetSupported.isEmpty() && notYetSupported.contains(pattern(path));
   }

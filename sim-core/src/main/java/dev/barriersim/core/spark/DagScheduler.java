@@ -9,7 +9,9 @@ import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -111,9 +113,8 @@ final class DagScheduler {
 
   private void startJob(ActiveJob job, String resultName) {
     List<Stage> stages = new ArrayList<>();
-    long jobKey = dev.barriersim.core.random.RandomStreams.hash(job.spec.name());
     for (StageSpec spec : StageGraph.topologicalOrder(job.spec.stages())) {
-      Stage s = new Stage(nextStageId++, spec, job, spec.name().equals(resultName), demandFor(spec), jobKey);
+      Stage s = new Stage(nextStageId++, spec, job, spec.name().equals(resultName), demandFor(spec));
       for (String p : spec.parents()) {
         Stage parent = stages.stream().filter(x -> x.spec.name().equals(p)).findFirst().orElseThrow();
         s.parents.add(parent);
@@ -304,7 +305,7 @@ final class DagScheduler {
     if (e.index() >= outputsOn.size()) return;
     List<Stage> stages = outputsOn.get(e.index());
     outputsOn.set(e.index(), new ArrayList<>());
-    for (Stage s : new java.util.LinkedHashSet<>(stages)) {
+    for (Stage s : new LinkedHashSet<>(stages)) {
       if (!s.job.isActive()) continue;
       TaskSetManager live = s.running && !s.latestTaskSet.isZombie ? s.latestTaskSet : null;
       int lostPartition = -1;
@@ -331,7 +332,7 @@ final class DagScheduler {
   }
 
   private void unregisterAllOutputs(Stage s) {
-    java.util.Arrays.fill(s.outputLocation, -1);
+    Arrays.fill(s.outputLocation, -1);
     s.availableOutputs = 0;
   }
 

@@ -2,8 +2,10 @@ package dev.barriersim.core.spark;
 
 import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.random.DurationSpec;
+import dev.barriersim.core.random.RandomStreams;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -33,7 +35,7 @@ final class Stage {
   boolean running;
   boolean waiting;
 
-  Stage(int id, StageSpec spec, ActiveJob job, boolean isResult, ResourceDemand demand, long jobKey) {
+  Stage(int id, StageSpec spec, ActiveJob job, boolean isResult, ResourceDemand demand) {
     this.id = id;
     this.spec = spec;
     this.job = job;
@@ -41,10 +43,10 @@ final class Stage {
     this.isBarrier = spec.barrier();
     this.numPartitions = spec.tasks();
     this.demand = demand;
-    this.jobKey = jobKey;
-    this.stageKey = dev.barriersim.core.random.RandomStreams.hash(spec.name());
+    this.jobKey = RandomStreams.hash(job.spec.name());
+    this.stageKey = RandomStreams.hash(spec.name());
     this.outputLocation = isResult ? new int[0] : new int[numPartitions];
-    java.util.Arrays.fill(outputLocation, -1);
+    Arrays.fill(outputLocation, -1);
   }
 
   /** A map stage is available when every partition has an output; a result stage never is. */

@@ -1,6 +1,7 @@
 package dev.barriersim.core.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ final class TaskSetManager {
   /** Index of {@code partition} in this set, or -1. */
   int indexOf(int partition) {
     if (partitions == null) return partition < numTasks ? partition : -1;
-    int i = java.util.Arrays.binarySearch(partitions, partition);
+    int i = Arrays.binarySearch(partitions, partition);
     return i >= 0 ? i : -1;
   }
 
