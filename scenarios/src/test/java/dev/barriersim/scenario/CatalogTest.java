@@ -40,7 +40,7 @@ class CatalogTest {
     for (String story : List.of("two-waves.yaml", "gang-behind-fifo-waves.yaml", "fragmentation-mixed-gangs.yaml",
         "failure-amplification.yaml", "failure-probability-amplification.yaml", "stragglers-at-barrier-sync.yaml",
         "barrier-too-large-until-growth.yaml", "gpu-gang.yaml", "executor-loss-under-load.yaml",
-        "etl-train-evaluate.yaml", "job-stream-under-failures.yaml")) {
+        "etl-train-evaluate.yaml", "job-stream-under-failures.yaml", "barrier-retry-timeline.yaml")) {
       assertTrue(files.contains(story), story + " missing from " + files);
     }
   }
