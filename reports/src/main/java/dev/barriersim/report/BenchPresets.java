@@ -78,7 +78,7 @@ public enum BenchPresets {
       StageSpec stage = new StageSpec("s", k, barrier, List.of(), null, List.of(duration), null);
       jobs.add(new JobSpec("job" + i, Math.round(t), "default", null, List.of(stage)));
       total += k;
-      t += -meanGapMs * Math.log(1 - g.nextDouble());
+      t += -meanGapMs * StrictMath.log(1 - g.nextDouble());
     }
     return jobs;
   }

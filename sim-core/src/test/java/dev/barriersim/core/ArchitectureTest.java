@@ -62,6 +62,20 @@ class ArchitectureTest {
     assertEquals(List.of(), violations);
   }
 
+  /** Math's transcendental functions may differ by an ulp between JVMs and CPUs; StrictMath may not. */
+  @Test
+  void transcendentalFunctionsAreStrictForCrossMachineDeterminism() throws IOException {
+    java.util.regex.Pattern loose = java.util.regex.Pattern.compile("(?<!Strict)Math\\.(log|log10|log1p|exp|expm1|pow|sin|cos|tan|cbrt)\\(");
+    List<String> violations = new ArrayList<>();
+    for (Path file : javaFiles(SOURCES)) {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (loose.matcher(lines.get(i)).find()) violations.add(file + ":" + (i + 1) + ": use StrictMath");
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
   private static List<Path> javaFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();

@@ -87,7 +87,7 @@ public sealed interface Distribution {
       return switch (kind) {
         case UNIFORM -> new UniformRealDistribution(rng, a, b);
         case EXPONENTIAL -> new ExponentialDistribution(rng, a);
-        case LOGNORMAL -> new LogNormalDistribution(rng, Math.log(a), b);
+        case LOGNORMAL -> new LogNormalDistribution(rng, StrictMath.log(a), b);
         case WEIBULL -> new WeibullDistribution(rng, a, b);
         case PARETO -> new ParetoDistribution(rng, a, b);
         case GAMMA -> new GammaDistribution(rng, a, b);

@@ -73,7 +73,7 @@ final class ClusterEvents {
     for (int i = 0; i < failures.size(); i++) {
       if (failures.get(i) instanceof ExecutorFailureSpec.Random r) {
         lifetimes.position(i, e.index());
-        long lifetime = Math.max(1, Math.round(-r.mtbfMs() * Math.log(1 - lifetimes.nextDouble())));
+        long lifetime = Math.max(1, Math.round(-r.mtbfMs() * StrictMath.log(1 - lifetimes.nextDouble())));
         String source = "failures.executors[" + i + "]";
         loop.at(loop.now() + lifetime, Phase.CLUSTER, () -> {
           if (lose(e, source) && r.replaceAfterMs() != ExecutorFailureSpec.Random.NEVER) {

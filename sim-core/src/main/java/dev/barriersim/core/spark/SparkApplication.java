@@ -108,7 +108,7 @@ public final class SparkApplication {
           t += r.gapMs();
         } else {
           arrivals.position(RandomStreams.hash(job.name()), k);
-          t += Math.max(0, Math.round(-r.gapMs() * Math.log(1 - arrivals.nextDouble())));
+          t += Math.max(0, Math.round(-r.gapMs() * StrictMath.log(1 - arrivals.nextDouble())));
         }
       }
     }
