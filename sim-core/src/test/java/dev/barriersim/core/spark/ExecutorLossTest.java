@@ -15,6 +15,8 @@ import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.testing.RecordedRun;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Executor loss (semantics §3.3, §3.4, §5): lost tasks, lost shuffle outputs, the fetch-failure path. */
@@ -98,5 +100,26 @@ class ExecutorLossTest {
     assertTrue(reason.startsWith("Job aborted due to stage failure: ResultStage 1 (reduce) has failed the maximum "
         + "allowable number of times: 1. Most recent failure reason:\nFetchFailed("), reason);
     assertTrue(run.launches("map", 1).isEmpty());
+  }
+
+  /**
+   * After a fetch failure, the result stage's retry reruns partitions that the old attempt is still
+   * computing; when both succeed, the partition counts once (Spark's {@code job.finished} check),
+   * so the job ends exactly when its last partition first succeeds.
+   */
+  @Test
+  void duplicateResultSuccessesCountOnce() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).executors(1, 4)
+        .job("j", stage("map", 2, 500), stage("result", 6, 3000, "map")).loseExecutor("1", 1000).build());
+    Map<Integer, Long> firstSuccess = new TreeMap<>();
+    int successes = 0;
+    for (TaskEnded e : run.all(TaskEnded.class, e -> e.stage().equals("result") && e.status() == TaskStatus.SUCCESS)) {
+      firstSuccess.putIfAbsent(e.partition(), e.t());
+      successes++;
+    }
+    assertEquals(6, firstSuccess.size());
+    assertTrue(successes > 6, "the scenario must produce a duplicate success, got " + successes);
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+    assertEquals(java.util.Collections.max(firstSuccess.values()), run.result.jobs().get(0).endMs());
   }
 }
