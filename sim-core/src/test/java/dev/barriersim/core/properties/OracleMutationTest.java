@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.event.SimEvent.JobEnded;
 import dev.barriersim.core.event.SimEvent.SlotCheckFailed;
 import dev.barriersim.core.event.SimEvent.StageCompleted;
@@ -23,6 +24,7 @@ import dev.barriersim.core.properties.checks.BarrierSlotsCheck;
 import dev.barriersim.core.properties.checks.CapacityCheck;
 import dev.barriersim.core.properties.checks.PropertyCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
+import dev.barriersim.core.properties.checks.ScriptedFailureCheck;
 import dev.barriersim.core.properties.checks.SlotCheckScheduleCheck;
 import dev.barriersim.core.properties.checks.TaskRetryCheck;
 import dev.barriersim.core.properties.checks.WorkConservingCheck;
@@ -206,5 +208,17 @@ class OracleMutationTest {
     List<Integer> failing = List.of(5, 1, 9, 7, 3, 8, 2, 6, 4, 0);
     List<Integer> small = ActionSequencePropertiesTest.shrink(failing, l -> l.contains(7) && l.contains(2));
     assertEquals(List.of(7, 2), small);
+  }
+
+  @Test
+  void scriptedFailure_rejectsAFailureThatDidNotHappen() {
+    ScriptedFailureCheck check = new ScriptedFailureCheck();
+    PropertyRuns.Observed o = clean(gangWithFailure(), check);
+    List<SimEvent> ev = new ArrayList<>(o.events());
+    int i = indexOf(ev, e -> e instanceof TaskEnded t && t.status() == TaskStatus.FAILED);
+    TaskEnded t = (TaskEnded) ev.get(i);
+    ev.set(i, new TaskEnded(t.t() + 1000, t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(),
+        t.executor(), t.host(), t.launchMs(), TaskStatus.SUCCESS, null));
+    rejects(o, ev, check);
   }
 }

@@ -13,6 +13,7 @@ import dev.barriersim.core.properties.checks.BarrierSlotsCheck;
 import dev.barriersim.core.properties.checks.CapacityCheck;
 import dev.barriersim.core.properties.checks.PropertyCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
+import dev.barriersim.core.properties.checks.ScriptedFailureCheck;
 import dev.barriersim.core.properties.checks.SlotCheckScheduleCheck;
 import dev.barriersim.core.properties.checks.TaskRetryCheck;
 import dev.barriersim.core.properties.checks.WorkConservingCheck;
@@ -36,7 +37,7 @@ public final class PropertyRuns {
   public static List<PropertyCheck> allChecks() {
     return List.of(new AllOrNothingCheck(), new BarrierSlotsCheck(), new CapacityCheck(), new BarrierFailureCheck(),
         new ResubmitDelayCheck(), new TaskRetryCheck(), new WorkConservingCheck(), new AccountingCheck(),
-        new SlotCheckScheduleCheck());
+        new SlotCheckScheduleCheck(), new ScriptedFailureCheck());
   }
 
   /** The seed in force: {@code QT_SEED} if set, else the default. */
