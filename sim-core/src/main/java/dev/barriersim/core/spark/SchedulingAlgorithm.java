@@ -34,14 +34,4 @@ final class SchedulingAlgorithm {
     }
     return c != 0 ? c : s1.name().compareTo(s2.name());
   };
-
-  /** A TaskSetManager seen by the FAIR comparator inside a FAIR pool: minShare 0, weight 1. */
-  static Schedulable asSchedulable(TaskSetManager t) {
-    return new Schedulable() {
-      public int minShare() { return 0; }
-      public int weight() { return 1; }
-      public int runningTasks() { return t.runningTasks(); }
-      public String name() { return t.name(); }
-    };
-  }
 }

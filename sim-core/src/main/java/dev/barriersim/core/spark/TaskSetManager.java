@@ -9,7 +9,7 @@ import java.util.List;
  * Spark (tasks added in reverse, dequeued from the end), tasks launch in index order and a failed
  * task is retried before the others. A zombie launches nothing and only tracks running tasks.
  */
-final class TaskSetManager {
+final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   final Stage stage;
   final int stageAttempt;
   final Pool pool;
@@ -56,7 +56,8 @@ final class TaskSetManager {
   }
 
   /** Spark's schedulable name, used by the FAIR comparator. */
-  String name() {
+  @Override
+  public String name() {
     return "TaskSet_" + id();
   }
 
@@ -102,8 +103,21 @@ final class TaskSetManager {
     return attempts[index]++;
   }
 
-  int runningTasks() {
+  @Override
+  public int runningTasks() {
     return runningCount;
+  }
+
+  /** Inside a FAIR pool a TaskSetManager has Spark's defaults: minShare 0. */
+  @Override
+  public int minShare() {
+    return 0;
+  }
+
+  /** Inside a FAIR pool a TaskSetManager has Spark's defaults: weight 1. */
+  @Override
+  public int weight() {
+    return 1;
   }
 
   /** A snapshot of the running attempts, in launch order. */

@@ -57,8 +57,7 @@ final class TaskSetQueue {
         if (!walk(p.schedulable, visitor)) return;
       } else {
         List<TaskSetManager> sets = new ArrayList<>(p.schedulable);
-        sets.sort((a, b) -> SchedulingAlgorithm.FAIR.compare(
-            SchedulingAlgorithm.asSchedulable(a), SchedulingAlgorithm.asSchedulable(b)));
+        sets.sort(SchedulingAlgorithm.FAIR);
         for (TaskSetManager t : sets) if (!visitor.test(t)) return;
       }
     }
