@@ -19,24 +19,26 @@ public final class Aggregates {
    */
   public static LinkedHashMap<String, LinkedHashMap<String, Stats.Estimate>> of(ScenarioResult result) {
     LinkedHashMap<String, LinkedHashMap<String, Stats.Estimate>> out = new LinkedHashMap<>();
+    List<Metrics.Metric> all = Metrics.of(result.runs().stream().map(RunRecord::result).toList());
     for (Mode mode : result.plan().modes()) {
       List<RunRecord> runs = result.of(mode);
       LinkedHashMap<String, Stats.Estimate> metrics = new LinkedHashMap<>();
-      for (Metrics.Metric m : Metrics.ALL) {
+      for (Metrics.Metric m : all) {
         metrics.put(m.name(), Stats.of(runs.stream().mapToDouble(r -> m.value().applyAsDouble(r.result())).toArray()));
       }
       out.put(mode.id(), metrics);
     }
     List<RunRecord> barrier = result.of(Mode.BARRIER);
     List<RunRecord> plain = result.of(Mode.NON_BARRIER);
-    if (!barrier.isEmpty() && !plain.isEmpty()) out.put(PAIRED, paired(barrier, plain));
+    if (!barrier.isEmpty() && !plain.isEmpty()) out.put(PAIRED, paired(all, barrier, plain));
     return out;
   }
 
-  private static LinkedHashMap<String, Stats.Estimate> paired(List<RunRecord> barrier, List<RunRecord> plain) {
+  private static LinkedHashMap<String, Stats.Estimate> paired(List<Metrics.Metric> all, List<RunRecord> barrier,
+      List<RunRecord> plain) {
     if (barrier.size() != plain.size()) throw new IllegalStateException("modes ran different replication counts");
     LinkedHashMap<String, Stats.Estimate> metrics = new LinkedHashMap<>();
-    for (Metrics.Metric m : Metrics.ALL) {
+    for (Metrics.Metric m : all) {
       double[] diff = new double[barrier.size()];
       for (int r = 0; r < diff.length; r++) {
         diff[r] = m.value().applyAsDouble(barrier.get(r).result()) - m.value().applyAsDouble(plain.get(r).result());

@@ -1,6 +1,7 @@
 package dev.barriersim.report;
 
 import dev.barriersim.core.RunResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -28,5 +29,23 @@ public final class Metrics {
       new Metric("barrier.roundsSkipped", r -> r.barrier().roundsSkipped()),
       new Metric("barrier.waitMs", r -> r.barrier().waitMs()),
       new Metric("barrier.idleCoreMsWhileWaiting", r -> r.barrier().idleCoreMsWhileWaiting()),
-      new Metric("barrier.syncWaitCoreMs", r -> r.barrier().syncWaitCoreMs()));
+      new Metric("barrier.syncWaitCoreMs", r -> r.barrier().syncWaitCoreMs()),
+      new Metric("barrier.slotCheckWaitMs", r -> r.barrier().slotCheckWaitMs()));
+
+  /**
+   * {@link #ALL}, then {@code resources.<name>.busyMs} and {@code .utilization} for each custom
+   * resource of the runs (every run of a scenario has the same resources, in the same order).
+   */
+  public static List<Metric> of(List<RunResult> runs) {
+    if (runs.isEmpty() || runs.get(0).resources().isEmpty()) return ALL;
+    List<Metric> out = new ArrayList<>(ALL);
+    List<RunResult.ResourceUsage> first = runs.get(0).resources();
+    for (int i = 0; i < first.size(); i++) {
+      int r = i;
+      String prefix = "resources." + first.get(i).name() + ".";
+      out.add(new Metric(prefix + "busyMs", x -> x.resources().get(r).busyMs()));
+      out.add(new Metric(prefix + "utilization", x -> x.resources().get(r).utilization()));
+    }
+    return List.copyOf(out);
+  }
 }

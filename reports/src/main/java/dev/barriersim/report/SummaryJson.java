@@ -44,7 +44,9 @@ public final class SummaryJson {
         new Cores(r.cores().total(), r.cores().busyCoreMs(), r.cores().idleCoreMs(), r.cores().wastedCoreMs(),
             r.cores().utilization()),
         new Barrier(r.barrier().slotCheckFailures(), r.barrier().roundsSkipped(), r.barrier().waitMs(),
-            r.barrier().idleCoreMsWhileWaiting(), r.barrier().syncWaitCoreMs()));
+            r.barrier().idleCoreMsWhileWaiting(), r.barrier().syncWaitCoreMs(), r.barrier().slotCheckWaitMs()),
+        r.resources().stream().map(u -> new Resource(u.name(), u.total(), u.busyMs(), u.idleMs(), u.utilization()))
+            .toList());
   }
 
   /** The top level; {@code modes} and {@code replications} are additions. */
@@ -52,11 +54,17 @@ public final class SummaryJson {
   public record Summary(String scenario, long seed, String version, List<Run> runs,
       Map<String, Map<String, EstimateJson>> aggregates, List<String> modes, int replications) {}
 
-  /** One (mode, replication) run. */
+  /** One (mode, replication) run; {@code resources} (custom resources such as GPUs) is an addition. */
   @JsonPropertyOrder({"mode", "replication", "seed", "outcome", "makespanMs", "events", "digest", "jobs", "stages",
-      "tasks", "cores", "barrier"})
+      "tasks", "cores", "barrier", "resources"})
   public record Run(String mode, int replication, long seed, String outcome, long makespanMs, long events,
-      String digest, List<Job> jobs, List<Stage> stages, Tasks tasks, Cores cores, Barrier barrier) {}
+      String digest, List<Job> jobs, List<Stage> stages, Tasks tasks, Cores cores, Barrier barrier,
+      List<Resource> resources) {
+    /** Older summaries have no resources. */
+    public Run {
+      resources = resources == null ? List.of() : resources;
+    }
+  }
 
   /** One job instance; times are null when they did not happen. */
   @JsonPropertyOrder({"name", "status", "submitMs", "startMs", "endMs", "failureReason"})
@@ -75,10 +83,19 @@ public final class SummaryJson {
   @JsonPropertyOrder({"total", "busyCoreMs", "idleCoreMs", "wastedCoreMs", "utilization"})
   public record Cores(long total, long busyCoreMs, long idleCoreMs, long wastedCoreMs, double utilization) {}
 
-  /** Barrier costs; {@code idleCoreMsWhileWaiting} and {@code syncWaitCoreMs} are additions. */
-  @JsonPropertyOrder({"slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting", "syncWaitCoreMs"})
+  /**
+   * Barrier costs; {@code idleCoreMsWhileWaiting}, {@code syncWaitCoreMs} and {@code slotCheckWaitMs}
+   * (job submission to job start of barrier jobs whose slot check failed; not part of {@code waitMs})
+   * are additions.
+   */
+  @JsonPropertyOrder({"slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting", "syncWaitCoreMs",
+      "slotCheckWaitMs"})
   public record Barrier(long slotCheckFailures, long roundsSkipped, long waitMs, long idleCoreMsWhileWaiting,
-      long syncWaitCoreMs) {}
+      long syncWaitCoreMs, long slotCheckWaitMs) {}
+
+  /** One custom resource over the run: peak units, busy and idle unit-ms up to the makespan, utilization. */
+  @JsonPropertyOrder({"name", "total", "busyMs", "idleMs", "utilization"})
+  public record Resource(String name, long total, long busyMs, long idleMs, double utilization) {}
 
   /** One aggregated metric: {@code ci95} is {@code [low, high]}; {@code n} is an addition. */
   @JsonPropertyOrder({"mean", "stddev", "ci95", "n"})

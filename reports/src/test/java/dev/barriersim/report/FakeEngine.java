@@ -76,7 +76,8 @@ public final class FakeEngine implements Engine {
         List.of(new RunResult.StageResult("j", "s", 0, barrier, 1, "SUCCEEDED", 0L, makespan)),
         new RunResult.TaskCounts(4, 4, 0, 0),
         new RunResult.CoreUsage(4, busy, idle, 0, busy / (double) (busy + idle)),
-        new RunResult.BarrierMetrics(0, barrier ? 2 : 0, barrier ? 500 : 0, barrier ? 1000 : 0, barrier ? 700 : 0));
+        new RunResult.BarrierMetrics(0, barrier ? 2 : 0, barrier ? 500 : 0, barrier ? 1000 : 0, barrier ? 700 : 0, 0),
+        List.of());
   }
 
   private static String sha256(String s) {

@@ -17,7 +17,15 @@ public record RunResult(
     List<StageResult> stages,
     TaskCounts tasks,
     CoreUsage cores,
-    BarrierMetrics barrier) {
+    BarrierMetrics barrier,
+    List<ResourceUsage> resources) {
+
+  /** Freezes the lists. */
+  public RunResult {
+    jobs = List.copyOf(jobs);
+    stages = List.copyOf(stages);
+    resources = List.copyOf(resources);
+  }
 
   /** One job instance. Times are {@code null} when they did not happen. */
   public record JobResult(String name, String status, long submitMs, Long startMs, Long endMs, String failureReason) {}
@@ -37,9 +45,22 @@ public record RunResult(
 
   /**
    * Barrier-mode costs: failed slot checks, skipped offer rounds, time from submission to launch
-   * summed over barrier stage attempts, idle core time while some barrier stage waited, and core
-   * time that tasks spent waiting inside {@code barrier()} (counted as busy in {@link CoreUsage}).
+   * summed over barrier stage attempts, idle core time while some barrier stage waited, core time
+   * that tasks spent waiting inside {@code barrier()} (counted as busy in {@link CoreUsage}), and
+   * the time barrier jobs waited in failed submission slot checks (job submission to job start),
+   * which {@code waitMs} does not include.
    */
   public record BarrierMetrics(long slotCheckFailures, long roundsSkipped, long waitMs, long idleCoreMsWhileWaiting,
-      long syncWaitCoreMs) {}
+      long syncWaitCoreMs, long slotCheckWaitMs) {
+    /** The whole wait of barrier work: slot-check retries plus stage submission to launch. */
+    public long totalWaitMs() {
+      return waitMs + slotCheckWaitMs;
+    }
+  }
+
+  /**
+   * One custom resource (such as {@code gpu}), like {@link CoreUsage}: peak units present, busy and
+   * idle unit-milliseconds from 0 to the makespan, and busy / (busy + idle).
+   */
+  public record ResourceUsage(String name, long total, long busyMs, long idleMs, double utilization) {}
 }

@@ -6,7 +6,12 @@ import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
 import dev.barriersim.core.workload.JobSpec;
+import dev.barriersim.core.cluster.ClusterChange;
+import dev.barriersim.core.cluster.ExecutorGroup;
+import dev.barriersim.core.workload.StageSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Everything one simulation run needs, and nothing else: the only input of {@link Simulations#run}.
@@ -48,5 +53,16 @@ public record SimulationSpec(
   /** True when some stage is a barrier stage. */
   public boolean hasBarrierStage() {
     return jobs.stream().anyMatch(j -> j.stages().stream().anyMatch(s -> s.barrier()));
+  }
+
+  /** Custom resource names of the whole scenario, sorted: the index order of every resource array. */
+  public List<String> resourceNames() {
+    TreeSet<String> names = new TreeSet<>(conf.taskResources().keySet());
+    for (ExecutorGroup g : cluster.executors()) names.addAll(g.resources().keySet());
+    for (ClusterChange c : cluster.changes()) if (c.add() != null) names.addAll(c.add().resources().keySet());
+    for (JobSpec j : jobs) {
+      for (StageSpec s : j.stages()) if (s.resources() != null) names.addAll(s.resources().keySet());
+    }
+    return new ArrayList<>(names);
   }
 }

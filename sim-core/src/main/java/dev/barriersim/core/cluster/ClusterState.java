@@ -113,6 +113,58 @@ public final class ClusterState {
     updateIndex(e);
   }
 
+  /**
+   * The addresses of custom resources a task launched on {@code e} gets: for each resource it
+   * needs, the lowest addresses no running task holds, by resource index; null when it needs none.
+   * Call once per launch, after the placement is final, and {@link #releaseAddresses} when it ends.
+   */
+  public int[][] acquireAddresses(Executor e, ResourceDemand d) {
+    int[] need = d.resources();
+    int[][] addresses = null;
+    for (int r = 0; r < need.length; r++) {
+      if (need[r] == 0) continue;
+      if (addresses == null) addresses = emptyAddresses();
+      BitSet held = e.heldAddresses[r];
+      int[] a = new int[need[r]];
+      int next = 0;
+      for (int i = 0; i < a.length; i++) {
+        next = held.nextClearBit(next);
+        if (next >= e.totalResources[r]) throw new IllegalStateException("executor " + e.id + " has no free "
+            + resourceNames.get(r) + " address");
+        a[i] = next;
+        held.set(next++);
+      }
+      addresses[r] = a;
+    }
+    return addresses;
+  }
+
+  /** Gives back addresses from {@link #acquireAddresses}; null is nothing. */
+  public void releaseAddresses(Executor e, int[][] held) {
+    if (held == null) return;
+    for (int r = 0; r < held.length; r++) {
+      for (int a : held[r]) e.heldAddresses[r].clear(a);
+    }
+  }
+
+  /** All addresses of {@code e}'s custom resources by resource index, or null when it has none. */
+  public int[][] addressesOf(Executor e) {
+    int[][] addresses = emptyAddresses();
+    boolean any = false;
+    for (int r = 0; r < addresses.length; r++) {
+      addresses[r] = new int[e.totalResources[r]];
+      for (int i = 0; i < addresses[r].length; i++) addresses[r][i] = i;
+      any |= addresses[r].length > 0;
+    }
+    return any ? addresses : null;
+  }
+
+  private int[][] emptyAddresses() {
+    int[][] a = new int[resourceNames.size()][];
+    java.util.Arrays.fill(a, new int[0]);
+    return a;
+  }
+
   /** Stops offering {@code e}: it finishes its tasks and then leaves. */
   public void decommission(Executor e) {
     if (e.state == Executor.State.ACTIVE) {

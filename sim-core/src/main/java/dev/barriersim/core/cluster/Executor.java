@@ -1,5 +1,7 @@
 package dev.barriersim.core.cluster;
 
+import java.util.BitSet;
+
 /**
  * One executor: its totals and what is free now, in the units of {@link ResourceDemand}
  * (cores, then custom resources by index). The scheduler's book-keeping of free amounts lives
@@ -23,6 +25,8 @@ public final class Executor {
   final int[] totalResources;
   int freeCores;
   final int[] freeResources;
+  /** Per custom resource, the addresses held by running tasks (Spark hands tasks addresses, lowest free first here). */
+  final BitSet[] heldAddresses;
   State state = State.ACTIVE;
   int runningTasks;
 
@@ -34,6 +38,8 @@ public final class Executor {
     this.totalResources = resources.clone();
     this.freeCores = cores;
     this.freeResources = resources.clone();
+    this.heldAddresses = new BitSet[resources.length];
+    for (int r = 0; r < resources.length; r++) heldAddresses[r] = new BitSet(resources[r]);
   }
 
   /** Position in executor-id order. */

@@ -91,12 +91,22 @@ public sealed interface SimEvent {
     }
   }
 
-  /** A task attempt was launched on an executor. */
+  /**
+   * A task attempt was launched on an executor; {@code resources} are the custom resource
+   * addresses it holds (null when it holds none).
+   */
   record TaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host) implements SimEvent {
+      String executor, String host, HeldResources resources) implements SimEvent {
+    /** A launch that holds no custom resource. */
+    public TaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+        String executor, String host) {
+      this(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, null);
+    }
+
     public void fields(EventFields o) {
       o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
-          .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("host", host);
+          .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("host", host)
+          .str("resources", resources == null ? null : resources.formatAddresses());
     }
   }
 
@@ -109,9 +119,41 @@ public sealed interface SimEvent {
     }
   }
 
-  /** A task attempt ended and its slot is free again. */
+  /**
+   * A task attempt ended and its slot is free again. {@code resources} repeats what it held;
+   * {@code barrierWaits} holds its intervals inside {@code barrier()} as (enter, leave) pairs of
+   * virtual ms. Both are for observers ({@code tasks.csv}, metrics) and are not written to the
+   * event log, whose lines stay as they were.
+   */
   record TaskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, long launchMs, TaskStatus status, String reason) implements SimEvent {
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits) implements SimEvent {
+    /** No intervals inside {@code barrier()}. */
+    public static final long[] NO_WAITS = new long[0];
+
+    /** An end of an attempt that held no custom resource and never waited in {@code barrier()}. */
+    public TaskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+        String executor, String host, long launchMs, TaskStatus status, String reason) {
+      this(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, launchMs, status, reason, null,
+          NO_WAITS);
+    }
+
+    /** Value equality, the waits compared by content. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TaskEnded e && t == e.t && job.equals(e.job) && stage.equals(e.stage)
+          && stageAttempt == e.stageAttempt && partition == e.partition && attempt == e.attempt && taskId == e.taskId
+          && executor.equals(e.executor) && host.equals(e.host) && launchMs == e.launchMs && status == e.status
+          && java.util.Objects.equals(reason, e.reason) && java.util.Objects.equals(resources, e.resources)
+          && java.util.Arrays.equals(barrierWaits, e.barrierWaits);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(t, job, stage, stageAttempt, partition, attempt, taskId, status)
+          + 31 * java.util.Arrays.hashCode(barrierWaits);
+    }
+
     public void fields(EventFields o) {
       o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
           .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("status", status.name())
@@ -143,9 +185,17 @@ public sealed interface SimEvent {
     }
   }
 
-  /** An executor joined the cluster. */
-  record ExecutorAdded(long t, String executor, String host, int cores) implements SimEvent {
-    public void fields(EventFields o) { o.str("executor", executor).str("host", host).num("cores", cores); }
+  /** An executor joined the cluster; {@code resources} are its custom resources (null when none). */
+  record ExecutorAdded(long t, String executor, String host, int cores, HeldResources resources) implements SimEvent {
+    /** An executor without custom resources. */
+    public ExecutorAdded(long t, String executor, String host, int cores) {
+      this(t, executor, host, cores, null);
+    }
+
+    public void fields(EventFields o) {
+      o.str("executor", executor).str("host", host).num("cores", cores)
+          .str("resources", resources == null ? null : resources.formatAmounts());
+    }
   }
 
   /** An executor is being decommissioned: it takes no new tasks and leaves when idle. */

@@ -3,6 +3,7 @@ package dev.barriersim.core.metrics;
 import dev.barriersim.core.Outcome;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
@@ -88,11 +89,29 @@ public final class MetricsCollector implements SimulationListener {
   private long lastJobOrTaskEnd;
   private long events;
   private final Map<String, Integer> coresByExecutor = new HashMap<>();
+  private final Map<String, HeldResources> resourcesByExecutor = new HashMap<>();
+  /** Barrier jobs waiting in failed submission slot checks: job instance -> first failure. */
+  private final Map<String, Long> slotCheckSince = new HashMap<>();
+  private long slotCheckWaitMs;
+  private final List<String> resourceNames;
+  /** Per custom resource: units present now, peak, busy now, and their integrals over time. */
+  private final long[] resPresent;
+  private final long[] resPeak;
+  private final long[] resBusy;
+  private final long[] resPresentMs;
+  private final long[] resBusyMs;
 
   /** A collector for runs of {@code spec}. */
   public MetricsCollector(SimulationSpec spec) {
     this.taskCpus = spec.conf().taskCpus();
     for (JobSpec j : spec.jobs()) jobSpecs.put(j.name(), j);
+    resourceNames = spec.resourceNames();
+    int n = resourceNames.size();
+    resPresent = new long[n];
+    resPeak = new long[n];
+    resBusy = new long[n];
+    resPresentMs = new long[n];
+    resBusyMs = new long[n];
   }
 
   /** Events observed so far: the number of lines of the run's {@code events.jsonl}. */
@@ -108,6 +127,7 @@ public final class MetricsCollector implements SimulationListener {
       launched++;
       runningTasks++;
       runningLaunchSum += l.t();
+      addUnits(resBusy, l.resources(), 1);
       StageAcc s = stage(l.job(), l.stage());
       if (s.firstLaunchMs == null) s.firstLaunchMs = l.t();
       if (s.waitingSince >= 0) {
@@ -118,6 +138,7 @@ public final class MetricsCollector implements SimulationListener {
     } else if (e instanceof TaskEnded t) {
       runningTasks--;
       runningLaunchSum -= t.launchMs();
+      addUnits(resBusy, t.resources(), -1);
       long coreMs = (t.t() - t.launchMs()) * taskCpus;
       busyCoreMs += coreMs;
       if (t.status() == TaskStatus.SUCCESS) succeeded++;
@@ -147,19 +168,22 @@ public final class MetricsCollector implements SimulationListener {
     } else if (e instanceof JobSubmitted j) {
       jobs.put(j.job(), new JobAcc(j.job(), j.t()));
     } else if (e instanceof JobStarted j) {
+      endSlotCheckWait(j.job(), j.t());
       JobAcc acc = jobs.get(j.job());
       acc.startMs = j.t();
       for (StageSpec s : StageGraph.topologicalOrder(jobSpecs.get(baseName(j.job())).stages())) {
         acc.stages.put(s.name(), new StageAcc(s.name(), nextStageId++, s.barrier()));
       }
     } else if (e instanceof JobEnded j) {
+      endSlotCheckWait(j.job(), j.t());
       JobAcc acc = jobs.get(j.job());
       acc.endMs = j.t();
       acc.status = j.status();
       acc.reason = j.reason();
       lastJobOrTaskEnd = Math.max(lastJobOrTaskEnd, j.t());
-    } else if (e instanceof SlotCheckFailed) {
+    } else if (e instanceof SlotCheckFailed f) {
       slotCheckFailures++;
+      slotCheckSince.putIfAbsent(f.job(), f.t());
     } else if (e instanceof BarrierRoundSkipped) {
       roundsSkipped++;
     } else if (e instanceof SimEvent.BarrierSyncReleased r) {
@@ -170,9 +194,25 @@ public final class MetricsCollector implements SimulationListener {
       presentCores += a.cores();
       peakCores = Math.max(peakCores, presentCores);
       coresByExecutor.put(a.executor(), a.cores());
+      if (a.resources() != null) {
+        resourcesByExecutor.put(a.executor(), a.resources());
+        addUnits(resPresent, a.resources(), 1);
+        for (int r = 0; r < resPeak.length; r++) resPeak[r] = Math.max(resPeak[r], resPresent[r]);
+      }
     } else if (e instanceof ExecutorLost l) {
       presentCores -= coresByExecutor.getOrDefault(l.executor(), 0);
+      addUnits(resPresent, resourcesByExecutor.get(l.executor()), -1);
     }
+  }
+
+  private static void addUnits(long[] units, HeldResources held, int sign) {
+    if (held == null) return;
+    for (int r = 0; r < units.length; r++) units[r] += sign * held.amount(r);
+  }
+
+  private void endSlotCheckWait(String job, long t) {
+    Long since = slotCheckSince.remove(job);
+    if (since != null) slotCheckWaitMs += t - since;
   }
 
   private StageAcc stage(String job, String stage) {
@@ -189,6 +229,10 @@ public final class MetricsCollector implements SimulationListener {
     if (dt > 0) {
       coreMsPresent += dt * presentCores;
       if (barrierWaiting > 0) idleWhileWaiting += dt * (presentCores - runningTasks * taskCpus);
+      for (int r = 0; r < resPresent.length; r++) {
+        resPresentMs[r] += dt * resPresent[r];
+        resBusyMs[r] += dt * resBusy[r];
+      }
       lastT = t;
     }
   }
@@ -203,6 +247,17 @@ public final class MetricsCollector implements SimulationListener {
     long idle = Math.max(0, presentToMakespan - busy);
     double utilization = busy + idle == 0 ? 0 : (double) busy / (busy + idle);
     long wait = barrierWaitMs;
+    long slotCheckWait = slotCheckWaitMs;
+    for (long since : slotCheckSince.values()) slotCheckWait += endMs - since;
+    List<RunResult.ResourceUsage> resources = new ArrayList<>();
+    for (int r = 0; r < resourceNames.size(); r++) {
+      long tail = Math.max(0, endMs - lastT);
+      long resBusyTotal = resBusyMs[r] + tail * resBusy[r];
+      long resPresentTotal = resPresentMs[r] + tail * resPresent[r] - Math.max(0, endMs - makespan) * resPresent[r];
+      long resIdle = Math.max(0, resPresentTotal - resBusyTotal);
+      resources.add(new RunResult.ResourceUsage(resourceNames.get(r), resPeak[r], resBusyTotal, resIdle,
+          resBusyTotal + resIdle == 0 ? 0 : (double) resBusyTotal / (resBusyTotal + resIdle)));
+    }
     List<RunResult.JobResult> jobResults = new ArrayList<>();
     List<RunResult.StageResult> stageResults = new ArrayList<>();
     for (JobAcc j : jobs.values()) {
@@ -216,6 +271,8 @@ public final class MetricsCollector implements SimulationListener {
     return new RunResult(outcome, makespan, events, digest, jobResults, stageResults,
         new RunResult.TaskCounts(launched, succeeded, failed, killed),
         new RunResult.CoreUsage(peakCores, busy, idle, wastedCoreMs, utilization),
-        new RunResult.BarrierMetrics(slotCheckFailures, roundsSkipped, wait, idleWhileWaiting, syncWaitMs * taskCpus));
+        new RunResult.BarrierMetrics(slotCheckFailures, roundsSkipped, wait, idleWhileWaiting, syncWaitMs * taskCpus,
+            slotCheckWait),
+        resources);
   }
 }

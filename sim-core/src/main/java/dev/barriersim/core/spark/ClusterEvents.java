@@ -1,6 +1,7 @@
 package dev.barriersim.core.spark;
 
 import dev.barriersim.core.cluster.ClusterChange;
+import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.cluster.ClusterSpec;
 import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
@@ -62,7 +63,8 @@ final class ClusterEvents {
 
   private void add(ExecutorGroup g) {
     for (Executor e : cluster.add(g)) {
-      emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores()));
+      emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores(),
+          HeldResources.of(cluster.resourceNames(), cluster.addressesOf(e))));
       scheduleRandomLoss(e, g);
     }
     backend.stateChanged();

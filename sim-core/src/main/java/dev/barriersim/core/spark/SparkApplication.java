@@ -46,7 +46,7 @@ public final class SparkApplication {
     SparkConf conf = spec.conf();
     SimulationSettings settings = spec.settings();
     RandomStreams streams = new RandomStreams(spec.seed());
-    ClusterState cluster = new ClusterState(resourceNames());
+    ClusterState cluster = new ClusterState(spec.resourceNames());
     TaskSetQueue queue = new TaskSetQueue(conf.schedulingMode(), spec.pools());
     SchedulerBackend backend = new SchedulerBackend(loop, settings.backend(), conf.reviveIntervalMs());
     TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel());
@@ -73,17 +73,6 @@ public final class SparkApplication {
     };
     for (SimulationListener l : listeners) l.onRunEnd(loop.now(), outcome);
     return new Ending(outcome, loop.now());
-  }
-
-  /** Custom resource names of the whole scenario, sorted: the index order of every resource array. */
-  private List<String> resourceNames() {
-    TreeSet<String> names = new TreeSet<>(spec.conf().taskResources().keySet());
-    for (ExecutorGroup g : spec.cluster().executors()) names.addAll(g.resources().keySet());
-    for (ClusterChange c : spec.cluster().changes()) if (c.add() != null) names.addAll(c.add().resources().keySet());
-    for (JobSpec j : spec.jobs()) {
-      for (StageSpec s : j.stages()) if (s.resources() != null) names.addAll(s.resources().keySet());
-    }
-    return new ArrayList<>(names);
   }
 
   /**

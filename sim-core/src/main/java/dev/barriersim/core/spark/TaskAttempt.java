@@ -1,6 +1,9 @@
 package dev.barriersim.core.spark;
 
 import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.SimEvent;
+import java.util.Arrays;
 
 /**
  * One launched task attempt: Spark's {@code TaskInfo} plus the executor-side state the simulator
@@ -52,6 +55,10 @@ final class TaskAttempt {
   TaskAttempt nextRunning;
   /** Position in its executor's list of running attempts (swap-removed in O(1)). */
   int executorSlot = -1;
+  /** Custom resource addresses held, or null. */
+  HeldResources resources;
+  /** Intervals inside {@code barrier()}: (enter, leave) pairs; only barrier tasks with phases get any. */
+  long[] barrierWaits = SimEvent.TaskEnded.NO_WAITS;
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
       long[] phases, TaskPlan plan, Stage fetchFailedFrom) {
@@ -69,6 +76,14 @@ final class TaskAttempt {
     this.hangAtEnd = plan.hangAtEnd();
     this.failureReason = plan.failureReason();
     this.fetchFailedFrom = fetchFailedFrom;
+  }
+
+  /** Records that the attempt was inside {@code barrier()} from {@link #waitEnter} until {@code leaveMs}. */
+  void leftBarrier(long leaveMs) {
+    int n = barrierWaits.length;
+    barrierWaits = Arrays.copyOf(barrierWaits, n + 2);
+    barrierWaits[n] = waitEnter;
+    barrierWaits[n + 1] = leaveMs;
   }
 
   boolean isLastPhase() {

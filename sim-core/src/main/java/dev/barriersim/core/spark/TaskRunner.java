@@ -71,6 +71,7 @@ final class TaskRunner {
     int g = t.generation;
     loop.at(leave, Phase.TASK, () -> {
       if (t.generation == g && t.state == State.WAITING) {
+        t.leftBarrier(loop.now());
         t.state = State.COMPUTING;
         t.phase++;
         t.phaseStart = loop.now();
@@ -141,11 +142,13 @@ final class TaskRunner {
   /** The executor is gone: the attempt stops where it is; the driver learns it at once. */
   void lose(TaskAttempt t) {
     t.generation++;
+    if (t.state == State.WAITING) t.leftBarrier(loop.now());
     t.state = State.ENDED;
   }
 
   private void end(TaskAttempt t, EndCause cause, String reason) {
     if (t.state == State.ENDED) return;
+    if (t.state == State.WAITING) t.leftBarrier(loop.now());
     t.state = State.ENDED;
     loop.at(loop.now() + settings.statusUpdateLatencyMs(), Phase.TASK, () -> scheduler.statusUpdate(t, cause, reason));
   }

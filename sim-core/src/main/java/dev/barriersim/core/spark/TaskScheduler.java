@@ -4,6 +4,7 @@ import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,8 +155,9 @@ final class TaskScheduler {
     List<TaskAttempt> onExecutor = runningOn(e);
     t.executorSlot = onExecutor.size();
     onExecutor.add(t);
+    t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
     emit.accept(new SimEvent.TaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt,
-        t.taskId, e.id(), e.host()));
+        t.taskId, e.id(), e.host(), t.resources));
     runner.start(t);
   }
 
@@ -170,10 +172,11 @@ final class TaskScheduler {
     TaskSetManager ts = t.taskSet;
     Stage s = ts.stage;
     cluster.give(t.executor, s.demand);
+    if (t.resources != null) cluster.releaseAddresses(t.executor, t.resources.addresses());
     ts.taskEnded(t);
     removeFromExecutor(t);
     emit.accept(new SimEvent.TaskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt,
-        t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason));
+        t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits));
     backend.stateChanged();
     dag.executorIdle(t.executor);
     backend.taskEnded(t.executor);
