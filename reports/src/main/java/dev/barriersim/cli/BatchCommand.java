@@ -6,6 +6,7 @@ import dev.barriersim.report.OutputFolder;
 import dev.barriersim.report.RunPlan;
 import dev.barriersim.report.ScenarioResult;
 import dev.barriersim.report.ScenarioRunner;
+import dev.barriersim.report.output.Outputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Batch output folder (default: out).")
   private Path out = Path.of("out");
 
+  @Option(names = "--no-charts", description = "Do not draw charts (no charts/ folders; pages without them).")
+  private boolean noCharts;
+
   @Option(names = "--parallelism", paramLabel = "N",
       description = "Runs executed at once across all scenarios (modes x replications of each),"
           + " each single-threaded (default: available processors).")
@@ -56,9 +60,19 @@ final class BatchCommand implements Callable<Integer> {
     Console console = new Console(spec);
     int threads = parallelism == null ? Pools.defaultParallelism() : parallelism;
     if (threads < 1) throw new ParameterException(spec.commandLine(), "--parallelism must be >= 1, got " + threads);
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      console.err("barriersim: " + out + ": exists and is not a folder; choose another --out");
+    List<String> missing = inputs.stream().filter(p -> !Files.exists(p))
+        .map(p -> "barriersim: " + p + ": no such file or folder; nothing was run").toList();
+    if (!missing.isEmpty()) {
+      missing.forEach(console::err);
       return ExitCodes.USAGE;
+    }
+    try {
+      OutputFolder.checkReplaceableBatch(out);
+    } catch (OutputConflictException e) {
+      console.err("barriersim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      return console.internalError(e);
     }
     try {
       List<Inputs.Loaded> loaded = Inputs.expand(inputs).stream().map(in -> Inputs.load(main.loader(), in)).toList();
@@ -78,7 +92,7 @@ final class BatchCommand implements Callable<Integer> {
 
   private int runAll(Console console, List<Inputs.Loaded> loaded, ExecutorService pool)
       throws IOException, InterruptedException {
-    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool);
+    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool, noCharts ? Outputs.withoutCharts() : Outputs.ALL);
     BatchIndex index = new BatchIndex();
     int total = loaded.size();
     int code = ExitCodes.OK;
@@ -100,7 +114,7 @@ final class BatchCommand implements Callable<Integer> {
           continue;
         }
         try {
-          RunPlan plan = RunCommand.plan(l.scenario(), null, null, null);
+          RunPlan plan = RunCommand.plan(l, null, null, null);
           started.add(new Slot(runner.start(plan, out.resolve(name)), List.of()));
         } catch (OutputConflictException e) {
           started.add(Slot.skipped(List.of(l.input().display() + ": " + e.getMessage())));

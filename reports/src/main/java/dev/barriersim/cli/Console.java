@@ -1,6 +1,10 @@
 package dev.barriersim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,12 +30,23 @@ final class Console {
     err.flush();
   }
 
-  /** Reports a bug: one {@code barriersim: internal error:} line, then the stack trace; returns exit code 1. */
+  /**
+   * Reports a bug: one {@code barriersim: internal error:} line saying where the stack trace was
+   * written (a file in the temporary folder), so users can attach it to a bug report; returns exit
+   * code 1.
+   */
   int internalError(Throwable t) {
     StringWriter trace = new StringWriter();
     t.printStackTrace(new PrintWriter(trace));
-    err("barriersim: internal error: " + t);
-    err(trace.toString().replace(System.lineSeparator(), "\n"));
+    String where;
+    try {
+      Path file = Files.createTempFile("barriersim-internal-error-", ".txt");
+      Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+      where = "; the stack trace is in " + file + ", please attach it to a bug report";
+    } catch (IOException | RuntimeException e) {
+      where = "; the stack trace could not be written (" + e + ")";
+    }
+    err("barriersim: internal error: " + t + where);
     return ExitCodes.INTERNAL;
   }
 }

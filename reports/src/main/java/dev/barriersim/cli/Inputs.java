@@ -21,8 +21,8 @@ final class Inputs {
   /** One scenario file as named to the user; {@code problem} is set when it cannot be read. */
   record Input(Path path, String display, String problem) {}
 
-  /** A loaded input: a scenario, or the lines that say why not. */
-  record Loaded(Input input, Scenario scenario, List<String> problems) {
+  /** A loaded input: a scenario and its text (null if it could not be read again), or the lines that say why not. */
+  record Loaded(Input input, Scenario scenario, String text, List<String> problems) {
     boolean ok() {
       return scenario != null;
     }
@@ -51,12 +51,22 @@ final class Inputs {
 
   /** Loads a readable input; an invalid scenario becomes its problem lines. */
   static Loaded load(ScenarioSource loader, Input in) {
-    if (in.problem() != null) return new Loaded(in, null, List.of(in.display() + ": " + in.problem()));
+    if (in.problem() != null) return new Loaded(in, null, null, List.of(in.display() + ": " + in.problem()));
     try {
-      return new Loaded(in, loader.load(in.path()), List.of());
+      Scenario scenario = loader.load(in.path());
+      return new Loaded(in, scenario, textOf(in.path()), List.of());
     } catch (ScenarioException e) {
       List<String> lines = e.problems().stream().map(Problem::toString).toList();
-      return new Loaded(in, null, lines.isEmpty() ? List.of(in.display() + ": " + e.getMessage()) : lines);
+      return new Loaded(in, null, null, lines.isEmpty() ? List.of(in.display() + ": " + e.getMessage()) : lines);
+    }
+  }
+
+  /** The text of a file the loader accepted (so it is UTF-8 and bounded), or null if it is gone. */
+  private static String textOf(Path file) {
+    try {
+      return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException e) {
+      return null;
     }
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "barriersim",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
-    subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     description = {

@@ -7,6 +7,8 @@ import dev.barriersim.report.OutputFolder;
 import dev.barriersim.report.RunPlan;
 import dev.barriersim.report.ScenarioResult;
 import dev.barriersim.report.ScenarioRunner;
+import dev.barriersim.report.output.Output;
+import dev.barriersim.report.output.Outputs;
 import dev.barriersim.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,8 +67,7 @@ final class RunCommand implements Callable<Integer> {
           + " (default: available processors).")
   private Integer parallelism;
 
-  @Option(names = "--no-charts",
-      description = "Do not draw charts. Accepted for scripts; charts are not produced yet, so it changes nothing.")
+  @Option(names = "--no-charts", description = "Do not draw charts (no charts/ folder; report.html without them).")
   private boolean noCharts;
 
   @Override
@@ -91,12 +92,17 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int execute(Console console, int threads) throws IOException, InterruptedException {
+    if (java.nio.file.Files.isDirectory(scenarioFile)) {
+      console.err("barriersim: " + scenarioFile + ": is a folder; 'run' takes one scenario file, use 'batch "
+          + scenarioFile + "' to run every *.yaml in it");
+      return ExitCodes.USAGE;
+    }
     Inputs.Loaded loaded = Inputs.load(main.loader(), Inputs.expand(List.of(scenarioFile)).get(0));
     if (!loaded.ok()) {
       loaded.problems().forEach(console::err);
       return ExitCodes.USAGE;
     }
-    RunPlan plan = plan(loaded.scenario(), seed, modes, replications);
+    RunPlan plan = plan(loaded, seed, modes, replications);
     Path dir = out != null ? out : Path.of("out", plan.scenario());
     try {
       OutputFolder.checkReplaceable(dir);
@@ -111,7 +117,8 @@ final class RunCommand implements Callable<Integer> {
         + plan.replications() + (plan.replications() == 1 ? " replication" : " replications"));
     ExecutorService pool = Pools.fixed(threads);
     try {
-      ScenarioResult result = new ScenarioRunner(main.engine(), pool).start(plan, dir).finish();
+      List<Output> outputs = noCharts ? Outputs.withoutCharts() : Outputs.ALL;
+      ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).start(plan, dir).finish();
       console.out("");
       console.out(ComparisonTable.render(result));
       if (plan.replications() > 1) {
@@ -129,10 +136,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The plan of a scenario: options given on the command line win over the scenario's {@code run:} section. */
-  static RunPlan plan(Scenario scenario, Long seed, List<Mode> modes, Integer replications) {
+  static RunPlan plan(Inputs.Loaded loaded, Long seed, List<Mode> modes, Integer replications) {
+    Scenario scenario = loaded.scenario();
     List<Mode> m = modes != null ? modes : scenario.modes().stream().map(Mode::parse).toList();
     if (m.isEmpty()) m = List.of(Mode.BARRIER, Mode.NON_BARRIER);
     int r = replications != null ? replications : scenario.replications();
-    return new RunPlan(seed != null ? scenario.spec().withSeed(seed) : scenario.spec(), m, r);
+    return new RunPlan(seed != null ? scenario.spec().withSeed(seed) : scenario.spec(), m, r, loaded.text());
   }
 }

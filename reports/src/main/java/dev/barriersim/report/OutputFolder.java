@@ -66,6 +66,7 @@ public final class OutputFolder implements AutoCloseable {
    * a previous output (it holds {@value #MARKER}): replacing anything else could destroy user data.
    */
   public static void checkReplaceable(Path target) throws IOException {
+    checkCreatable(target.toAbsolutePath().normalize());
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new OutputConflictException(target + ": exists and is not a folder; choose another --out");
@@ -75,6 +76,49 @@ public final class OutputFolder implements AutoCloseable {
       if (entries.iterator().hasNext()) {
         throw new OutputConflictException(target + ": exists, is not empty and holds no " + MARKER
             + ", so it is not a barriersim output that may be replaced; choose another --out or remove it");
+      }
+    }
+  }
+
+  /**
+   * Fails with {@link OutputConflictException} when {@code target}'s folder cannot be made: an
+   * existing ancestor is a regular file, or the nearest existing ancestor is not writable.
+   */
+  private static void checkCreatable(Path target) throws OutputConflictException {
+    Path parent = target.getParent();
+    if (parent == null) throw new OutputConflictException(target + ": cannot write to the file system root");
+    Path p = parent;
+    while (p != null && !Files.exists(p)) p = p.getParent();
+    if (p == null) return;
+    if (!Files.isDirectory(p)) {
+      throw new OutputConflictException(target + ": " + p + " is a file, not a folder; choose another --out");
+    }
+    if (!Files.isWritable(p)) {
+      throw new OutputConflictException(target + ": cannot write in " + p + " (permission denied); choose another --out");
+    }
+  }
+
+  /**
+   * Fails with {@link OutputConflictException} unless a batch may write into {@code out}: absent
+   * (and creatable), a previous batch's folder (it holds {@code index.json}), or a folder holding
+   * only scenario outputs (each with {@value #MARKER}).
+   */
+  public static void checkReplaceableBatch(Path out) throws IOException {
+    Path t = out.toAbsolutePath().normalize();
+    checkCreatable(t);
+    if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) return;
+    if (!Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+      throw new OutputConflictException(out + ": exists and is not a folder; choose another --out");
+    }
+    if (!Files.isWritable(t)) throw new OutputConflictException(out + ": cannot write in it (permission denied)");
+    if (Files.isRegularFile(t.resolve("index.json"), LinkOption.NOFOLLOW_LINKS)) return;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(t)) {
+      for (Path e : entries) {
+        boolean output = Files.isRegularFile(e.resolve(MARKER), LinkOption.NOFOLLOW_LINKS);
+        if (!output) {
+          throw new OutputConflictException(out + ": holds " + e.getFileName() + ", which is not a barriersim"
+              + " output, so the folder may hold your data; choose another --out or remove it");
+        }
       }
     }
   }

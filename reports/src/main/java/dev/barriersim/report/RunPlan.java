@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What to run for one scenario: the spec (its seed is the seed used), the modes in order and the
- * number of replications per mode.
+ * What to run for one scenario: the spec (its seed is the seed used), the modes in order, the
+ * number of replications per mode, and the scenario file's text (null when unknown), copied into
+ * the output folder.
  */
-public record RunPlan(SimulationSpec spec, List<Mode> modes, int replications) {
+public record RunPlan(SimulationSpec spec, List<Mode> modes, int replications, String source) {
   /** Checks the plan and freezes the list. */
   public RunPlan {
     if (spec == null) throw new IllegalArgumentException("spec is required");
@@ -17,6 +18,11 @@ public record RunPlan(SimulationSpec spec, List<Mode> modes, int replications) {
     if (modes.isEmpty()) throw new IllegalArgumentException("at least one mode is required");
     if (modes.stream().distinct().count() != modes.size()) throw new IllegalArgumentException("a mode is listed twice");
     if (replications < 1) throw new IllegalArgumentException("replications must be >= 1");
+  }
+
+  /** A plan without the scenario's text. */
+  public RunPlan(SimulationSpec spec, List<Mode> modes, int replications) {
+    this(spec, modes, replications, null);
   }
 
   /** The scenario's name. */

@@ -2,52 +2,65 @@ package dev.barriersim.report;
 
 import dev.barriersim.core.RunOutputs;
 import dev.barriersim.core.RunResult;
+import dev.barriersim.report.data.ScenarioFiles;
+import dev.barriersim.report.output.Output;
+import dev.barriersim.report.output.Outputs;
+import dev.barriersim.report.output.RenderedOutput;
+import dev.barriersim.report.output.ResultOutput;
+import dev.barriersim.report.output.RunOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the modes x replications of one scenario on a shared pool (each run single-threaded) and
- * writes its output folder atomically: {@code summary.json}, and {@code <mode>/tasks.csv} and
- * {@code <mode>/events.jsonl} of replication 0.
+ * writes its output folder atomically, output by output from the registry it is given: the run
+ * streams of replication 0, then the files of the finished runs, then the rendered files. The last
+ * run to end queues the writing on the pool too, so a batch keeps every thread busy.
  */
 public final class ScenarioRunner {
-  /** File names inside {@code <mode>/}. */
-  public static final String TASKS = "tasks.csv";
-  /** File names inside {@code <mode>/}. */
-  public static final String EVENTS = "events.jsonl";
-
   private final Engine engine;
   private final ExecutorService pool;
+  private final List<Output> outputs;
 
-  /** Runs on {@code pool} with {@code engine}. */
+  /** Runs on {@code pool} with {@code engine}, writing every output of the registry. */
   public ScenarioRunner(Engine engine, ExecutorService pool) {
+    this(engine, pool, Outputs.ALL);
+  }
+
+  /** Runs on {@code pool} with {@code engine}, writing {@code outputs} (entries of {@link Outputs}). */
+  public ScenarioRunner(Engine engine, ExecutorService pool, List<Output> outputs) {
     this.engine = engine;
     this.pool = pool;
+    this.outputs = List.copyOf(outputs);
   }
 
   /**
-   * Submits every run of {@code plan}; files stream into a temporary folder beside {@code outDir}.
-   * Call {@link Pending#finish()} to wait, write the summary and commit.
+   * Submits every run of {@code plan}; files go into a temporary folder beside {@code outDir}.
+   * Call {@link Pending#finish()} to wait for the folder and commit it.
    */
   public Pending start(RunPlan plan, Path outDir) throws IOException {
-    OutputFolder folder = OutputFolder.begin(outDir);
-    List<Future<RunRecord>> futures = new ArrayList<>();
+    Pending p = new Pending(plan, OutputFolder.begin(outDir));
     try {
-      for (RunPlan.RunKey key : plan.runs()) futures.add(pool.submit(() -> runOne(plan, key, folder)));
+      List<RunPlan.RunKey> keys = plan.runs();
+      for (int i = 0; i < keys.size(); i++) {
+        RunPlan.RunKey key = keys.get(i);
+        CompletableFuture<RunRecord> run = p.runs.get(i);
+        pool.execute(() -> p.runGuarded(run, () -> runOne(plan, key, p.folder)));
+      }
     } catch (RuntimeException e) {
-      Pending p = new Pending(plan, folder, futures);
       p.abort();
       throw e;
     }
-    return new Pending(plan, folder, futures);
+    return p;
   }
 
   private RunRecord runOne(RunPlan plan, RunPlan.RunKey key, OutputFolder folder) throws IOException {
@@ -55,38 +68,103 @@ public final class ScenarioRunner {
       // Other replications write nothing; the engine still computes their digests.
       return new RunRecord(key, engine.run(plan.specOf(key), RunOutputs.none()));
     }
-    String mode = key.mode().id();
-    try (Writer events = folder.newWriter(mode + "/" + EVENTS);
-        Writer tasks = folder.newWriter(mode + "/" + TASKS)) {
-      RunResult result = engine.run(plan.specOf(key), new RunOutputs(events, tasks, List.of()));
-      return new RunRecord(key, result);
+    List<Writer> writers = new ArrayList<>();
+    try {
+      RunOutputs streams = RunOutputs.none();
+      for (RunOutput o : Outputs.of(outputs, RunOutput.class)) {
+        Writer w = folder.newWriter(key.mode().id() + "/" + o.file());
+        writers.add(w);
+        streams = o.attach(streams, w);
+      }
+      return new RunRecord(key, engine.run(plan.specOf(key), streams));
+    } finally {
+      closeAll(writers);
     }
   }
 
+  private ScenarioResult writeFolder(RunPlan plan, OutputFolder folder, List<? extends Future<RunRecord>> runs)
+      throws IOException, InterruptedException {
+    List<RunRecord> records = new ArrayList<>(runs.size());
+    for (Future<RunRecord> f : runs) records.add(get(f));
+    ScenarioResult result = new ScenarioResult(plan, folder.target(), records);
+    for (ResultOutput o : Outputs.of(outputs, ResultOutput.class)) o.write(result, folder.dir());
+    List<RenderedOutput> rendered = Outputs.of(outputs, RenderedOutput.class);
+    if (!rendered.isEmpty()) {
+      ScenarioFiles files = ScenarioFiles.open(folder.dir());
+      for (RenderedOutput o : rendered) o.render(files, folder.dir());
+    }
+    return result;
+  }
+
   /** The runs of one scenario, under way. */
-  public static final class Pending {
+  public final class Pending {
     private final RunPlan plan;
     private final OutputFolder folder;
-    private final List<Future<RunRecord>> futures;
+    private final List<CompletableFuture<RunRecord>> runs = new ArrayList<>();
+    private final AtomicInteger remaining;
+    private final CompletableFuture<ScenarioResult> written = new CompletableFuture<>();
+    private int active;
+    private boolean aborted;
 
-    private Pending(RunPlan plan, OutputFolder folder, List<Future<RunRecord>> futures) {
+    private Pending(RunPlan plan, OutputFolder folder) {
       this.plan = plan;
       this.folder = folder;
-      this.futures = futures;
+      int n = plan.runs().size();
+      for (int i = 0; i < n; i++) runs.add(new CompletableFuture<>());
+      this.remaining = new AtomicInteger(n);
+    }
+
+    /** Runs one simulation into {@code run}; the last one to end queues the writing of the folder. */
+    private void runGuarded(CompletableFuture<RunRecord> run, Work<RunRecord> work) {
+      if (!enter()) {
+        run.cancel(false);
+        return;
+      }
+      try {
+        run.complete(work.run());
+      } catch (Throwable t) {
+        run.completeExceptionally(t);
+      } finally {
+        leave();
+      }
+      if (remaining.decrementAndGet() == 0) pool.execute(this::writeWhenRunsEnded);
+    }
+
+    private void writeWhenRunsEnded() {
+      if (!enter()) {
+        written.cancel(false);
+        return;
+      }
+      try {
+        written.complete(writeFolder(plan, folder, runs));
+      } catch (Throwable t) {
+        written.completeExceptionally(t);
+      } finally {
+        leave();
+      }
+    }
+
+    /** Counts work under way so that {@link #abort()} can wait for it; false once aborted. */
+    private synchronized boolean enter() {
+      if (aborted) return false;
+      active++;
+      return true;
+    }
+
+    private synchronized void leave() {
+      active--;
+      notifyAll();
     }
 
     /**
-     * Waits for every run in plan order, writes {@code summary.json} and commits the folder. On
-     * any failure nothing is left behind: the temporary folder is deleted and the cause is thrown
-     * (unchecked exceptions of the engine as they were).
+     * Waits for every run and output, then commits the folder. On any failure nothing is left
+     * behind: the temporary folder is deleted and the cause is thrown (unchecked exceptions of the
+     * engine as they were).
      */
     public ScenarioResult finish() throws IOException, InterruptedException {
       boolean ok = false;
       try {
-        List<RunRecord> runs = new ArrayList<>(futures.size());
-        for (Future<RunRecord> f : futures) runs.add(get(f));
-        ScenarioResult result = new ScenarioResult(plan, folder.target(), runs);
-        folder.writeString(OutputFolder.MARKER, SummaryJson.render(result));
+        ScenarioResult result = get(written);
         folder.commit();
         ok = true;
         return result;
@@ -96,36 +174,55 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Cancels runs not yet started, waits for the others, and deletes the temporary folder; does
-     * nothing to a folder already committed, so it is safe in a {@code finally}.
+     * Stops runs not yet started, waits for the ones under way, and deletes the temporary folder;
+     * does nothing to a folder already committed, so it is safe in a {@code finally}.
      */
     public void abort() {
-      for (Future<RunRecord> f : futures) f.cancel(false);
-      // Runs already going still hold writers into the folder: let them end before deleting it.
-      for (Future<RunRecord> f : futures) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        } catch (ExecutionException | CancellationException e) {
-          // The first failure is what the caller reports.
+      synchronized (this) {
+        aborted = true;
+        // Work under way still holds writers into the folder: let it end before deleting it.
+        while (active > 0) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
         }
       }
+      written.cancel(false);
       folder.close();
     }
+  }
 
-    private static RunRecord get(Future<RunRecord> f) throws IOException, InterruptedException {
+  @FunctionalInterface
+  private interface Work<T> {
+    T run() throws Exception;
+  }
+
+  private static <T> T get(Future<T> f) throws IOException, InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof UncheckedIOException uio) throw uio.getCause();
+      if (c instanceof RuntimeException re) throw re;
+      if (c instanceof Error err) throw err;
+      if (c instanceof InterruptedException ie) throw ie;
+      throw new IllegalStateException(c);
+    }
+  }
+
+  private static void closeAll(List<Writer> writers) throws IOException {
+    IOException first = null;
+    for (Writer w : writers) {
       try {
-        return f.get();
-      } catch (ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof IOException io) throw io;
-        if (c instanceof UncheckedIOException uio) throw uio.getCause();
-        if (c instanceof RuntimeException re) throw re;
-        if (c instanceof Error err) throw err;
-        throw new IllegalStateException(c);
+        w.close();
+      } catch (IOException e) {
+        if (first == null) first = e;
       }
     }
+    if (first != null) throw first;
   }
 }

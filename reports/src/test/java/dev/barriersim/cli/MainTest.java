@@ -33,7 +33,7 @@ class MainTest {
     Cli.Result run = Cli.run("run", "--help");
     assertEquals(0, run.code());
     for (String s : List.of("--out", "--seed", "--modes", "--replications", "--no-charts", "--parallelism",
-        "SCENARIO.yaml", "docs/scenario-format.md", "changes nothing")) {
+        "SCENARIO.yaml", "docs/scenario-format.md", "Do not draw charts")) {
       assertTrue(run.out().contains(s), s + " missing from\n" + run.out());
     }
     Cli.Result batch = Cli.run("help", "batch");

@@ -36,15 +36,15 @@ class SummaryJsonTest {
     assertEquals(List.of("scenario", "seed", "version", "runs", "aggregates", "modes", "replications"), names(root));
     JsonNode run = root.get("runs").get(0);
     assertEquals(List.of("mode", "replication", "seed", "outcome", "makespanMs", "events", "digest", "jobs", "stages",
-        "tasks", "cores", "barrier"), names(run));
+        "tasks", "cores", "barrier", "resources"), names(run));
     assertEquals(List.of("name", "status", "submitMs", "startMs", "endMs", "failureReason"), names(run.get("jobs").get(0)));
     assertTrue(run.get("jobs").get(0).get("failureReason").isNull(), "failureReason is written as null");
     assertEquals(List.of("job", "stage", "barrier", "attempts", "status", "firstLaunchMs", "endMs", "stageId"),
         names(run.get("stages").get(0)));
     assertEquals(List.of("launched", "succeeded", "failed", "killed"), names(run.get("tasks")));
     assertEquals(List.of("total", "busyCoreMs", "idleCoreMs", "wastedCoreMs", "utilization"), names(run.get("cores")));
-    assertEquals(List.of("slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting", "syncWaitCoreMs"),
-        names(run.get("barrier")));
+    assertEquals(List.of("slotCheckFailures", "roundsSkipped", "waitMs", "idleCoreMsWhileWaiting", "syncWaitCoreMs",
+        "slotCheckWaitMs"), names(run.get("barrier")));
     JsonNode agg = root.get("aggregates");
     assertEquals(List.of("barrier", "non-barrier", "paired"), names(agg));
     assertEquals(Metrics.ALL.stream().map(Metrics.Metric::name).toList(), names(agg.get("barrier")));

@@ -27,6 +27,18 @@ public record RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationLi
     return new RunOutputs(null, null, List.of(), true);
   }
 
+  /** These outputs with {@code writer} as the event log. */
+  public RunOutputs withEventLog(Writer writer) {
+    return new RunOutputs(writer, taskTimeline, listeners, true);
+  }
+
+  /** These outputs with one more listener, called after the others. */
+  public RunOutputs withListener(SimulationListener listener) {
+    List<SimulationListener> all = new java.util.ArrayList<>(listeners);
+    all.add(listener);
+    return new RunOutputs(eventLog, taskTimeline, all, digest);
+  }
+
   /** Nothing written and no digest: the simulation alone, for benchmarks. */
   public static RunOutputs bare() {
     return new RunOutputs(null, null, List.of(), false);
