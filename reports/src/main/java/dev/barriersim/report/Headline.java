@@ -236,7 +236,8 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
   /** The headline of {@code summary}, with the newer run fields from {@code extras}. */
   public static Headline of(Summary summary, Extras extras) {
     Map<String, List<Run>> byMode = new LinkedHashMap<>();
-    for (String mode : summary.modes()) byMode.put(mode, new ArrayList<>());
+    // Older files lack "modes": the runs' own order then decides.
+    if (summary.modes() != null) for (String mode : summary.modes()) byMode.put(mode, new ArrayList<>());
     for (Run r : summary.runs()) byMode.computeIfAbsent(r.mode(), m -> new ArrayList<>()).add(r);
     byMode.values().removeIf(List::isEmpty);
     byMode.values().forEach(l -> l.sort(Comparator.comparingInt(Run::replication)));

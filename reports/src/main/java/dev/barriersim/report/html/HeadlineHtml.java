@@ -44,9 +44,12 @@ final class HeadlineHtml {
     if (diff) sb.append("<td></td>");
     sb.append("<td class=\"num\">").append(h.arms().get(0).runs()).append("</td></tr>\n");
     sb.append("</tbody>\n</table></div>\n");
-    sb.append("<p class=\"small muted\">Mean and, in brackets, its 95 % confidence interval (Student t) over the "
-        + "replications; n is the number of replications. Both arms of a replication share every random draw, so the "
-        + "difference is taken replication by replication. Times are simulated time.</p>\n");
+    sb.append(h.replications() == 1
+        ? "<p class=\"small muted\">One replication: each number is that run's, with no interval. Set "
+            + "<code>run.replications</code> for means and 95 % intervals. Times are simulated time.</p>\n"
+        : "<p class=\"small muted\">Mean and, in brackets, its 95 % confidence interval (Student t) over the "
+            + "replications; n is the number of replications. Both arms of a replication share every random draw, so "
+            + "the difference is taken replication by replication. Times are simulated time.</p>\n");
     for (Arm a : h.arms()) {
       a.firstFailure().ifPresent(f -> sb.append("<div class=\"failure\"><p>First ").append(Page.mode(a.mode()))
           .append(" failure: replication ").append(f.replication()).append(", job <code>").append(Html.esc(f.job()))

@@ -1,6 +1,7 @@
 package dev.barriersim.report.html;
 
 import dev.barriersim.report.Headline;
+import dev.barriersim.report.SummaryJson.Run;
 import dev.barriersim.report.SummaryJson.Summary;
 import dev.barriersim.report.data.ScenarioFiles;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class ReportPage {
    * ({@code charts/gantt.svg}), in the order to show, and must exist.
    */
   public static String render(ScenarioFiles in, List<String> chartFiles) throws IOException {
-    Summary s = in.summary();
+    Summary s = withModes(in.summary());
     Headline.Extras extras = Files.isRegularFile(in.dir().resolve(ScenarioFiles.SUMMARY))
         ? Headline.Extras.read(in.dir().resolve(ScenarioFiles.SUMMARY)) : Headline.Extras.NONE;
     Headline headline = Headline.of(s, extras);
@@ -49,5 +50,15 @@ public final class ReportPage {
     sb.append("</main>\n");
     Page.close(sb);
     return sb.toString();
+  }
+
+  /** Older summaries lack {@code modes} and {@code replications}: derive them from the runs. */
+  static Summary withModes(Summary s) {
+    if (s.modes() != null && s.replications() > 0) return s;
+    List<String> modes = s.modes() != null ? s.modes()
+        : s.runs().stream().map(Run::mode).distinct().toList();
+    int reps = s.replications() > 0 ? s.replications()
+        : s.runs().stream().mapToInt(Run::replication).max().orElse(-1) + 1;
+    return new Summary(s.scenario(), s.seed(), s.version(), s.runs(), s.aggregates(), modes, reps);
   }
 }

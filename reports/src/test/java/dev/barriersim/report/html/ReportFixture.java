@@ -32,6 +32,13 @@ final class ReportFixture {
     return dir;
   }
 
+  /** Removes top-level fields, as an older {@code summary.json} lacks them. */
+  static void removeFields(Path dir, String... names) throws IOException {
+    ObjectNode root = (ObjectNode) MAPPER.readTree(dir.resolve("summary.json").toFile());
+    root.remove(java.util.List.of(names));
+    MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), root);
+  }
+
   /** Adds a GPU utilization to every run of the written summary.json, as newer files carry it. */
   static void addGpu(Path dir, double barrier, double nonBarrier) throws IOException {
     ObjectNode root = (ObjectNode) MAPPER.readTree(dir.resolve("summary.json").toFile());

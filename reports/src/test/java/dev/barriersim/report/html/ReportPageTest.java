@@ -230,6 +230,16 @@ class ReportPageTest {
   }
 
   @Test
+  void anOlderSummaryWithoutModesAndReplicationsStillRenders(@TempDir Path dir) throws IOException {
+    ReportFixture.write(dir, failing("pipeline"), YAML);
+    ReportFixture.removeFields(dir, "modes", "replications");
+    Document doc = page(dir);
+    assertEquals(2, doc.select("#failed-jobs tbody tr").size());
+    assertTrue(doc.selectFirst("header .meta").text().contains("3 replications"), doc.selectFirst("header .meta").text());
+    assertEquals(List.of("barrier", "non-barrier"), doc.select("header .legend .entry").eachText());
+  }
+
+  @Test
   void anUnreadableScenarioYamlListsItsProblemsAndStillShowsTheText(@TempDir Path dir) throws IOException {
     String bad = "name: pipeline\ncluster: {executors: []}\njobs: <oops>\n";
     Element s = page(ReportFixture.write(dir, failing("pipeline"), bad)).selectFirst("#simulated");
