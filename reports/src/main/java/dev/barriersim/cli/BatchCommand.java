@@ -6,6 +6,7 @@ import dev.barriersim.report.OutputFolder;
 import dev.barriersim.report.RunPlan;
 import dev.barriersim.report.ScenarioResult;
 import dev.barriersim.report.ScenarioRunner;
+import dev.barriersim.report.html.IndexPage;
 import dev.barriersim.report.output.Outputs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -153,8 +154,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     OutputFolder.writeFileAtomically(out.resolve("index.json"), index.renderJson());
     OutputFolder.writeFileAtomically(out.resolve("index.md"), index.renderMarkdown());
+    OutputFolder.writeFileAtomically(out.resolve(IndexPage.FILE), index.renderHtml(out));
     console.out(index.renderTable());
-    console.out("index: " + out.resolve("index.md"));
+    console.out("index: " + out.resolve(IndexPage.FILE) + " (open it in a browser), " + out.resolve("index.md"));
     return code;
   }
 

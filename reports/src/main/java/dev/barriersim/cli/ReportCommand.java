@@ -1,6 +1,9 @@
 package dev.barriersim.cli;
 
+import dev.barriersim.report.BatchIndex;
+import dev.barriersim.report.OutputFolder;
 import dev.barriersim.report.Rerender;
+import dev.barriersim.report.html.IndexPage;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.output.Outputs;
 import java.io.IOException;
@@ -48,7 +51,13 @@ final class ReportCommand implements Callable<Integer> {
         Rerender.scenario(s, Outputs.ALL);
         console.out("rendered: " + s);
       }
-      // TODO-INTEGRATE: index.html of a batch folder
+      Path indexJson = dir.resolve("index.json");
+      if (!scenarios.get(0).equals(dir) && Files.isRegularFile(indexJson)) {
+        BatchIndex index = BatchIndex.read(indexJson);
+        OutputFolder.writeFileAtomically(dir.resolve("index.md"), index.renderMarkdown());
+        OutputFolder.writeFileAtomically(dir.resolve(IndexPage.FILE), index.renderHtml(dir));
+        console.out("rendered: " + dir.resolve(IndexPage.FILE));
+      }
       return ExitCodes.OK;
     } catch (IOException | RuntimeException e) {
       return console.internalError(e);

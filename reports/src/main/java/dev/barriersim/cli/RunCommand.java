@@ -1,6 +1,8 @@
 package dev.barriersim.cli;
 
-import dev.barriersim.report.ComparisonTable;
+import dev.barriersim.report.Headline;
+import dev.barriersim.report.SummaryJson;
+import dev.barriersim.report.html.ReportPage;
 import dev.barriersim.report.Mode;
 import dev.barriersim.report.OutputConflictException;
 import dev.barriersim.report.OutputFolder;
@@ -120,12 +122,8 @@ final class RunCommand implements Callable<Integer> {
       List<Output> outputs = noCharts ? Outputs.withoutCharts() : Outputs.ALL;
       ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).start(plan, dir).finish();
       console.out("");
-      console.out(ComparisonTable.render(result));
-      if (plan.replications() > 1) {
-        console.out("Replication 0 shown; means and 95 % intervals over " + plan.replications()
-            + " replications are in summary.json.");
-      }
-      console.out("output: " + dir);
+      Headline.of(SummaryJson.of(result)).consoleLines().forEach(console::out);
+      console.out("output: " + dir + (noCharts ? "" : " (open " + dir.resolve(ReportPage.FILE) + " in a browser)"));
       return ExitCodes.OK;
     } catch (OutputConflictException e) {
       console.err("barriersim: " + e.getMessage());

@@ -2,7 +2,13 @@ package dev.barriersim.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.barriersim.core.RunResult;
+import dev.barriersim.report.data.ScenarioFiles;
+import dev.barriersim.report.html.IndexPage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +28,15 @@ public final class BatchIndex {
 
   private final List<Entry> entries = new ArrayList<>();
 
-  /** One input file. {@code name}, {@code seed}, {@code summary} and {@code modes} are null unless known. */
-  @JsonPropertyOrder({"file", "name", "status", "seed", "summary", "modes", "problems"})
+  /**
+   * One input file. {@code name}, {@code seed}, {@code summary}, {@code modes} and {@code headline}
+   * are null unless known; {@code headline} (an addition) is the scenario's honest headline in one
+   * line, over every replication.
+   */
+  @JsonPropertyOrder({"file", "name", "status", "seed", "summary", "modes", "problems", "headline"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Entry(String file, String name, String status, Long seed, String summary,
-      Map<String, ModeEntry> modes, List<String> problems) {}
+      Map<String, ModeEntry> modes, List<String> problems, String headline) {}
 
   /** Replication 0 of one mode. */
   @JsonPropertyOrder({"outcome", "makespanMs", "jobsSucceeded", "jobsFailed", "digest"})
@@ -44,17 +54,18 @@ public final class BatchIndex {
       modes.put(m.id(), new ModeEntry(r.outcome().name(), r.makespanMs(), jobs(r, "SUCCEEDED"), jobs(r, "FAILED"),
           r.digest()));
     }
-    entries.add(new Entry(file, result.plan().scenario(), OK, result.plan().seed(), summary, modes, null));
+    String headline = Headline.of(SummaryJson.of(result)).markdownCell();
+    entries.add(new Entry(file, result.plan().scenario(), OK, result.plan().seed(), summary, modes, null, headline));
   }
 
   /** Records a file that was skipped, with the lines printed about it. */
   public void invalid(String file, String name, List<String> problems) {
-    entries.add(new Entry(file, name, INVALID, null, null, null, List.copyOf(problems)));
+    entries.add(new Entry(file, name, INVALID, null, null, null, List.copyOf(problems), null));
   }
 
   /** Records a scenario whose run failed unexpectedly. */
   public void error(String file, String name, String message) {
-    entries.add(new Entry(file, name, ERROR, null, null, null, List.of(message)));
+    entries.add(new Entry(file, name, ERROR, null, null, null, List.of(message), null));
   }
 
   /** The entries so far, in input order. */
@@ -67,55 +78,57 @@ public final class BatchIndex {
     return JsonOutput.render(new Document(Version.get(), entries));
   }
 
-  /** {@code index.md}: a Markdown table with a link to each summary.json. */
+  /** {@code index.md}: a Markdown table with each scenario's headline and links to its report and summary. */
   public String renderMarkdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("# barriersim batch\n\n");
-    sb.append("barriersim ").append(Version.get())
-        .append(". Makespan and jobs (succeeded/failed) are replication 0 of each mode.\n\n");
-    sb.append("| scenario | file | status | seed | barrier makespan | non-barrier makespan"
-        + " | barrier jobs | non-barrier jobs | summary |\n");
-    sb.append("|---|---|---|---|---|---|---|---|---|\n");
+    sb.append("barriersim ").append(Version.get()).append(". The headline covers every replication: means with 95 %"
+        + " intervals and the paired difference (barrier - non-barrier); makespan only when no job failed.\n\n");
+    sb.append("| scenario | file | status | seed | headline | report |\n");
+    sb.append("|---|---|---|---|---|---|\n");
     for (Entry e : entries) {
       sb.append("| ").append(md(e.name() == null ? "" : e.name()))
           .append(" | `").append(e.file().replace("`", "'")).append('`')
           .append(" | ").append(e.status())
           .append(" | ").append(e.seed() == null ? "" : e.seed().toString())
-          .append(" | ").append(cell(e, Mode.BARRIER, true))
-          .append(" | ").append(cell(e, Mode.NON_BARRIER, true))
-          .append(" | ").append(cell(e, Mode.BARRIER, false))
-          .append(" | ").append(cell(e, Mode.NON_BARRIER, false))
-          .append(" | ").append(e.summary() == null ? "" : "[summary.json](" + e.summary() + ")")
+          .append(" | ").append(md(e.headline() != null ? e.headline() : String.join("; ", e.problems())))
+          .append(" | ").append(e.summary() == null ? ""
+              : "[report.html](" + e.name() + "/report.html), [summary.json](" + e.summary() + ")")
           .append(" |\n");
     }
     return sb.toString();
   }
 
-  /** The final table on stdout: scenario, status and makespans per mode with their difference. */
-  public String renderTable() {
-    TextTable t = new TextTable(List.of("scenario", "status", "barrier", "non-barrier", "diff", "jobs failed per mode"));
+  /** {@code index.html} of the batch folder {@code batchDir}: every scenario with its headline and a thumbnail. */
+  public String renderHtml(Path batchDir) throws IOException {
+    List<IndexPage.Entry> page = new ArrayList<>();
     for (Entry e : entries) {
-      String label = e.name() != null ? e.name() : e.file();
-      ModeEntry b = e.modes() == null ? null : e.modes().get(Mode.BARRIER.id());
-      ModeEntry n = e.modes() == null ? null : e.modes().get(Mode.NON_BARRIER.id());
-      String diff = b != null && n != null ? signed(b.makespanMs() - n.makespanMs()) : "";
-      String failed = e.modes() == null ? ""
-          : e.modes().values().stream().map(m -> Long.toString(m.jobsFailed())).reduce((x, y) -> x + "/" + y).orElse("");
-      t.row(label, e.status(), b == null ? "" : HumanDuration.format(b.makespanMs()),
-          n == null ? "" : HumanDuration.format(n.makespanMs()), diff, failed);
+      page.add(switch (e.status()) {
+        case OK -> IndexPage.Entry.ok(batchDir, e.name(), e.file(), e.name(),
+            Headline.of(ScenarioFiles.open(batchDir.resolve(e.name())).summary()));
+        case INVALID -> IndexPage.Entry.invalid(e.name(), e.file(), e.problems());
+        default -> IndexPage.Entry.error(e.name(), e.file(), String.join("; ", e.problems()));
+      });
+    }
+    return IndexPage.render(page);
+  }
+
+  /** The final table on stdout: scenario, status and headline. */
+  public String renderTable() {
+    TextTable t = new TextTable(List.of("scenario", "status", "headline (all replications)"));
+    for (Entry e : entries) {
+      t.row(e.name() != null ? e.name() : e.file(), e.status(), e.headline() != null ? e.headline() : "");
     }
     return t.render();
   }
 
-  private static String cell(Entry e, Mode m, boolean makespan) {
-    ModeEntry x = e.modes() == null ? null : e.modes().get(m.id());
-    if (x == null) return "";
-    return makespan ? x.makespanMs() + " ms (" + HumanDuration.format(x.makespanMs()) + ")"
-        : x.jobsSucceeded() + "/" + x.jobsFailed();
-  }
-
-  private static String signed(long ms) {
-    return (ms > 0 ? "+" : "") + HumanDuration.format(ms);
+  /** The entries of an {@code index.json} written before, for {@code report} on a batch folder. */
+  public static BatchIndex read(Path indexJson) throws IOException {
+    Document d = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .readValue(indexJson.toFile(), Document.class);
+    BatchIndex index = new BatchIndex();
+    index.entries.addAll(d.scenarios());
+    return index;
   }
 
   private static String md(String s) {

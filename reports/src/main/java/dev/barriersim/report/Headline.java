@@ -184,57 +184,8 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
     }
   }
 
-  /**
-   * Run fields that {@code summary.json} gained after {@link SummaryJson}'s records were written:
-   * custom resource utilization and the slot-check wait. Empty/zero when a file lacks them.
-   */
-  public record RunExtras(Map<String, Double> resourceUtilization, long slotCheckWaitMs) {
-    /** Nothing beyond the records. */
-    public static final RunExtras NONE = new RunExtras(Map.of(), 0);
-
-    /** Keeps the resources in name order. */
-    public RunExtras {
-      resourceUtilization = Collections.unmodifiableMap(new TreeMap<>(resourceUtilization));
-    }
-  }
-
-  /** Where a run's {@link RunExtras} come from. */
-  @FunctionalInterface
-  public interface Extras {
-    /** None: no resources, no slot-check wait. */
-    Extras NONE = run -> RunExtras.NONE;
-
-    /** The extras of {@code run}. */
-    RunExtras of(Run run);
-
-    /**
-     * Reads the extras of every run from a {@code summary.json} file: {@code runs[].resources[]
-     * {name, utilization}} and {@code runs[].barrier.slotCheckWaitMs}, both optional.
-     */
-    static Extras read(Path summaryJson) throws IOException {
-      JsonNode root = new ObjectMapper().readTree(summaryJson.toFile());
-      Map<String, RunExtras> byRun = new HashMap<>();
-      for (JsonNode run : root.path("runs")) {
-        Map<String, Double> resources = new TreeMap<>();
-        for (JsonNode r : run.path("resources")) {
-          if (r.hasNonNull("name") && r.path("utilization").isNumber()) {
-            resources.put(r.get("name").asText(), r.get("utilization").asDouble());
-          }
-        }
-        long slotCheck = run.path("barrier").path("slotCheckWaitMs").asLong(0);
-        byRun.put(run.path("mode").asText() + "#" + run.path("replication").asInt(), new RunExtras(resources, slotCheck));
-      }
-      return run -> byRun.getOrDefault(run.mode() + "#" + run.replication(), RunExtras.NONE);
-    }
-  }
-
-  /** The headline of {@code summary} without resource or slot-check fields. */
+  /** The headline of {@code summary}. */
   public static Headline of(Summary summary) {
-    return of(summary, Extras.NONE);
-  }
-
-  /** The headline of {@code summary}, with the newer run fields from {@code extras}. */
-  public static Headline of(Summary summary, Extras extras) {
     Map<String, List<Run>> byMode = new LinkedHashMap<>();
     // Older files lack "modes": the runs' own order then decides.
     if (summary.modes() != null) for (String mode : summary.modes()) byMode.put(mode, new ArrayList<>());
@@ -279,11 +230,11 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
         r -> r.cores().wastedCoreMs()));
     lines.add(line("core utilization", "", Unit.PERCENT, byMode, pairs, r -> r.cores().utilization()));
     TreeSet<String> resources = new TreeSet<>();
-    for (Run r : summary.runs()) resources.addAll(extras.of(r).resourceUtilization().keySet());
-    for (String res : resources) resourceLine(res, byMode, pairs, extras).ifPresent(lines::add);
+    for (Run r : summary.runs()) r.resources().forEach(u -> resources.add(u.name()));
+    for (String res : resources) resourceLine(res, byMode, pairs).ifPresent(lines::add);
     if (b != null) {
       lines.add(line("barrier wait", BARRIER_WAIT_NOTE, Unit.DURATION, Map.of(BARRIER, b), null,
-          r -> r.barrier().waitMs() + extras.of(r).slotCheckWaitMs()));
+          r -> r.barrier().waitMs() + r.barrier().slotCheckWaitMs()));
     }
     return new Headline(summary.scenario(), summary.seed(), summary.replications(), kind, arms, compared, jobsCompared,
         lines);
@@ -386,25 +337,12 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
     return new Line(label, note, unit, per, diff);
   }
 
-  private static Optional<Line> resourceLine(String res, Map<String, List<Run>> byMode, List<Run[]> pairs,
-      Extras extras) {
-    Map<String, Estimate> per = new LinkedHashMap<>();
-    byMode.forEach((mode, runs) -> {
-      double[] v = runs.stream().map(r -> extras.of(r).resourceUtilization().get(res)).filter(x -> x != null)
-          .mapToDouble(Double::doubleValue).toArray();
-      if (v.length > 0) per.put(mode, Estimate.of(v));
-    });
-    if (per.isEmpty()) return Optional.empty();
-    Optional<Estimate> diff = Optional.empty();
-    if (pairs != null) {
-      double[] d = pairs.stream()
-          .filter(p -> extras.of(p[0]).resourceUtilization().containsKey(res)
-              && extras.of(p[1]).resourceUtilization().containsKey(res))
-          .mapToDouble(p -> extras.of(p[0]).resourceUtilization().get(res) - extras.of(p[1]).resourceUtilization().get(res))
-          .toArray();
-      if (d.length > 0) diff = Optional.of(Estimate.of(d));
-    }
-    return Optional.of(new Line(res.toUpperCase(Locale.ROOT) + " utilization", "", Unit.PERCENT, per, diff));
+  /** Utilization of a custom resource; every run of a scenario has the same resources. */
+  private static Optional<Line> resourceLine(String res, Map<String, List<Run>> byMode, List<Run[]> pairs) {
+    ToDoubleFunction<Run> utilization = r -> r.resources().stream().filter(u -> u.name().equals(res))
+        .mapToDouble(SummaryJson.Resource::utilization).findFirst().orElse(0);
+    return Optional.of(line(res.toUpperCase(Locale.ROOT) + " utilization", "", Unit.PERCENT, byMode, pairs,
+        utilization));
   }
 
   /** The arm of {@code mode}, if it ran. */

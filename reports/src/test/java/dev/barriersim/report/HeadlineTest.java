@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barriersim.report.Headline.Estimate;
 import dev.barriersim.report.Headline.Kind;
 import dev.barriersim.report.Headline.Line;
-import dev.barriersim.report.Headline.RunExtras;
 import dev.barriersim.report.Headline.Unit;
 import dev.barriersim.report.SummaryJson.Run;
 import java.nio.file.Files;
@@ -165,8 +164,9 @@ class HeadlineTest {
   @Test
   void gpuUtilizationStandsBesideCoreUtilizationWhenTheRunHasCustomResources() {
     List<Run> runs = SummaryFixtures.cleanPairs(2, 1000);
-    Headline.Extras gpus = r -> new RunExtras(Map.of("gpu", r.mode().equals("barrier") ? 0.75 : 0.5), 0);
-    Headline with = Headline.of(summary("s", 2, BOTH, runs), gpus);
+    List<Run> withGpus = runs.stream().map(r -> withResources(r, List.of(
+        new SummaryJson.Resource("gpu", 8, 0, 0, r.mode().equals("barrier") ? 0.75 : 0.5)))).toList();
+    Headline with = Headline.of(summary("s", 2, BOTH, withGpus));
     List<String> labels = with.lines().stream().map(Line::label).toList();
     assertEquals(labels.indexOf("core utilization") + 1, labels.indexOf("GPU utilization"), labels.toString());
     Line gpu = line(with, "GPU utilization");
@@ -180,8 +180,11 @@ class HeadlineTest {
 
   @Test
   void barrierWaitAddsTheSlotCheckWaitAndSaysWhereItIsCountedFrom() {
-    List<Run> runs = SummaryFixtures.cleanPairs(1, 0);
-    Headline h = Headline.of(summary("s", 1, BOTH, runs), r -> new RunExtras(Map.of(), 15_000));
+    List<Run> runs = SummaryFixtures.cleanPairs(1, 0).stream().map(r -> new Run(r.mode(), r.replication(), r.seed(),
+        r.outcome(), r.makespanMs(), r.events(), r.digest(), r.jobs(), r.stages(), r.tasks(), r.cores(),
+        new SummaryJson.Barrier(0, 0, r.barrier().waitMs(), 0, 0, r.mode().equals("barrier") ? 15_000 : 0),
+        r.resources())).toList();
+    Headline h = Headline.of(summary("s", 1, BOTH, runs));
     Line wait = line(h, "barrier wait");
     assertEquals(1000 + 15_000, wait.arms().get("barrier").mean(), 1e-9);
     assertFalse(wait.arms().containsKey("non-barrier"));
@@ -190,19 +193,22 @@ class HeadlineTest {
   }
 
   @Test
-  void extrasAreReadFromSummaryJsonAndAbsentFieldsCountAsNone(@TempDir Path dir) throws Exception {
+  void olderSummariesWithoutResourcesOrSlotCheckWaitAreRead(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("summary.json");
     Files.writeString(file, """
-        {"runs": [
-          {"mode": "barrier", "replication": 0, "barrier": {"waitMs": 5, "slotCheckWaitMs": 3000},
-           "resources": [{"name": "gpu", "total": 8, "busyMs": 10, "utilization": 0.25}]},
-          {"mode": "non-barrier", "replication": 0, "barrier": {"waitMs": 0}}
+        {"scenario": "s", "seed": 1, "modes": ["barrier"], "replications": 1, "runs": [
+          {"mode": "barrier", "replication": 0, "outcome": "COMPLETED", "makespanMs": 5, "jobs": [],
+           "barrier": {"waitMs": 5}}
         ]}
         """);
-    Headline.Extras extras = Headline.Extras.read(file);
-    List<Run> runs = SummaryFixtures.cleanPairs(1, 0);
-    assertEquals(new RunExtras(Map.of("gpu", 0.25), 3000), extras.of(runs.get(0)));
-    assertEquals(RunExtras.NONE, extras.of(runs.get(1)));
+    Run run = dev.barriersim.report.data.ScenarioFiles.open(dir).summary().runs().get(0);
+    assertEquals(List.of(), run.resources());
+    assertEquals(0, run.barrier().slotCheckWaitMs());
+  }
+
+  private static Run withResources(Run r, List<SummaryJson.Resource> resources) {
+    return new Run(r.mode(), r.replication(), r.seed(), r.outcome(), r.makespanMs(), r.events(), r.digest(), r.jobs(),
+        r.stages(), r.tasks(), r.cores(), r.barrier(), resources);
   }
 
   @Test

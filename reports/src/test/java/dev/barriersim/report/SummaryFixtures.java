@@ -4,6 +4,7 @@ import dev.barriersim.report.SummaryJson.Barrier;
 import dev.barriersim.report.SummaryJson.Cores;
 import dev.barriersim.report.SummaryJson.EstimateJson;
 import dev.barriersim.report.SummaryJson.Job;
+import dev.barriersim.report.SummaryJson.Resource;
 import dev.barriersim.report.SummaryJson.Run;
 import dev.barriersim.report.SummaryJson.Stage;
 import dev.barriersim.report.SummaryJson.Summary;
@@ -55,11 +56,17 @@ public final class SummaryFixtures {
   /** A run with the given outcome and numbers. */
   public static Run run(String mode, int replication, String outcome, long makespanMs, double utilization,
       long wastedCoreMs, long barrierWaitMs, List<Job> jobs) {
+    return run(mode, replication, outcome, makespanMs, utilization, wastedCoreMs, barrierWaitMs, 0, jobs, List.of());
+  }
+
+  /** A run with a slot-check wait and custom resources. */
+  public static Run run(String mode, int replication, String outcome, long makespanMs, double utilization,
+      long wastedCoreMs, long barrierWaitMs, long slotCheckWaitMs, List<Job> jobs, List<Resource> resources) {
     List<Stage> stages = jobs.stream()
         .map(j -> new Stage(j.name(), "fit", mode.equals("barrier"), 1, j.status(), j.startMs(), j.endMs(), 0)).toList();
     return new Run(mode, replication, 1000L + replication, outcome, makespanMs, 100, "d" + replication, jobs, stages,
         new Tasks(10, 9, 1, 0), new Cores(8, 1000, 100, wastedCoreMs, utilization),
-        new Barrier(0, 0, barrierWaitMs, 0, 0));
+        new Barrier(0, 0, barrierWaitMs, 0, 0, slotCheckWaitMs), resources);
   }
 
   /** A summary with {@link #METRICS} aggregated per mode and paired when both modes ran. */

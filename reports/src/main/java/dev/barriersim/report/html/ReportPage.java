@@ -25,9 +25,7 @@ public final class ReportPage {
    */
   public static String render(ScenarioFiles in, List<String> chartFiles) throws IOException {
     Summary s = withModes(in.summary());
-    Headline.Extras extras = Files.isRegularFile(in.dir().resolve(ScenarioFiles.SUMMARY))
-        ? Headline.Extras.read(in.dir().resolve(ScenarioFiles.SUMMARY)) : Headline.Extras.NONE;
-    Headline headline = Headline.of(s, extras);
+    Headline headline = Headline.of(s);
     StringBuilder sb = new StringBuilder(64 * 1024);
     Page.open(sb, s.scenario() + " \u2014 barriersim report");
     sb.append("<header class=\"top\"><div class=\"wrap\">\n<p class=\"brand\">barriersim report</p>\n<h1>")

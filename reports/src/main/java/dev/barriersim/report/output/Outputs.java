@@ -8,12 +8,15 @@ import java.util.List;
  * is one class and one line here; commands choose entries, the runner only loops over them.
  */
 public final class Outputs {
+  private static final List<String> CHARTS = List.of();
+
   /** Every output. */
   public static final List<Output> ALL = List.of(
       new EventLogOutput(),
       new TaskTimelineOutput(),
       new ScenarioCopyOutput(),
-      new SummaryOutput());
+      new SummaryOutput(),
+      new HtmlReportOutput(CHARTS));
 
   private Outputs() {}
 
