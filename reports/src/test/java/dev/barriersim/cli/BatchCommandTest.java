@@ -11,6 +11,7 @@ import dev.barriersim.report.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,18 +92,40 @@ class BatchCommandTest {
   }
 
   @Test
-  void missingFilesAndDuplicateNamesAreReportedAndSkipped() throws Exception {
+  void duplicateNamesAreReportedAndSkipped() throws Exception {
     Path a = tmp.resolve("a.yaml");
     Path a2 = tmp.resolve("a2.yaml");
     Files.writeString(a, "name: alpha\n");
     Files.writeString(a2, "name: alpha\n");
     Path out = tmp.resolve("out");
-    Cli.Result r = Cli.fake(FakeEngine.ok(), "batch", a.toString(), tmp.resolve("missing.yaml").toString(),
-        a2.toString(), "--out", out.toString());
+    Cli.Result r = Cli.fake(FakeEngine.ok(), "batch", a.toString(), a2.toString(), "--out", out.toString());
     assertEquals(2, r.code(), r.toString());
-    assertTrue(r.err().contains(tmp.resolve("missing.yaml") + ": no such file or directory"), r.err());
     assertTrue(r.err().contains("scenario name 'alpha' is already used by " + a), r.err());
     assertTrue(Files.exists(out.resolve("alpha/summary.json")));
+  }
+
+  @Test
+  void aMissingInputRunsNothingAndCreatesNoOutputFolder() throws Exception {
+    Path a = tmp.resolve("a.yaml");
+    Files.writeString(a, "name: alpha\n");
+    Path out = tmp.resolve("out");
+    Cli.Result r = Cli.fake(FakeEngine.ok(), "batch", a.toString(), tmp.resolve("missing").toString(),
+        "--out", out.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertEquals("barriersim: " + tmp.resolve("missing") + ": no such file or folder; nothing was run\n", r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aForeignNonEmptyOutputFolderIsRefusedBeforeRunning() throws Exception {
+    Path a = tmp.resolve("a.yaml");
+    Files.writeString(a, "name: alpha\n");
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Files.writeString(out.resolve("thesis.tex"), "mine");
+    Cli.Result r = Cli.fake(FakeEngine.ok(), "batch", a.toString(), "--out", out.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("holds thesis.tex, which is not a barriersim output"), r.err());
+    assertEquals(List.of("thesis.tex"), Files.list(out).map(p -> p.getFileName().toString()).toList());
   }
 
   @Test

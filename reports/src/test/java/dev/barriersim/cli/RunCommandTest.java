@@ -131,8 +131,11 @@ class RunCommandTest {
       String cmd = args[0];
       Cli.Result r = Cli.run(main, args);
       assertEquals(1, r.code(), cmd + "\n" + r);
-      assertTrue(r.err().startsWith("barriersim: internal error: java.lang.IllegalStateException: loader bug\n"),
-          cmd + "\n" + r.err());
+      assertTrue(r.err().startsWith("barriersim: internal error: java.lang.IllegalStateException: loader bug;"
+          + " the stack trace is in "), cmd + "\n" + r.err());
+      assertEquals(1, r.err().lines().count(), "one line, no stack trace on the console:\n" + r.err());
+      String trace = r.err().substring(r.err().indexOf(" is in ") + 7, r.err().indexOf(", please"));
+      assertTrue(Files.readString(Path.of(trace)).contains("at dev.barriersim.cli"), trace);
     }
   }
 
@@ -158,5 +161,24 @@ class RunCommandTest {
     assertTrue(r.err().contains("is not a barriersim output"), r.err());
     assertEquals("", r.out(), "nothing runs");
     assertEquals("notes.txt", Trees.listing(out));
+  }
+
+  @Test
+  void anOutputFolderUnderARegularFileIsRefusedBeforeRunning() throws Exception {
+    Path f = scenario("name: demo\n");
+    Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
+    Cli.Result r = Cli.fake(FakeEngine.ok(), "run", f.toString(), "--out", file.resolve("o").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertEquals("barriersim: " + file.resolve("o").toAbsolutePath() + ": " + file.toAbsolutePath()
+        + " is a file, not a folder; choose another --out\n", r.err());
+    assertEquals("", r.out(), "nothing runs");
+  }
+
+  @Test
+  void aFolderIsRefusedWithAHintToUseBatch() {
+    Cli.Result r = Cli.fake(FakeEngine.ok(), "run", tmp.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertEquals("barriersim: " + tmp + ": is a folder; 'run' takes one scenario file, use 'batch " + tmp
+        + "' to run every *.yaml in it\n", r.err());
   }
 }
