@@ -72,6 +72,26 @@ public final class Durations {
     return ms + "ms";
   }
 
+  /** Milliseconds for a reader, largest units first, zero parts left out: {@code 10m}, {@code 10m 15s}, {@code 1h 1.5s}. */
+  public static String describe(long ms) {
+    if (ms == 0) return "0s";
+    StringBuilder out = new StringBuilder();
+    long rest = ms;
+    long[] sizes = {86_400_000L, 3_600_000L, 60_000L};
+    String[] units = {"d", "h", "m"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (rest >= sizes[i]) {
+        out.append(out.length() == 0 ? "" : " ").append(rest / sizes[i]).append(units[i]);
+        rest %= sizes[i];
+      }
+    }
+    if (rest > 0) {
+      String seconds = BigDecimal.valueOf(rest, 3).stripTrailingZeros().toPlainString();
+      out.append(out.length() == 0 ? "" : " ").append(seconds).append('s');
+    }
+    return out.toString();
+  }
+
   private static Result fail(String message, String fix) {
     return new Result(0, message, fix);
   }

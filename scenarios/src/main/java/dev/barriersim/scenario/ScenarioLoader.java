@@ -114,13 +114,21 @@ public final class ScenarioLoader {
     SimulationReader.Run run = f.has("run") ? SimulationReader.readRun(c, f.get("run"), "run") : SimulationReader.Run.DEFAULTS;
     if (jobs != null) checkPools(c, jobs, poolNames);
     if (settings != null && settings.backend() == Backend.LOCAL && cluster != null) checkLocal(c, f, cluster, failures);
+    if (cluster != null && conf != null && jobs != null) {
+      int before = c.problemCount();
+      SparkResourceChecks.check(c, root, cluster, conf, jobs.specs());
+      // Slots are only worth forecasting once every task fits some executor.
+      if (c.problemCount() == before && settings != null && failures != null) {
+        BarrierSlotForecast.check(c, root, cluster, conf, settings.backend(), jobs.specs(), failures);
+      }
+    }
     if (c.hasProblems() || name == null || seed == null || cluster == null || conf == null || pools == null
         || settings == null || jobs == null || failures == null || run == null) {
       return null;
     }
     FailureSpec fs = failures;
     SimulationSpec spec = c.build(root, "", () -> new SimulationSpec(name, seed, cluster, conf, pools, settings, jobs.specs(), fs));
-    return spec == null ? null : new Scenario(file, description, spec, run.modes(), run.replications());
+    return spec == null ? null : new Scenario(file, description, spec, run.modes(), run.replications(), c.warningsInFileOrder());
   }
 
   /** A job's pool must be declared under {@code pools}, except Spark's built-in {@code default}. */
