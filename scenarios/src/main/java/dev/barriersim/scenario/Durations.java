@@ -56,6 +56,15 @@ public final class Durations {
       return fail("'" + shown + "' has an unknown unit '" + Suggestions.shorten(m.group(2)) + "'",
           "use one of " + UNITS);
     }
+    String whole = m.group(1).replaceFirst("^0*", "");
+    int point = whole.indexOf('.');
+    // BigDecimal parsing of a huge digit string is slow: refuse such strings before it.
+    if ((point < 0 ? whole.length() : point) > 19) {
+      return fail("'" + shown + "' is too long to simulate", "use a duration below about 290 million years");
+    }
+    if (m.group(1).length() > 1_000) {
+      return fail("'" + shown + "' has " + m.group(1).length() + " digits", "write the duration with a few digits, e.g. 1.5s");
+    }
     BigDecimal ms = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP);
     if (ms.compareTo(MAX_MS) > 0) {
       return fail("'" + shown + "' is too long to simulate", "use a duration below about 290 million years");
