@@ -21,7 +21,7 @@ final class Inputs {
   /** One scenario file as named to the user; {@code problem} is set when it cannot be read. */
   record Input(Path path, String display, String problem) {}
 
-  /** A loaded input: a scenario, or the lines that say why not. */
+  /** A loaded input: a scenario and its warning lines, or the lines that say why not. */
   record Loaded(Input input, Scenario scenario, List<String> problems) {
     boolean ok() {
       return scenario != null;
@@ -49,11 +49,12 @@ final class Inputs {
     return out;
   }
 
-  /** Loads a readable input; an invalid scenario becomes its problem lines. */
+  /** Loads a readable input; an invalid scenario becomes its problem lines, a valid one keeps its warning lines. */
   static Loaded load(ScenarioSource loader, Input in) {
     if (in.problem() != null) return new Loaded(in, null, List.of(in.display() + ": " + in.problem()));
     try {
-      return new Loaded(in, loader.load(in.path()), List.of());
+      Scenario s = loader.load(in.path());
+      return new Loaded(in, s, s.warnings().stream().map(Problem::toString).toList());
     } catch (ScenarioException e) {
       List<String> lines = e.problems().stream().map(Problem::toString).toList();
       return new Loaded(in, null, lines.isEmpty() ? List.of(in.display() + ": " + e.getMessage()) : lines);
