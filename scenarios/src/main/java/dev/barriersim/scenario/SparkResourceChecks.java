@@ -19,7 +19,7 @@ import java.util.TreeMap;
 final class SparkResourceChecks {
   private SparkResourceChecks() {}
 
-  private final record Context(LoadContext c, YamlNode.Mapping root, int cpus, List<ExecutorGroupAt> groups,
+  private record Context(LoadContext c, YamlNode.Mapping root, int cpus, List<ExecutorGroupAt> groups,
       Map<String, Integer> offered) {}
 
   /** Runs every check; the specs are valid on their own, only their combination is checked here. */
