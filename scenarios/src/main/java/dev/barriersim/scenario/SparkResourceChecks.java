@@ -45,7 +45,8 @@ final class SparkResourceChecks {
         String path = "jobs[" + j + "].stages[" + s + "].resources";
         int stageBefore = c.problemCount();
         for (Map.Entry<String, Integer> r : stage.resources().entrySet()) {
-          checkAmount(x, r.getKey(), r.getValue(), path + "." + r.getKey(), new Object[] {"jobs", j, "stages", s, "resources", r.getKey()}, false);
+          Object[] steps = {"jobs", j, "stages", s, "resources", r.getKey()};
+          checkAmount(x, r.getKey(), r.getValue(), path + "." + r.getKey(), steps, false);
         }
         if (confOk && c.problemCount() == stageBefore) {
           checkSomeExecutorFits(x, stage.resources(), path, YamlLocator.entry(root, "jobs", j, "stages", s, "resources"));
