@@ -128,6 +128,7 @@ final class BatchCommand implements Callable<Integer> {
         String name = l.ok() ? l.scenario().spec().name() : null;
         Slot slot = started.get(i);
         if (slot.pending() != null) {
+          l.problems().forEach(console::err); // warnings of a valid scenario, in input order
           try {
             ScenarioResult result = slot.pending().finish();
             index.ok(file, result, name + "/" + OutputFolder.MARKER);

@@ -21,7 +21,10 @@ final class Inputs {
   /** One scenario file as named to the user; {@code problem} is set when it cannot be read. */
   record Input(Path path, String display, String problem) {}
 
-  /** A loaded input: a scenario and its text (null if it could not be read again), or the lines that say why not. */
+  /**
+   * A loaded input: a scenario, its text (null if it could not be read again) and its warning
+   * lines, or the lines that say why not.
+   */
   record Loaded(Input input, Scenario scenario, String text, List<String> problems) {
     boolean ok() {
       return scenario != null;
@@ -49,12 +52,12 @@ final class Inputs {
     return out;
   }
 
-  /** Loads a readable input; an invalid scenario becomes its problem lines. */
+  /** Loads a readable input; an invalid scenario becomes its problem lines, a valid one keeps its warning lines. */
   static Loaded load(ScenarioSource loader, Input in) {
     if (in.problem() != null) return new Loaded(in, null, null, List.of(in.display() + ": " + in.problem()));
     try {
-      Scenario scenario = loader.load(in.path());
-      return new Loaded(in, scenario, textOf(in.path()), List.of());
+      Scenario s = loader.load(in.path());
+      return new Loaded(in, s, textOf(in.path()), s.warnings().stream().map(Problem::toString).toList());
     } catch (ScenarioException e) {
       List<String> lines = e.problems().stream().map(Problem::toString).toList();
       return new Loaded(in, null, null, lines.isEmpty() ? List.of(in.display() + ": " + e.getMessage()) : lines);

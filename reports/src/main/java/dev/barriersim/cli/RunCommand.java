@@ -104,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
       loaded.problems().forEach(console::err);
       return ExitCodes.USAGE;
     }
+    loaded.problems().forEach(console::err); // warnings: the scenario runs anyway
     RunPlan plan = plan(loaded, seed, modes, replications);
     Path dir = out != null ? out : Path.of("out", plan.scenario());
     try {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Checks scenario files without running them: prints 'FILE: ok' on stdout for each valid one,"
             + " and every problem of the others on stderr as FILE:LINE:COLUMN: yaml.path: what is wrong;"
-            + " how to fix it. Exit code 2 if any file is invalid or unreadable.",
+            + " how to fix it. Warnings ('yaml.path: warning: ...', e.g. a barrier stage that Spark's slot"
+            + " check will fail) go to stderr too but keep the file valid. Exit code 2 if any file is invalid"
+            + " or unreadable.",
         "A folder stands for its *.yaml files, sorted by file name.",
         "Scenario keys are documented in docs/scenario-format.md."})
 final class ValidateCommand implements Callable<Integer> {
@@ -36,6 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         Inputs.Loaded l = Inputs.load(main.loader(), in);
         if (l.ok()) {
           console.out(in.display() + ": ok");
+          l.problems().forEach(console::err); // warnings: the file is valid, so the exit code stays 0
         } else {
           l.problems().forEach(console::err);
           code = ExitCodes.USAGE;

@@ -135,6 +135,21 @@ class EndToEndTest {
   }
 
   @Test
+  void aBarrierStageSparksSlotCheckWillFailIsAWarning_validateExits0AndRunRunsAnyway() throws Exception {
+    Path f = write("too-wide.yaml", TOO_WIDE);
+    Cli.Result v = Cli.run("validate", f.toString());
+    assertEquals(0, v.code(), v.toString());
+    assertEquals(f + ": ok\n", v.out());
+    assertEquals(1, v.err().lines().count(), v.err());
+    assertTrue(v.err().matches("\\Q" + f + "\\E:\\d+:\\d+: jobs\\[0]\\.stages\\[0]\\.tasks: warning: barrier stage 'fit' needs 6 "
+        + "slots at once, .* so the job will fail with \\[SPARK-24819] at about \\S+; .+\n"), v.err());
+    Cli.Result r = Cli.run("run", f.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.err().startsWith(v.err()), r.toString());
+    assertTrue(Files.exists(tmp.resolve("o").resolve("summary.json")));
+  }
+
+  @Test
   void invalidYamlPrintsLocatedProblemsAndNoStackTrace() throws Exception {
     Path f = write("bad.yaml", TINY.replace("cores: 2", "coers: 2").replace("duration: 1s", "duration: 1"));
     Cli.Result r = Cli.run("run", f.toString(), "--out", tmp.resolve("o").toString());

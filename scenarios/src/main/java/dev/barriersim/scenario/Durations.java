@@ -56,6 +56,15 @@ public final class Durations {
       return fail("'" + shown + "' has an unknown unit '" + Suggestions.shorten(m.group(2)) + "'",
           "use one of " + UNITS);
     }
+    String whole = m.group(1).replaceFirst("^0*", "");
+    int point = whole.indexOf('.');
+    // BigDecimal parsing of a huge digit string is slow: refuse such strings before it.
+    if ((point < 0 ? whole.length() : point) > 19) {
+      return fail("'" + shown + "' is too long to simulate", "use a duration below about 290 million years");
+    }
+    if (m.group(1).length() > 1_000) {
+      return fail("'" + shown + "' has " + m.group(1).length() + " digits", "write the duration with a few digits, e.g. 1.5s");
+    }
     BigDecimal ms = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP);
     if (ms.compareTo(MAX_MS) > 0) {
       return fail("'" + shown + "' is too long to simulate", "use a duration below about 290 million years");
@@ -70,6 +79,26 @@ public final class Durations {
     if (ms % 60_000L == 0 && ms != 0) return ms / 60_000L + "m";
     if (ms % 1_000L == 0 && ms != 0) return ms / 1_000L + "s";
     return ms + "ms";
+  }
+
+  /** Milliseconds for a reader, largest units first, zero parts left out: {@code 10m}, {@code 10m 15s}, {@code 1h 1.5s}. */
+  public static String describe(long ms) {
+    if (ms == 0) return "0s";
+    StringBuilder out = new StringBuilder();
+    long rest = ms;
+    long[] sizes = {86_400_000L, 3_600_000L, 60_000L};
+    String[] units = {"d", "h", "m"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (rest >= sizes[i]) {
+        out.append(out.length() == 0 ? "" : " ").append(rest / sizes[i]).append(units[i]);
+        rest %= sizes[i];
+      }
+    }
+    if (rest > 0) {
+      String seconds = BigDecimal.valueOf(rest, 3).stripTrailingZeros().toPlainString();
+      out.append(out.length() == 0 ? "" : " ").append(seconds).append('s');
+    }
+    return out.toString();
   }
 
   private static Result fail(String message, String fix) {

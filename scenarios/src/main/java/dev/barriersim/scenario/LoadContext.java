@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The state of one load: the file name for messages, the problems found so far, the keys not supported yet. */
+/** The state of one load: the file name for messages, the errors and warnings found so far, the keys not supported yet. */
 final class LoadContext {
   private final String file;
   private final Set<String> notYetSupported;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
 
   LoadContext(String file, Set<String> notYetSupported) {
     this.file = file;
@@ -27,21 +28,36 @@ final class LoadContext {
     problems.add(new Problem(file, line, column, path, message, fix));
   }
 
-  /** True once any problem was found. */
+  /** Records a warning at a node's position: the scenario still runs. */
+  void warn(YamlNode at, String path, String message, String fix) {
+    warnings.add(new Problem(file, at.line(), at.column(), path, message, fix, Problem.Severity.WARNING));
+  }
+
+  /** True once any error was found (warnings do not count). */
   boolean hasProblems() {
     return !problems.isEmpty();
   }
 
-  /** How many problems so far (lets a reader tell whether its own part was clean). */
+  /** How many errors so far (lets a reader tell whether its own part was clean). */
   int problemCount() {
     return problems.size();
   }
 
-  /** Every problem in file order; ties keep the order in which they were found (stable sort). */
+  /** Every error and warning in file order; ties keep the order in which they were found (stable sort). */
   List<Problem> problemsInFileOrder() {
-    List<Problem> sorted = new ArrayList<>(problems);
-    sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-    return sorted;
+    List<Problem> all = new ArrayList<>(problems);
+    all.addAll(warnings);
+    return inFileOrder(all);
+  }
+
+  /** The warnings alone, in file order. */
+  List<Problem> warningsInFileOrder() {
+    return inFileOrder(new ArrayList<>(warnings));
+  }
+
+  private static List<Problem> inFileOrder(List<Problem> list) {
+    list.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return list;
   }
 
   /** True when the key at this path (list indices as {@code [*]}) is in the format but refused by this version. */

@@ -4,14 +4,23 @@ import dev.barriersim.core.SimulationSpec;
 import java.util.List;
 
 /**
- * A validated scenario: the simulation input plus the {@code run:} section.
+ * A validated scenario: the simulation input plus the {@code run:} section, and the warnings found
+ * while loading it (it runs anyway; commands print them on stderr).
  *
  * @param modes the arms to run, in order, each "barrier" or "non-barrier"
  * @param replications runs per mode; replication r uses {@code RandomStreams.replicationSeed(seed, r)}
+ * @param warnings located warnings in file order, each {@link Problem#isWarning()}
  */
-public record Scenario(String file, String description, SimulationSpec spec, List<String> modes, int replications) {
-  /** Freezes the list. */
+public record Scenario(String file, String description, SimulationSpec spec, List<String> modes, int replications,
+    List<Problem> warnings) {
+  /** Freezes the lists. */
   public Scenario {
     modes = List.copyOf(modes);
+    warnings = List.copyOf(warnings == null ? List.of() : warnings);
+  }
+
+  /** A scenario without warnings. */
+  public Scenario(String file, String description, SimulationSpec spec, List<String> modes, int replications) {
+    this(file, description, spec, modes, replications, List.of());
   }
 }

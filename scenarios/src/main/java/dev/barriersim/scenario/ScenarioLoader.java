@@ -9,10 +9,7 @@ import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -43,27 +40,23 @@ public final class ScenarioLoader {
   public static Scenario load(Path file) throws ScenarioException {
     String name = file.toString();
     LoadContext ctx = new LoadContext(name, NOT_YET_SUPPORTED);
-    String text;
-    try {
-      if (!Files.isRegularFile(file)) {
-        ctx.report(1, 1, "", Files.exists(file) ? "not a regular file" : "no such file", "give the path of a .yaml scenario file");
-        throw new ScenarioException(ctx.problemsInFileOrder());
+    if (!Files.isRegularFile(file)) {
+      ctx.report(1, 1, "", Files.exists(file) ? "not a regular file" : "no such file", "give the path of a .yaml scenario file");
+      throw new ScenarioException(ctx.problemsInFileOrder());
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      // Never more than the limit plus one byte in memory, whatever the file's size (or growth) is.
+      bytes = in.readNBytes(YamlTreeReader.MAX_BYTES + 1);
+      if (bytes.length > YamlTreeReader.MAX_BYTES) {
+        throw new ScenarioException(List.of(tooLarge(name, Math.max(bytes.length, Files.size(file)))));
       }
-      long size = Files.size(file);
-      if (size > YamlTreeReader.MAX_BYTES) {
-        throw new ScenarioException(List.of(tooLarge(name, size)));
-      }
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new ScenarioException(List.of(new Problem(name, 1, 1, "", "the file is not valid UTF-8 text", "save it as UTF-8")));
     } catch (IOException e) {
       throw new ScenarioException(List.of(new Problem(name, 1, 1, "", "cannot read the file (" + e.getClass().getSimpleName() + ")",
           "check the path and its permissions")));
     }
+    String text = ScenarioText.decode(ctx, bytes);
+    if (text == null) throw new ScenarioException(ctx.problemsInFileOrder());
     return load(name, text, NOT_YET_SUPPORTED);
   }
 
@@ -77,6 +70,7 @@ public final class ScenarioLoader {
     long bytes = utf8Length(yamlText);
     if (bytes > YamlTreeReader.MAX_BYTES) throw new ScenarioException(List.of(tooLarge(file, bytes)));
     LoadContext ctx = new LoadContext(file, notYetSupported);
+    if (!ScenarioText.linesFit(ctx, yamlText)) throw new ScenarioException(ctx.problemsInFileOrder());
     Scenario scenario = null;
     try {
       YamlNode.Mapping root = YamlTreeReader.read(ctx, yamlText);
@@ -114,13 +108,21 @@ public final class ScenarioLoader {
     SimulationReader.Run run = f.has("run") ? SimulationReader.readRun(c, f.get("run"), "run") : SimulationReader.Run.DEFAULTS;
     if (jobs != null) checkPools(c, jobs, poolNames);
     if (settings != null && settings.backend() == Backend.LOCAL && cluster != null) checkLocal(c, f, cluster, failures);
+    if (cluster != null && conf != null && jobs != null) {
+      int before = c.problemCount();
+      SparkResourceChecks.check(c, root, cluster, conf, jobs.specs());
+      // Slots are only worth forecasting once every task fits some executor.
+      if (c.problemCount() == before && settings != null && failures != null) {
+        BarrierSlotForecast.check(c, root, cluster, conf, settings.backend(), jobs.specs(), failures);
+      }
+    }
     if (c.hasProblems() || name == null || seed == null || cluster == null || conf == null || pools == null
         || settings == null || jobs == null || failures == null || run == null) {
       return null;
     }
     FailureSpec fs = failures;
     SimulationSpec spec = c.build(root, "", () -> new SimulationSpec(name, seed, cluster, conf, pools, settings, jobs.specs(), fs));
-    return spec == null ? null : new Scenario(file, description, spec, run.modes(), run.replications());
+    return spec == null ? null : new Scenario(file, description, spec, run.modes(), run.replications(), c.warningsInFileOrder());
   }
 
   /** A job's pool must be declared under {@code pools}, except Spark's built-in {@code default}. */

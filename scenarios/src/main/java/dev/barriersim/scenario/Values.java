@@ -18,6 +18,8 @@ final class Values {
   /** Names of scenarios, jobs, stages, pools and resources. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern INTEGER_TEXT = Pattern.compile("[-+]?\\d+");
+  /** Most digits of a whole number worth parsing (a long has 19). */
+  private static final int MAX_DIGITS = 19;
   private static final Pattern DECIMAL_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
   /** A whole number in {@code [min, max]}. */
@@ -28,11 +30,14 @@ final class Values {
     if (s.kind() == Kind.INTEGER && s.number() != null) {
       v = s.number() instanceof BigInteger b ? b : BigInteger.valueOf(s.number().longValue());
     } else if ((s.kind() == Kind.INTEGER || (lenient && s.kind() == Kind.STRING)) && INTEGER_TEXT.matcher(s.text().strip()).matches()) {
-      v = new BigInteger(s.text().strip());
+      v = boundedInteger(s.text().strip());
     }
     if (v == null) {
       String fix = s.kind() == Kind.DECIMAL ? "write a whole number without a fraction" : "write a whole number";
-      if (s.kind() == Kind.STRING && INTEGER_TEXT.matcher(s.text().strip()).matches()) fix = "remove the quotes";
+      if (s.kind() == Kind.STRING && INTEGER_TEXT.matcher(s.text().strip()).matches()) {
+        // The YAML parser types very long digit strings as text, quoted or not.
+        fix = s.text().strip().length() > MAX_DIGITS ? "write a whole number of at most " + MAX_DIGITS + " digits" : "remove the quotes";
+      }
       c.report(s, path, "expected a whole number, found " + s.describe(), fix);
       return null;
     }
@@ -40,10 +45,22 @@ final class Values {
       // Only int-sized keys hit the int ceiling; saying "at most 2147483647" beats "between 1 and 2147483647".
       boolean huge = max >= Integer.MAX_VALUE;
       String rule = huge ? (v.compareTo(BigInteger.valueOf(min)) < 0 ? ">= " + min : "at most " + max) : range(min, max);
-      c.report(s, path, "must be " + rule + ", found " + Suggestions.shorten(v.toString()), "write a value " + rule);
+      c.report(s, path, "must be " + rule + ", found " + Suggestions.shorten(s.text().strip()), "write a value " + rule);
       return null;
     }
     return v.longValue();
+  }
+
+  /**
+   * The digits as a number, without parsing more of them than any long needs: BigInteger parsing is
+   * quadratic, and a file may hold a 64 KiB number. Anything longer is returned as +-10^20, beyond
+   * every range checked here.
+   */
+  private static BigInteger boundedInteger(String text) {
+    boolean negative = text.startsWith("-");
+    String digits = text.replaceFirst("^[-+]?0*", "");
+    if (digits.length() <= MAX_DIGITS) return new BigInteger(digits.isEmpty() ? "0" : digits).multiply(BigInteger.valueOf(negative ? -1 : 1));
+    return BigInteger.TEN.pow(20).multiply(BigInteger.valueOf(negative ? -1 : 1));
   }
 
   /** A whole number that fits an int, in {@code [min, max]}. */
@@ -59,7 +76,7 @@ final class Values {
     Double v = null;
     if ((s.kind() == Kind.INTEGER || s.kind() == Kind.DECIMAL || (lenient && s.kind() == Kind.STRING))
         && DECIMAL_TEXT.matcher(s.text().strip()).matches()) {
-      v = new BigDecimal(s.text().strip()).doubleValue();
+      v = toDouble(s.text().strip());
     }
     if (v == null || !Double.isFinite(v)) {
       c.report(s, path, "expected a number, found " + s.describe(), "write a plain number such as 0.5 or 2");
@@ -70,6 +87,15 @@ final class Values {
       return null;
     }
     return v;
+  }
+
+  /** Decimal text as the nearest double; an exponent too large for BigDecimal is infinite (then refused), not a crash. */
+  private static double toDouble(String text) {
+    try {
+      return text.length() > 1_000 ? Double.parseDouble(text) : new BigDecimal(text).doubleValue();
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   /** {@code true} or {@code false} (any case); YAML 1.1's yes/no/on/off are refused as ambiguous. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -28,11 +29,14 @@ final class YamlTreeReader {
   static final int MAX_DEPTH = 64;
   /** Most aliases to lists or mappings in one file (defuses "billion laughs"). */
   static final int MAX_COLLECTION_ALIASES = 20;
+  /** Longest value or key, in characters: far beyond any name, duration or description, far below the file limit. */
+  static final int MAX_SCALAR_CHARS = 65_536;
 
   private static final YAMLFactory FACTORY = factory();
 
   private final LoadContext ctx;
   private final Map<String, YamlNode> anchors = new HashMap<>();
+  private final Map<String, String> texts = new HashMap<>(); // lookups only
   private YAMLParser parser;
   private int collectionAliases;
   private int lastLine = 1;
@@ -78,7 +82,7 @@ final class YamlTreeReader {
         ctx.report(1, 1, "", "the file is empty", "write a scenario mapping with at least name, cluster and jobs");
         return null;
       }
-      YamlNode root = readValue(first, 1, "");
+      YamlNode root = readValue(first, 1, "", "", -1); // the document itself: path ""
       if (next() != null) {
         ctx.report(lastLine, lastColumn, "", "more than one YAML document in the file",
             "keep one scenario per file; remove the '---' and what follows");
@@ -93,8 +97,7 @@ final class YamlTreeReader {
     } catch (Stop stop) {
       return null;
     } catch (StreamConstraintsException e) {
-      ctx.report(lastLine, lastColumn, "", "lists and mappings nest deeper than " + MAX_DEPTH + " levels",
-          "flatten the document; a scenario never needs more than a few levels");
+      reportConstraint(e);
       return null;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
@@ -122,21 +125,26 @@ final class YamlTreeReader {
     return t;
   }
 
-  private YamlNode readValue(JsonToken t, int depth, String path) throws IOException, Stop {
+  /**
+   * Reads the value starting at {@code t}: the item {@code index} of the list at {@code parent}, or
+   * the value of {@code key} in the mapping at {@code parent}. Paths are built only for lists and
+   * mappings and for problems: one string per scalar would double the memory of a large file.
+   */
+  private YamlNode readValue(JsonToken t, int depth, String parent, String key, int index) throws IOException, Stop {
     int line = lastLine;
     int column = lastColumn;
     String anchor = t == JsonToken.FIELD_NAME ? null : parser.getObjectId();
     YamlNode node;
     switch (t) {
-      case START_OBJECT -> node = readMapping(line, column, depth, path);
-      case START_ARRAY -> node = readSequence(line, column, depth, path);
-      case VALUE_STRING -> node = parser.isCurrentAlias() ? alias(line, column, path) : scalar(YamlNode.Scalar.Kind.STRING, null);
-      case VALUE_NUMBER_INT -> node = scalar(YamlNode.Scalar.Kind.INTEGER, number());
-      case VALUE_NUMBER_FLOAT -> node = scalar(YamlNode.Scalar.Kind.DECIMAL, number());
-      case VALUE_TRUE, VALUE_FALSE -> node = scalar(YamlNode.Scalar.Kind.BOOLEAN, null);
-      case VALUE_NULL -> node = scalar(YamlNode.Scalar.Kind.NULL, null);
+      case START_OBJECT -> node = readMapping(line, column, depth, path(parent, key, index));
+      case START_ARRAY -> node = readSequence(line, column, depth, path(parent, key, index));
+      case VALUE_STRING -> node = parser.isCurrentAlias() ? alias(line, column, path(parent, key, index)) : scalar(YamlNode.Scalar.Kind.STRING, null, parent, key, index);
+      case VALUE_NUMBER_INT -> node = scalar(YamlNode.Scalar.Kind.INTEGER, number(), parent, key, index);
+      case VALUE_NUMBER_FLOAT -> node = scalar(YamlNode.Scalar.Kind.DECIMAL, number(), parent, key, index);
+      case VALUE_TRUE, VALUE_FALSE -> node = scalar(YamlNode.Scalar.Kind.BOOLEAN, null, parent, key, index);
+      case VALUE_NULL -> node = scalar(YamlNode.Scalar.Kind.NULL, null, parent, key, index);
       default -> {
-        ctx.report(line, column, path, "unexpected YAML content (" + t + ")", "write plain mappings, lists and scalars");
+        ctx.report(line, column, path(parent, key, index), "unexpected YAML content (" + t + ")", "write plain mappings, lists and scalars");
         throw new Stop();
       }
     }
@@ -146,9 +154,52 @@ final class YamlTreeReader {
     return node;
   }
 
-  private YamlNode.Scalar scalar(YamlNode.Scalar.Kind kind, Number number) throws IOException {
+  /** Jackson's own limits: nesting (also checked here) and the length of a number. */
+  private void reportConstraint(StreamConstraintsException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("Number value length")) {
+      ctx.report(lastLine, lastColumn, "", "a number with more than " + FACTORY.streamReadConstraints().getMaxNumberLength()
+          + " digits", "write a number of reasonable size; no scenario value needs that many digits");
+    } else if (m.toLowerCase(Locale.ROOT).contains("nesting depth")) {
+      ctx.report(lastLine, lastColumn, "", "lists and mappings nest deeper than " + MAX_DEPTH + " levels",
+          "flatten the document; a scenario never needs more than a few levels");
+    } else {
+      ctx.report(lastLine, lastColumn, "", "the YAML exceeds a parser limit: " + Suggestions.shorten(m.split("\n")[0]),
+          "simplify the file at or after this position");
+    }
+  }
+
+  private YamlNode.Scalar scalar(YamlNode.Scalar.Kind kind, Number number, String parent, String key, int index)
+      throws IOException, Stop {
     String text = kind == YamlNode.Scalar.Kind.NULL ? "" : parser.getText();
-    return new YamlNode.Scalar(lastLine, lastColumn, kind, text == null ? "" : text, number);
+    if (text != null && text.length() > MAX_SCALAR_CHARS) checkLength(text, "value", path(parent, key, index));
+    return new YamlNode.Scalar(lastLine, lastColumn, kind, text == null ? "" : shared(text), number);
+  }
+
+  /**
+   * One copy of each short text: a large file is mostly the same few values ({@code 1s}, {@code 2}),
+   * and the parser hands out a new string for each, which would make the tree twice as large.
+   */
+  private String shared(String text) {
+    if (text.length() > 16) return text;
+    String known = texts.get(text);
+    if (known != null) return known;
+    if (texts.size() < 10_000) texts.put(text, text);
+    return text;
+  }
+
+  /** The path of a list item ({@code key} null) or of a mapping's value. */
+  private static String path(String parent, String key, int index) {
+    return key != null ? LoadContext.child(parent, key) : LoadContext.index(parent, index);
+  }
+
+  /** A value or key longer than {@link #MAX_SCALAR_CHARS} stops the reading here (no quoting it back). */
+  private void checkLength(String text, String what, String path) throws Stop {
+    if (text != null && text.length() > MAX_SCALAR_CHARS) {
+      ctx.report(lastLine, lastColumn, path, "a " + what + " of " + text.length() + " characters, more than the limit of "
+          + MAX_SCALAR_CHARS, "shorten it; no name, duration or description needs to be that long");
+      throw new Stop();
+    }
   }
 
   private Number number() {
@@ -188,15 +239,15 @@ final class YamlTreeReader {
         throw new Stop();
       }
       String key = parser.currentName();
+      checkLength(key, "key", path);
       int keyLine = lastLine;
       int keyColumn = lastColumn;
-      String keyPath = LoadContext.child(path, key);
-      YamlNode value = readValue(next(), depth + 1, keyPath);
+      YamlNode value = readValue(next(), depth + 1, path, key, -1);
       YamlNode.Entry previous = entries.get(key);
       if ("<<".equals(key)) {
-        ctx.report(keyLine, keyColumn, keyPath, "YAML merge keys (<<) are not supported", "write the keys out in this mapping");
+        ctx.report(keyLine, keyColumn, LoadContext.child(path, key), "YAML merge keys (<<) are not supported", "write the keys out in this mapping");
       } else if (previous != null) {
-        ctx.report(keyLine, keyColumn, keyPath, "duplicate key '" + Suggestions.shorten(key) + "' (first at line " + previous.line() + ")",
+        ctx.report(keyLine, keyColumn, LoadContext.child(path, key), "duplicate key '" + Suggestions.shorten(key) + "' (first at line " + previous.line() + ")",
             "keep only one '" + Suggestions.shorten(key) + "' in this mapping");
       } else {
         entries.put(key, new YamlNode.Entry(key, keyLine, keyColumn, value));
@@ -210,7 +261,7 @@ final class YamlTreeReader {
     List<YamlNode> items = new ArrayList<>();
     JsonToken t;
     while ((t = next()) != JsonToken.END_ARRAY) {
-      items.add(readValue(t, depth + 1, LoadContext.index(path, items.size())));
+      items.add(readValue(t, depth + 1, path, null, items.size()));
     }
     return new YamlNode.Sequence(line, column, items);
   }

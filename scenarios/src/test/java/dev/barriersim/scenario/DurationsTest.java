@@ -37,4 +37,14 @@ class DurationsTest {
     assertEquals("2m", Durations.format(120_000));
     assertEquals("0ms", Durations.format(0));
   }
+
+  @Test
+  void describesForReadersLargestUnitsFirst() {
+    assertEquals("10m", Durations.describe(600_000));
+    assertEquals("10m 15s", Durations.describe(615_000));
+    assertEquals("1h 1.5s", Durations.describe(3_601_500));
+    assertEquals("1d 2h 3m 4.05s", Durations.describe(86_400_000L + 7_200_000 + 180_000 + 4_050));
+    assertEquals("0.001s", Durations.describe(1));
+    assertEquals("0s", Durations.describe(0));
+  }
 }

@@ -13,7 +13,11 @@ import java.util.Map;
  * Injection only: what the scheduler does about a failure is not decided here.
  */
 public final class FailureInjector {
-  /** What happens to one attempt: {@code afterMs} after launch ({@link TaskFailureSpec#AT_END}: at the end of its work). */
+  /**
+   * What happens to one attempt: {@code afterMs} after the start of its work, as the task's own code
+   * measures time ({@link TaskFailureSpec#AT_END}: at the end of its work, or for a hang, at the
+   * end of its first phase).
+   */
   public record Injection(long afterMs, TaskFailureSpec.Kind kind, String source) {}
 
   private final Map<String, Injection> scripted = new HashMap<>();
@@ -33,12 +37,11 @@ public final class FailureInjector {
   }
 
   /**
-   * The injection for an attempt, or null. {@code workMs} is the attempt's total work and
-   * {@code startOffsetMs} the delay from launch to the start of work (a random failure falls at
-   * a uniform point of the work).
+   * The injection for an attempt, or null. {@code workMs} is the attempt's total work: a random
+   * failure falls at a uniform point of it.
    */
   public Injection injectionFor(String job, String stage, long jobKey, int instance, long stageKey, int partition,
-      int stageAttempt, int attempt, long workMs, long startOffsetMs) {
+      int stageAttempt, int attempt, long workMs) {
     if (!scripted.isEmpty()) {
       Injection i = scripted.get(key(job, stage, partition, stageAttempt, attempt));
       if (i != null) return i;
@@ -47,7 +50,7 @@ public final class FailureInjector {
       stream.position(jobKey, instance, stageKey, partition, stageAttempt, attempt);
       if (stream.nextDouble() < probability) {
         long at = (long) Math.floor(stream.nextDouble() * workMs);
-        return new Injection(startOffsetMs + at, TaskFailureSpec.Kind.FAIL, "taskFailureProbability");
+        return new Injection(at, TaskFailureSpec.Kind.FAIL, "taskFailureProbability");
       }
     }
     return null;

@@ -3,20 +3,22 @@ package dev.barriersim.core.failure;
 /**
  * A scripted failure of one task attempt, identified as the scenario names it.
  *
- * @param afterMs time after the attempt's launch at which it fails or hangs, or {@link #AT_END}:
- *     at the end of its work
+ * @param afterMs time into the attempt's work at which it fails or hangs, counted from the start of
+ *     its work (after the launch latency), as the task's own code would measure it; or
+ *     {@link #AT_END}: a failure at the end of its work, a hang at the end of its first phase (it
+ *     never calls its first {@code barrier()}; a one-phase task never finishes)
  */
 public record TaskFailureSpec(
     String job, String stage, int partition, int stageAttempt, int attempt, long afterMs, Kind kind) {
 
-  /** Fail (or hang) at the end of the attempt's work. */
+  /** No {@code after}: fail at the end of the work, hang at the end of the first phase. */
   public static final long AT_END = -1;
 
   /** What the attempt does. */
   public enum Kind {
     /** The task throws: it ends FAILED. */
     FAIL,
-    /** The task stops making progress: it never finishes and never reaches a sync point. */
+    /** The task stops making progress: it never finishes and never reaches its next {@code barrier()}. */
     HANG
   }
 

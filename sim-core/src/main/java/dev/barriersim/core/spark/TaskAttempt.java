@@ -36,7 +36,8 @@ final class TaskAttempt {
   final long failAt;
   final boolean failAtEnd;
   final long hangAt;
-  final boolean hangAtEnd;
+  /** Hangs when its first phase ends: it never calls its first {@code barrier()} (or never finishes). */
+  final boolean hangAfterFirstPhase;
   final String failureReason;
   /** The parent stage whose output this attempt could not fetch, or null. */
   final Stage fetchFailedFrom;
@@ -73,7 +74,7 @@ final class TaskAttempt {
     this.failAt = plan.failAt();
     this.failAtEnd = plan.failAtEnd();
     this.hangAt = plan.hangAt();
-    this.hangAtEnd = plan.hangAtEnd();
+    this.hangAfterFirstPhase = plan.hangAfterFirstPhase();
     this.failureReason = plan.failureReason();
     this.fetchFailedFrom = fetchFailedFrom;
   }

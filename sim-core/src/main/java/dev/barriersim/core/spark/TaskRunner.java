@@ -31,7 +31,10 @@ final class TaskRunner {
     this.coordinator = coordinator;
   }
 
-  /** The attempt starts computing its first phase after the launch latency. */
+  /**
+   * The attempt starts computing its first phase after the launch latency; its planned failure or
+   * hang instants already count from there.
+   */
   void start(TaskAttempt t) {
     t.phaseStart = t.launchMs + settings.launchLatencyMs();
     int g = t.generation;
@@ -47,17 +50,22 @@ final class TaskRunner {
 
   private void phaseEnd(TaskAttempt t) {
     if (t.state != State.COMPUTING) return;
-    if (!t.isLastPhase()) {
+    if (hangsAtEndOf(t, t.phase)) {
+      hang(t); // a hung task never reaches its next barrier(): the siblings wait and the sync times out
+    } else if (!t.isLastPhase()) {
       t.state = State.WAITING;
       t.waitEnter = loop.now();
       coordinator.arrive(t, t.phase);
     } else if (t.failAtEnd) {
       fail(t, t.failureReason);
-    } else if (t.hangAtEnd) {
-      hang(t);
     } else {
       end(t, EndCause.SUCCESS, null);
     }
+  }
+
+  /** A hang without {@code after} strikes when the first phase ends, before barrier() or the end of the task. */
+  private static boolean hangsAtEndOf(TaskAttempt t, int phase) {
+    return t.hangAfterFirstPhase && phase == 0;
   }
 
   /**
@@ -120,7 +128,8 @@ final class TaskRunner {
   private long untilDone(TaskAttempt t) {
     long phaseEnd = t.phaseStart + t.phases[t.phase];
     if (t.hangAt != NEVER && t.hangAt <= phaseEnd) return NEVER;
-    if (t.isLastPhase()) return t.hangAtEnd ? NEVER : phaseEnd;
+    if (hangsAtEndOf(t, t.phase)) return NEVER;
+    if (t.isLastPhase()) return phaseEnd;
     return phaseEnd + settings.barrierPollIntervalMs();
   }
 

@@ -71,17 +71,21 @@ final class Workload {
     return new TaskPlan(launchMs + launchLatencyMs, false, TaskAttempt.NEVER, false, reason);
   }
 
-  /** Failure or hang of an attempt launched at {@code launchMs}, as absolute instants. */
+  /**
+   * Failure or hang of an attempt launched at {@code launchMs}, as absolute instants. Every point
+   * counts from the start of the attempt's work (launch plus launch latency), as the task's own code
+   * sees time: a task that throws 500 ms into its code fails 500 ms after its work began.
+   */
   TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long[] phases, long launchMs) {
     long work = 0;
     for (long x : phases) work += x;
     StageSpec spec = s.spec;
     FailureInjector.Injection i = failures.injectionFor(s.job.name, spec.name(), s.jobKey, s.job.instance, s.stageKey,
-        partition, stageAttempt, attempt, work, launchLatencyMs);
+        partition, stageAttempt, attempt, work);
     if (i == null) return TaskPlan.HEALTHY;
-    boolean atEnd = i.afterMs() == TaskFailureSpec.AT_END;
-    long at = atEnd ? TaskAttempt.NEVER : launchMs + i.afterMs();
-    if (i.kind() == TaskFailureSpec.Kind.HANG) return new TaskPlan(TaskAttempt.NEVER, false, at, atEnd, null);
-    return new TaskPlan(at, atEnd, TaskAttempt.NEVER, false, SparkMessages.injected(i.source()));
+    boolean noPoint = i.afterMs() == TaskFailureSpec.AT_END;
+    long at = noPoint ? TaskAttempt.NEVER : launchMs + launchLatencyMs + i.afterMs();
+    if (i.kind() == TaskFailureSpec.Kind.HANG) return new TaskPlan(TaskAttempt.NEVER, false, at, noPoint, null);
+    return new TaskPlan(at, noPoint, TaskAttempt.NEVER, false, SparkMessages.injected(i.source()));
   }
 }

@@ -221,4 +221,25 @@ class OracleMutationTest {
         t.executor(), t.host(), t.launchMs(), TaskStatus.SUCCESS, null));
     rejects(o, ev, check);
   }
+
+  /**
+   * after counts from the start of the work: with a 40 ms launch latency the real run fails the
+   * task 40 ms after launch + after, and the check accepts it; a failure at launch + after (the
+   * old rule) is rejected.
+   */
+  @Test
+  void scriptedFailure_countsAfterFromTheStartOfTheWork() {
+    ScriptedFailureCheck check = new ScriptedFailureCheck();
+    SimulationSpec withLatency = spec().executors(2, 2).latency(40, 0)
+        .job("j", stage("pre", 3, 1000), barrier("gang", 4, 2000, "pre"), stage("post", 2, 500, "gang"))
+        .fail("j", "gang", 2, 0, 0, 500).build();
+    PropertyRuns.Observed o = clean(withLatency, check);
+    List<SimEvent> ev = new ArrayList<>(o.events());
+    int i = indexOf(ev, e -> e instanceof TaskEnded t && t.status() == TaskStatus.FAILED);
+    TaskEnded t = (TaskEnded) ev.get(i);
+    assertEquals(t.launchMs() + 40 + 500, t.t());
+    ev.set(i, new TaskEnded(t.t() + 1, t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(),
+        t.executor(), t.host(), t.launchMs(), t.status(), t.reason()));
+    rejects(o, ev, check);
+  }
 }

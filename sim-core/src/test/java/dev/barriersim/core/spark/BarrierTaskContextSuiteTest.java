@@ -5,6 +5,7 @@ import static dev.barriersim.core.testing.SpecBuilder.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.barriersim.core.Outcome;
 import dev.barriersim.core.event.SimEvent.BarrierSyncReleased;
 import dev.barriersim.core.event.SimEvent.BarrierSyncTimedOut;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
@@ -12,6 +13,7 @@ import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.testing.RecordedRun;
+import dev.barriersim.core.testing.SpecBuilder;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -125,5 +127,82 @@ class BarrierTaskContextSuiteTest {
         .job("j", perPartition("b", new long[] {100, 3000}, new long[] {10, 10}))
         .fail("j", "b", 1, 0, 0, 1500).build());
     assertEquals(1500L, run.ends(TaskStatus.KILLED).get(0).t());
+  }
+
+  /**
+   * kind: hang without after in a two-phase barrier task: it computes phase 0 and never calls
+   * barrier(), so its sibling waits and the sync times out spark.barrier.sync.timeout after the
+   * first arrival (the sibling's, at 100 ms), not after the hung task's phase end (300 ms).
+   */
+  @Test
+  void hangWithoutAfter_neverReachesTheFirstBarrier_soTheSyncTimesOutFromTheFirstArrival() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).syncTimeout(5000).interruptOnCancel()
+        .job("j", perPartition("b", new long[] {300, 100}, new long[] {100, 100})).hang("j", "b", 0, -1).build());
+    List<BarrierSyncTimedOut> timeouts = run.all(BarrierSyncTimedOut.class);
+    assertEquals(1, timeouts.size());
+    assertEquals(100L + 5000L, timeouts.get(0).t());
+    assertEquals(1, timeouts.get(0).arrived());
+    assertEquals(List.of(), run.all(BarrierSyncReleased.class));
+    assertEquals("FAILED", run.result.jobs().get(0).status());
+    assertEquals(Outcome.COMPLETED, run.result.outcome());
+  }
+
+  /** kind: hang without after in a one-phase task: it computes its work and never finishes. */
+  @Test
+  void hangWithoutAfter_inAOnePhaseTask_neverFinishes() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1)
+        .job("j", barrier("b", 2, 1000)).hang("j", "b", 0, -1).build());
+    assertEquals(List.of(1000L), run.ends(TaskStatus.SUCCESS).stream().map(TaskEnded::t).toList());
+    assertEquals(Outcome.STALLED, run.result.outcome());
+    assertEquals("RUNNING", run.result.jobs().get(0).status());
+  }
+
+  /** Without barrier() calls (the non-barrier arm) the phases run back to back, so the hang comes after all of them. */
+  @Test
+  void hangWithoutAfter_inANonBarrierTask_comesAtTheEndOfAllItsPhases() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1)
+        .job("j", perPartition("b", new long[] {300, 100}, new long[] {100, 100}).withoutBarrier())
+        .hang("j", "b", 0, -1).build());
+    assertEquals(List.of(200L), run.ends(TaskStatus.SUCCESS).stream().map(TaskEnded::t).toList());
+    assertEquals(Outcome.STALLED, run.result.outcome());
+    assertTrue(run.taskCsv.contains(",RUNNING,"), run.taskCsv);
+  }
+
+  /**
+   * after counts from the start of the task's work, as its code sees it: launched at 0 with a
+   * 40 ms launch latency, a task that throws 500 ms into its code fails at 540 ms (Spark measured
+   * about 540 ms on a two-executor cluster).
+   */
+  @Test
+  void failAfter_countsFromTheStartOfTheWork_notFromTheLaunch() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).latency(40, 0).maxConsecutiveAttempts(1)
+        .job("j", barrier("b", 2, 2000)).fail("j", "b", 1, 0, 0, 500).build());
+    TaskEnded failed = run.ends(TaskStatus.FAILED).get(0);
+    assertEquals(0L, failed.launchMs());
+    assertEquals(540L, failed.t());
+  }
+
+  /**
+   * A hang 1010 ms into a task whose work takes 1000 ms never happens, whatever the launch
+   * latency: the work ends first (at 40 + 1000 ms) and the task succeeds.
+   */
+  @Test
+  void hangAfter_countsFromTheStartOfTheWork_soAHangPastTheWorkNeverHappens() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 1).latency(40, 0)
+        .job("j", barrier("b", 1, 1000)).hang("j", "b", 0, 1010).build());
+    assertEquals(List.of(1040L), run.ends(TaskStatus.SUCCESS).stream().map(TaskEnded::t).toList());
+    assertEquals(Outcome.COMPLETED, run.result.outcome());
+  }
+
+  /** taskFailureProbability's point is a point of the attempt's work: never inside the launch latency, never past the work. */
+  @Test
+  void randomFailurePoint_fallsInsideTheAttemptsWork() {
+    RecordedRun run = RecordedRun.of(spec().executors(4, 2).latency(300, 0).failureProbability(0.5).taskMaxFailures(8)
+        .job("j", SpecBuilder.stage("s", 40, 100)).build());
+    List<TaskEnded> failed = run.ends(TaskStatus.FAILED);
+    assertTrue(failed.size() >= 10, "enough failures to look at: " + failed.size());
+    for (TaskEnded t : failed) {
+      assertTrue(t.t() >= t.launchMs() + 300 && t.t() < t.launchMs() + 300 + 100, t.toString());
+    }
   }
 }

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scripted {@code fail} at {@code after} happens: an attempt it names that was not asked to stop
- * by then either finished its work before the failure point (SUCCESS reported before
+ * A scripted {@code fail} at {@code after} happens: {@code after} counts from the start of the
+ * attempt's work (launch + launch latency), and an attempt it names that was not asked to stop by
+ * then either finished its work before the failure point (SUCCESS reported before
  * point + status latency) or ended by then (FAILED at the point, or earlier for another reason),
  * and it never succeeds after the point. Failures "at the end of the work" and hangs are not
  * checked here.
@@ -35,12 +36,13 @@ public final class ScriptedFailureCheck implements PropertyCheck {
     List<String> out = new ArrayList<>();
     if (failAfter.isEmpty()) return out;
     long latency = spec.settings().statusUpdateLatencyMs();
-    Map<Long, Long> failPoint = new HashMap<>(); // taskId -> launch + after
+    long workStart = spec.settings().launchLatencyMs();
+    Map<Long, Long> failPoint = new HashMap<>(); // taskId -> launch + launch latency + after
     Map<Long, Long> killAt = new HashMap<>();
     for (SimEvent e : events) {
       if (e instanceof TaskLaunched l) {
         Long after = failAfter.get(key(l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt()));
-        if (after != null) failPoint.put(l.taskId(), l.t() + after);
+        if (after != null) failPoint.put(l.taskId(), l.t() + workStart + after);
       } else if (e instanceof TaskKillRequested k) {
         killAt.putIfAbsent(k.taskId(), k.t());
       } else if (e instanceof TaskEnded t && failPoint.containsKey(t.taskId())) {

@@ -1,0 +1,51 @@
+package dev.barriersim.scenario;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Finds a node again by its path in a tree that was already read without problems, so that checks
+ * across sections (which work on the built specs) can point at the key they are about.
+ */
+final class YamlLocator {
+  private YamlLocator() {}
+
+  /**
+   * The entry reached from {@code from} by {@code steps} (String keys and Integer list indices; the
+   * last step is a key), or null when the tree has another shape.
+   */
+  static YamlNode.Entry entry(YamlNode from, Object... steps) {
+    if (steps.length == 0 || !(steps[steps.length - 1] instanceof String key)) return null;
+    Object[] parent = Arrays.copyOf(steps, steps.length - 1);
+    return node(from, parent) instanceof YamlNode.Mapping m ? m.entries().get(key) : null;
+  }
+
+  /** The node reached from {@code from} by {@code steps}, or null when the tree has another shape. */
+  static YamlNode node(YamlNode from, Object... steps) {
+    YamlNode at = from;
+    for (Object step : steps) {
+      if (step instanceof String key && at instanceof YamlNode.Mapping m && m.entries().containsKey(key)) {
+        at = m.entries().get(key).value();
+      } else if (step instanceof Integer i && at instanceof YamlNode.Sequence s && i >= 0 && i < s.items().size()) {
+        at = s.items().get(i);
+      } else {
+        return null;
+      }
+    }
+    return at;
+  }
+
+  /** List index of each item of {@code list} by its {@code name} scalar (the first item wins); empty for a non-list. */
+  static Map<String, Integer> indexByName(YamlNode list) {
+    Map<String, Integer> out = new HashMap<>(); // lookups only: never iterated into output
+    if (!(list instanceof YamlNode.Sequence s)) return out;
+    for (int i = 0; i < s.items().size(); i++) {
+      if (s.items().get(i) instanceof YamlNode.Mapping m && m.entries().get("name") != null
+          && m.entries().get("name").value() instanceof YamlNode.Scalar n) {
+        out.putIfAbsent(n.text(), i);
+      }
+    }
+    return out;
+  }
+}
