@@ -19,18 +19,16 @@ import org.jfree.chart.annotations.XYBoxAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * Gantt timeline of replication 0: one lane per executor slot, a bar per task attempt, the
@@ -100,15 +98,16 @@ public final class GanttChart implements Chart {
         none.setPaint(Color.DARK_GRAY);
         sub.addAnnotation(none);
       }
-      plot.add(sub, Math.max(1, d.heat() ? arm.heat().executors().size() : arm.lanes().size()));
+      plot.add(sub, Math.max(1, d.heat() ? arm.heat().rows().size() : arm.lanes().size()));
     }
     List<String> subtitles = new ArrayList<>();
     subtitles.add(ChartHeader.replicationZero(in));
     if (d.heat()) {
       GanttData.Heat h = d.arms().get(0).heat();
       subtitles.add(String.format(Locale.ROOT,
-          "More than %,d task attempts in a mode: no bars; each row is an executor, shaded by its mean busy slots per %s",
-          d.limit(), HumanDuration.format(h.bucketMs())));
+          "More than %,d task attempts in a mode: no bars; each row is %s, shaded by the mean busy slots of an executor per %s",
+          d.limit(), h.executorsPerRow() == 1 ? "an executor" : "a group of " + h.executorsPerRow() + " executors",
+          HumanDuration.format(h.bucketMs())));
     }
     JFreeChart c = ChartStyle.chart("Task attempts per executor slot", plot, !d.heat(), subtitles.toArray(String[]::new));
     if (d.heat()) {
@@ -136,27 +135,10 @@ public final class GanttChart implements Chart {
 
   private static XYPlot heatPlot(GanttData.Arm arm, TimeScale scale) {
     GanttData.Heat h = arm.heat();
-    List<double[]> cells = new ArrayList<>();
-    for (int row = 0; row < h.executors().size(); row++) {
-      double[] m = h.meanBusy()[row];
-      for (int b = 0; b < m.length; b++) {
-        if (m[b] > 0) cells.add(new double[] {scale.of((b + 0.5) * h.bucketMs()), row, m[b]});
-      }
-    }
-    double[][] xyz = new double[3][cells.size()];
-    for (int i = 0; i < cells.size(); i++) {
-      for (int k = 0; k < 3; k++) xyz[k][i] = cells.get(i)[k];
-    }
-    DefaultXYZDataset ds = new DefaultXYZDataset();
-    ds.addSeries(arm.mode(), xyz);
-    XYBlockRenderer r = new XYBlockRenderer();
-    r.setBlockWidth(scale.of(h.bucketMs()));
-    r.setBlockHeight(1.0);
-    r.setBlockAnchor(RectangleAnchor.CENTER);
-    r.setPaintScale(new BusyPaintScale(h.maxLanes()));
-    r.setDefaultSeriesVisibleInLegend(false);
-    String[] labels = executorLabels(h.executors());
-    return new XYPlot(ds, null, laneAxis(panelTitle(arm), labels, labels.length), r);
+    BusyPaintScale paints = new BusyPaintScale(h.maxLanes());
+    HeatCells.Dataset ds = new HeatCells.Dataset(arm.mode(), HeatCells.of(h, paints), scale);
+    String[] labels = executorLabels(h.rows());
+    return new XYPlot(ds, null, laneAxis(panelTitle(arm), labels, labels.length), new HeatCells.Renderer(paints));
   }
 
   private static String panelTitle(GanttData.Arm arm) {
@@ -246,6 +228,8 @@ public final class GanttChart implements Chart {
     int max = d.arms().stream().mapToInt(a -> a.heat().maxLanes()).max().orElse(1);
     NumberAxis axis = ChartStyle.numberAxis("mean busy slots of an executor");
     axis.setRange(0, max);
+    // One tick per shade boundary.
+    axis.setTickUnit(new NumberTickUnit(max / (double) BusyPaintScale.LEVELS, ChartStyle.format("0.##")));
     PaintScaleLegend l = new PaintScaleLegend(new BusyPaintScale(max), axis);
     l.setPosition(RectangleEdge.BOTTOM);
     l.setAxisLocation(AxisLocation.BOTTOM_OR_LEFT);

@@ -32,7 +32,9 @@ import java.util.Set;
  */
 record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs, int limit) {
   /** Time buckets of a heat strip. */
-  static final int HEAT_BUCKETS = 400;
+  static final int HEAT_BUCKETS = 240;
+  /** Heat rows at most: beyond, each row is the mean of several consecutive executors. */
+  static final int MAX_HEAT_ROWS = 80;
 
   /** One executor slot. */
   record Lane(String executor, int slot) {}
@@ -50,12 +52,14 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
   record Absence(int first, int last, Interval interval) {}
 
   /**
-   * Heat rows, one per executor.
+   * Heat rows: one per executor, or per group of consecutive executors when there are many.
    *
-   * @param meanBusy per executor, per bucket: the mean number of busy slots
+   * @param rows the executor id of each row, or {@code first–last} for a group
+   * @param meanBusy per row, per bucket: the mean number of busy slots of an executor of the row
    * @param maxLanes the most slots any executor has (the top of the colour scale)
+   * @param executorsPerRow 1, or the size of the groups
    */
-  record Heat(long bucketMs, List<String> executors, double[][] meanBusy, int maxLanes) {}
+  record Heat(long bucketMs, List<String> rows, double[][] meanBusy, int maxLanes, int executorsPerRow) {}
 
   /**
    * One mode.
@@ -113,15 +117,15 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
     final int cores;
     final long addedMs;
     final long lostMs;
+    final int row;
     int maxSlot = -1;
-    double[] busyMs;
-    int[] fullBuckets;
 
-    Track(String id, int cores, long addedMs, long lostMs) {
+    Track(String id, int cores, long addedMs, long lostMs, int row) {
       this.id = id;
       this.cores = cores;
       this.addedMs = addedMs;
       this.lostMs = lostMs;
+      this.row = row;
     }
   }
 
@@ -139,6 +143,10 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
     final long bucketMs;
     final Map<String, Track> tracks = new LinkedHashMap<>();
     final List<RawBar> bars = new ArrayList<>();
+    // Heat buckets per row, not per executor: memory stays bounded by MAX_HEAT_ROWS however many executors.
+    final List<double[]> rowBusyMs = new ArrayList<>();
+    final List<int[]> rowFullBuckets = new ArrayList<>();
+    final int executorsPerRow;
     final List<Long> slotChecks;
     long attempts;
     boolean overflowed;
@@ -154,16 +162,19 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
       this.bucketMs = Math.max(1, (span + HEAT_BUCKETS - 1) / HEAT_BUCKETS);
       slotChecks = events == null ? List.of()
           : events.slotCheckFailures().stream().map(RunEvents.SlotCheck::t).distinct().toList();
+      int known = events == null ? 0 : events.executors().size();
+      this.executorsPerRow = Math.max(1, (known + MAX_HEAT_ROWS - 1) / MAX_HEAT_ROWS);
       if (events != null) {
         for (RunEvents.ExecutorSpan x : events.executors()) {
-          tracks.put(x.id(), new Track(x.id(), x.cores(), x.addedMs(), x.lostMs()));
+          tracks.put(x.id(), new Track(x.id(), x.cores(), x.addedMs(), x.lostMs(), tracks.size() / executorsPerRow));
         }
       }
     }
 
     void accept(TaskRow row) {
       attempts++;
-      Track t = tracks.computeIfAbsent(row.executor(), id -> new Track(id, 0, 0, RunEvents.NEVER));
+      Track t = tracks.computeIfAbsent(row.executor(),
+          id -> new Track(id, 0, 0, RunEvents.NEVER, tracks.size() / executorsPerRow));
       t.maxSlot = Math.max(t.maxSlot, row.slot());
       long end = row.endOr(span);
       if (overflowed) {
@@ -187,21 +198,23 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
 
     /** Adds a busy interval to the executor's buckets in O(1): partial first and last buckets, whole ones as a difference. */
     private void addHeat(Track t, long start, long end) {
-      if (t.busyMs == null) {
-        t.busyMs = new double[HEAT_BUCKETS];
-        t.fullBuckets = new int[HEAT_BUCKETS + 1];
+      while (rowBusyMs.size() <= t.row) {
+        rowBusyMs.add(new double[HEAT_BUCKETS]);
+        rowFullBuckets.add(new int[HEAT_BUCKETS + 1]);
       }
       if (end <= start) return;
+      double[] busy = rowBusyMs.get(t.row);
+      int[] full = rowFullBuckets.get(t.row);
       int b0 = bucket(start);
       int b1 = bucket(end - 1);
       if (b0 == b1) {
-        t.busyMs[b0] += end - start;
+        busy[b0] += end - start;
         return;
       }
-      t.busyMs[b0] += (b0 + 1) * bucketMs - start;
-      t.busyMs[b1] += end - b1 * bucketMs;
-      t.fullBuckets[b0 + 1]++;
-      t.fullBuckets[b1]--;
+      busy[b0] += (b0 + 1) * bucketMs - start;
+      busy[b1] += end - b1 * bucketMs;
+      full[b0 + 1]++;
+      full[b1]--;
     }
 
     private int bucket(long ms) {
@@ -222,7 +235,9 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
       }
       if (heat) {
         spill();
-        return new Arm(mode, lanes, List.of(), heat(), attempts, absences(null), slotChecks);
+        // A row that stands for several executors cannot show one executor's absence.
+        return new Arm(mode, lanes, List.of(), heat(), attempts, executorsPerRow == 1 ? absences(null) : List.of(),
+            slotChecks);
       }
       List<Bar> out = new ArrayList<>(bars.size());
       for (RawBar b : bars) {
@@ -233,36 +248,39 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
     }
 
     private Heat heat() {
-      List<String> ids = new ArrayList<>();
-      double[][] mean = new double[tracks.size()][];
+      int rows = tracks.values().stream().mapToInt(t -> t.row + 1).max().orElse(0);
+      List<List<Track>> members = new ArrayList<>();
+      for (int r = 0; r < rows; r++) members.add(new ArrayList<>());
       int maxLanes = 1;
-      int row = 0;
       for (Track t : tracks.values()) {
-        ids.add(t.id);
-        double[] m = new double[HEAT_BUCKETS];
-        if (t.busyMs != null) {
-          int full = 0;
-          for (int b = 0; b < HEAT_BUCKETS; b++) {
-            full += t.fullBuckets[b];
-            m[b] = (t.busyMs[b] + (double) full * bucketMs) / bucketMs;
-          }
-        }
-        mean[row++] = m;
+        members.get(t.row).add(t);
         maxLanes = Math.max(maxLanes, lanesOf(t));
       }
-      return new Heat(bucketMs, ids, mean, maxLanes);
+      List<String> labels = new ArrayList<>();
+      double[][] mean = new double[rows][HEAT_BUCKETS];
+      for (int r = 0; r < rows; r++) {
+        List<Track> m = members.get(r);
+        labels.add(m.size() == 1 ? m.get(0).id : m.get(0).id + "–" + m.get(m.size() - 1).id);
+        if (r >= rowBusyMs.size()) continue;
+        double[] busy = rowBusyMs.get(r);
+        int[] fullDiff = rowFullBuckets.get(r);
+        int full = 0;
+        for (int b = 0; b < HEAT_BUCKETS; b++) {
+          full += fullDiff[b];
+          mean[r][b] = (busy[b] + (double) full * bucketMs) / bucketMs / m.size();
+        }
+      }
+      return new Heat(bucketMs, labels, mean, maxLanes, executorsPerRow);
     }
 
     /** With {@code firstLane} null, rows are executors (heat); otherwise each executor covers its lanes. */
     private List<Absence> absences(Map<Track, Integer> firstLane) {
       List<Absence> out = new ArrayList<>();
-      int row = 0;
       for (Track t : tracks.values()) {
-        int first = firstLane == null ? row : firstLane.get(t);
-        int last = firstLane == null ? row : first + lanesOf(t) - 1;
+        int first = firstLane == null ? t.row : firstLane.get(t);
+        int last = firstLane == null ? t.row : first + lanesOf(t) - 1;
         if (t.addedMs > 0) out.add(new Absence(first, last, new Interval(0, Math.min(t.addedMs, span))));
         if (t.lostMs != RunEvents.NEVER && t.lostMs < span) out.add(new Absence(first, last, new Interval(t.lostMs, span)));
-        row++;
       }
       return out;
     }

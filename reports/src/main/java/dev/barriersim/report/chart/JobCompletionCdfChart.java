@@ -4,7 +4,7 @@ import dev.barriersim.report.data.ScenarioConf;
 import dev.barriersim.report.data.ScenarioFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,6 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -31,6 +30,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class JobCompletionCdfChart implements Chart {
   /** Declared jobs that get their own colour in the slowdown panel; beyond, one series for all. */
   static final int MAX_JOB_SERIES = 8;
+  /** Distinct times drawn per CDF at most (finer than a pixel). */
+  static final int MAX_CDF_STEPS = 2000;
+  /** Slowdown points drawn at most; beyond, every k-th job in file order. */
+  static final int MAX_SLOWDOWN_POINTS = 2000;
   /** The series key of slowdowns when jobs are not told apart. */
   static final String ALL_JOBS = "jobs";
 
@@ -80,22 +83,19 @@ public final class JobCompletionCdfChart implements Chart {
     subtitles.add(ChartHeader.allReplications(in));
     subtitles.add("succeeded jobs only, " + pooled + " · " + String.join(" · ", counts));
     if (!d.slowdowns().isEmpty()) {
-      subtitles.add("lower panel: each job that succeeded in both modes, its barrier ÷ non-barrier time at its non-barrier time");
+      int every = sampling(d);
+      subtitles.add("lower panel: " + (every == 1 ? "each job" : "every " + every + "th job")
+          + " that succeeded in both modes, its barrier ÷ non-barrier time at its non-barrier time");
     }
     return ChartStyle.chart("Job completion time", plot, true, subtitles.toArray(String[]::new));
   }
 
   private static XYPlot cdfPlot(JobCompletionData d, TimeScale scale) {
     XYSeriesCollection ds = new XYSeriesCollection();
-    XYStepRenderer r = new XYStepRenderer();
-    r.setDefaultShapesVisible(false);
+    XYLineAndShapeRenderer r = Steps.renderer();
     int i = 0;
     for (JobCompletionData.Cdf c : d.cdfs()) {
-      XYSeries s = new XYSeries(c.mode() + " · share of jobs done", false, true);
-      long[] v = c.sortedMs();
-      s.add(scale.of(v[0]), 0.0, false);
-      for (int k = 0; k < v.length; k++) s.add(scale.of(v[k]), 100.0 * (k + 1) / v.length, false);
-      ds.addSeries(s);
+      ds.addSeries(cdfSeries(c.mode() + " · share of jobs done", c.sortedMs(), scale));
       r.setSeriesPaint(i, ChartStyle.mode(c.mode()));
       r.setSeriesStroke(i++, new BasicStroke(1.8f));
     }
@@ -106,6 +106,29 @@ public final class JobCompletionCdfChart implements Chart {
     return p;
   }
 
+  /**
+   * The empirical CDF in percent: 0 up to the first time, then a rise at each distinct time. Past
+   * {@link #MAX_CDF_STEPS} distinct times, only the times where the percentage crosses a multiple
+   * of 100 / MAX_CDF_STEPS are kept, so the curve is off by less than that anywhere.
+   */
+  static XYSeries cdfSeries(String key, long[] sorted, TimeScale scale) {
+    XYSeries s = new XYSeries(key, false, true);
+    int n = sorted.length;
+    double shown = 0;
+    long lastLevel = -1;
+    for (int k = 0; k < n; k++) {
+      if (k + 1 < n && sorted[k + 1] == sorted[k]) continue; // the rise happens after the last equal time
+      double f = 100.0 * (k + 1) / n;
+      long level = (long) Math.floor((double) (k + 1) * MAX_CDF_STEPS / n);
+      if (k + 1 < n && level == lastLevel) continue;
+      lastLevel = level;
+      s.add(scale.of(sorted[k]), shown, false);
+      s.add(scale.of(sorted[k]), f, false);
+      shown = f;
+    }
+    return s;
+  }
+
   private static XYPlot slowdownPlot(JobCompletionData d, TimeScale scale) {
     boolean byJob = d.templates().size() <= MAX_JOB_SERIES;
     Map<String, XYSeries> series = new LinkedHashMap<>();
@@ -114,7 +137,9 @@ public final class JobCompletionCdfChart implements Chart {
     } else {
       series.put(ALL_JOBS, new XYSeries("slowdown · " + ALL_JOBS, false, true));
     }
-    for (JobCompletionData.Slowdown s : d.slowdowns()) {
+    int every = sampling(d);
+    for (int k = 0; k < d.slowdowns().size(); k += every) {
+      JobCompletionData.Slowdown s = d.slowdowns().get(k);
       String key = byJob ? ScenarioConf.jobTemplate(s.job()) : ALL_JOBS;
       series.get(key).add(scale.of(s.nonBarrierMs()), s.ratio(), false);
     }
@@ -125,7 +150,7 @@ public final class JobCompletionCdfChart implements Chart {
       if (s.getItemCount() == 0) continue;
       ds.addSeries(s);
       r.setSeriesPaint(i, ChartStyle.translucent(StagePalette.color(i), 190));
-      r.setSeriesShape(i++, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+      r.setSeriesShape(i++, new Rectangle2D.Double(-3, -3, 6, 6));
     }
     NumberAxis y = ChartStyle.numberAxis("slowdown: barrier ÷ non-barrier (×)");
     y.setAutoRangeIncludesZero(false);
@@ -147,5 +172,10 @@ public final class JobCompletionCdfChart implements Chart {
     same.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
     p.addRangeMarker(same);
     return p;
+  }
+
+  /** 1, or the k such that every k-th slowdown keeps the panel under {@link #MAX_SLOWDOWN_POINTS} points. */
+  static int sampling(JobCompletionData d) {
+    return Math.max(1, (d.slowdowns().size() + MAX_SLOWDOWN_POINTS - 1) / MAX_SLOWDOWN_POINTS);
   }
 }

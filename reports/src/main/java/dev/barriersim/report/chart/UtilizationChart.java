@@ -20,7 +20,7 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -99,8 +99,7 @@ public final class UtilizationChart implements Chart {
       Function<UtilizationData.Mode, StepCurve.Points> busy, Function<UtilizationData.Mode, StepCurve.Points> total,
       String unit, boolean sameTotal) {
     XYSeriesCollection ds = new XYSeriesCollection();
-    XYStepRenderer r = new XYStepRenderer();
-    r.setDefaultShapesVisible(false);
+    XYLineAndShapeRenderer r = Steps.renderer();
     int series = 0;
     double top = 1;
     // Capacity first, so that the busy curves are drawn over it where they reach it.
@@ -148,10 +147,9 @@ public final class UtilizationChart implements Chart {
 
   /** A step series, extended to the end of the span so the last value is drawn. */
   private static XYSeries series(String key, StepCurve.Points p, TimeScale scale, long spanMs) {
-    XYSeries s = new XYSeries(key, false, true);
-    for (int i = 0; i < p.size(); i++) s.add(scale.of(p.timesMs()[i]), p.values()[i], false);
-    if (p.size() > 0) s.add(scale.of(spanMs), p.values()[p.size() - 1], false);
-    return s;
+    double[] x = new double[p.size()];
+    for (int i = 0; i < x.length; i++) x[i] = scale.of(p.timesMs()[i]);
+    return Steps.series(key, x, p.values(), scale.of(spanMs));
   }
 
   private static LegendItemCollection legend(UtilizationData d, boolean sameCores) {

@@ -20,7 +20,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,16 +146,19 @@ class GanttChartTest {
     assertEquals(20_000, arm.attempts());
     assertTrue(arm.bars().isEmpty(), "no bar is kept past the limit");
     GanttData.Heat h = arm.heat();
-    assertEquals(List.of("0", "1", "2", "3"), h.executors());
+    assertEquals(List.of("0", "1", "2", "3"), h.rows());
+    assertEquals(1, h.executorsPerRow());
     assertEquals(4, h.maxLanes());
-    assertEquals(1_250_000 / GanttData.HEAT_BUCKETS, h.bucketMs());
+    assertEquals((1_250_000 + GanttData.HEAT_BUCKETS - 1) / GanttData.HEAT_BUCKETS, h.bucketMs());
     for (double[] row : h.meanBusy()) {
-      for (double v : row) assertEquals(4.0, v, 1e-9, "every lane busy all the time");
+      // The last bucket reaches past the end of the run (1,250,000 ms is not a multiple of the bucket).
+      for (int b = 0; b < row.length - 1; b++) assertEquals(4.0, row[b], 1e-9, "every lane busy all the time");
+      assertTrue(row[row.length - 1] > 0 && row[row.length - 1] <= 4.0);
     }
     JFreeChart c = GanttChart.chart(in, d);
     XYPlot sub = (XYPlot) ((CombinedDomainXYPlot) c.getPlot()).getSubplots().get(0);
-    assertTrue(sub.getRenderer() instanceof XYBlockRenderer);
-    assertEquals(4 * GanttData.HEAT_BUCKETS, sub.getDataset().getItemCount(0));
+    assertTrue(sub.getRenderer() instanceof HeatCells.Renderer);
+    assertEquals(4, sub.getDataset().getItemCount(0), "one cell per row: every bucket is at the darkest level");
     assertTrue(subtitles(c).stream().anyMatch(s -> s.startsWith("More than 3,000 task attempts in a mode")),
         subtitles(c).toString());
   }
@@ -165,19 +167,48 @@ class GanttChartTest {
   void heatBucketsSplitPartlyCoveredBuckets() throws IOException {
     // One attempt from 1.5 to 3.5 buckets on a 2-lane executor, limit 0 forces heat.
     OutputFixture f = new OutputFixture(tmp).modes("barrier")
-        .run(OutputFixture.run("barrier", 0, 4000, List.of(), List.of(), 2, 0))
+        .run(OutputFixture.run("barrier", 0, 10L * GanttData.HEAT_BUCKETS, List.of(), List.of(), 2, 0))
         .tasks("barrier", OutputFixture.OLD_HEADER, "j,s,0,0,0,0,h,15,35,SUCCESS,,0")
         .events("barrier", "{\"t\":0,\"type\":\"ExecutorAdded\",\"executor\":\"0\",\"host\":\"h\",\"cores\":2}");
     ScenarioFiles in = f.open();
     GanttData d = GanttData.read(in, dev.barriersim.report.data.ScenarioConf.of(in), 0);
     GanttData.Heat h = d.arms().get(0).heat();
-    assertEquals(10, h.bucketMs(), "4000 ms over 400 buckets");
+    assertEquals(10, h.bucketMs());
     double[] row = h.meanBusy()[0];
     assertEquals(0.0, row[0], 1e-9);
     assertEquals(0.5, row[1], 1e-9);
     assertEquals(1.0, row[2], 1e-9);
     assertEquals(0.5, row[3], 1e-9);
     assertEquals(0.0, row[4], 1e-9);
+  }
+
+  @Test
+  void manyExecutorsShareHeatRowsAndCellsMergeEqualShades() throws IOException {
+    String[] events = new String[250];
+    for (int e = 0; e < 250; e++) {
+      events[e] = "{\"t\":0,\"type\":\"ExecutorAdded\",\"executor\":\"" + e + "\",\"host\":\"h\",\"cores\":2}";
+    }
+    long span = 10L * GanttData.HEAT_BUCKETS;
+    OutputFixture f = new OutputFixture(tmp).modes("barrier")
+        .run(OutputFixture.run("barrier", 0, span, List.of(), List.of(), 500, 0))
+        .tasks("barrier", OutputFixture.OLD_HEADER,
+            "j,s,0,0,0,0,h,0," + span + ",SUCCESS,,0",        // exec 0: 1 of 2 slots for the whole run
+            "j,s,0,1,0,4,h,0," + span / 2 + ",SUCCESS,,1",    // exec 4 (row 1): 2 of 2 slots for half of it
+            "j,s,0,2,0,4,h,0," + span / 2 + ",SUCCESS,,2")
+        .events("barrier", events);
+    ScenarioFiles in = f.open();
+    GanttData.Heat h = GanttData.read(in, dev.barriersim.report.data.ScenarioConf.of(in), 0).arms().get(0).heat();
+    assertEquals(4, h.executorsPerRow(), "250 executors over at most 80 rows");
+    assertEquals(63, h.rows().size());
+    assertEquals("0–3", h.rows().get(0));
+    assertEquals("248–249", h.rows().get(62));
+    assertEquals(0.25, h.meanBusy()[0][0], 1e-9, "one busy slot among four executors");
+    assertEquals(0.5, h.meanBusy()[1][0], 1e-9);
+    assertEquals(0.0, h.meanBusy()[1][GanttData.HEAT_BUCKETS - 1], 1e-9);
+    BusyPaintScale paints = new BusyPaintScale(h.maxLanes());
+    List<HeatCells.Cell> cells = HeatCells.of(h, paints);
+    assertEquals(List.of(new HeatCells.Cell(0, 0, span, 1), new HeatCells.Cell(1, 0, span / 2, 2)), cells,
+        "1/4 of 2 slots is level 1 of 8, 2/4 is level 2; idle buckets have no cell");
   }
 
   static List<String> legend(LegendItemCollection items) {

@@ -23,6 +23,19 @@ class JobCompletionCdfChartTest {
   @TempDir Path tmp;
 
   @Test
+  void aLongCdfKeepsOnlyTheTimesWhereItCrossesAStep() {
+    long[] sorted = new long[10_000];
+    for (int i = 0; i < sorted.length; i++) sorted[i] = i + 1;
+    org.jfree.data.xy.XYSeries s = JobCompletionCdfChart.cdfSeries("x", sorted, TimeScale.SECONDS);
+    assertEquals(2 * (JobCompletionCdfChart.MAX_CDF_STEPS + 1), s.getItemCount(), "the first time, then one per step");
+    assertEquals(100.0, s.getY(s.getItemCount() - 1).doubleValue(), 1e-9);
+    assertEquals(10.0, s.getX(s.getItemCount() - 1).doubleValue(), 1e-9, "the last job's time, in seconds");
+    for (int i = 1; i < s.getItemCount(); i++) {
+      assertTrue(s.getY(i).doubleValue() - s.getY(i - 1).doubleValue() <= 100.0 / JobCompletionCdfChart.MAX_CDF_STEPS + 1e-9);
+    }
+  }
+
+  @Test
   void oneJobGivesNoChart() throws IOException {
     ScenarioFiles in = new OutputFixture(tmp)
         .run(run("barrier", 0, 5000, List.of(job("a", "SUCCEEDED", 0, 5000L)), List.of(), 4, 0))
@@ -62,7 +75,7 @@ class JobCompletionCdfChartTest {
     JFreeChart c = JobCompletionCdfChart.chart(in, d);
     XYPlot cdf = (XYPlot) ((CombinedDomainXYPlot) c.getPlot()).getSubplots().get(0);
     XYDataset ds = cdf.getDataset();
-    double[][] expected = {{3, 0}, {3, 25}, {4, 50}, {8, 75}, {8, 100}};
+    double[][] expected = {{3, 0}, {3, 25}, {4, 25}, {4, 50}, {8, 50}, {8, 100}};
     assertEquals(expected.length, ds.getItemCount(0));
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i][0], ds.getXValue(0, i), 1e-9);
