@@ -103,8 +103,9 @@ public final class ComparisonChart implements Chart {
     if (d.replications() > 1) legend.add(ChartStyle.line("95 % interval", Color.BLACK, new BasicStroke(1f)));
     ChartGrid grid = new ChartGrid(rows, paired ? new double[] {0.6, 0.4} : new double[] {1}, legend);
     return ChartStyle.chart("Barrier vs non-barrier: what the gang costs", grid, true, ChartHeader.allReplications(in),
-        d.replications() > 1 ? "bars: mean over the replications · whiskers: 95 % interval (Student t)"
-            : "one replication: values of that run, no intervals (run with run.replications > 1 for intervals)");
+        (d.replications() > 1 ? "bars: mean over the replications · whiskers: 95 % interval (Student t)"
+            : "one replication: values of that run, no intervals (run with run.replications > 1 for intervals)")
+            + " · job rows: end − submission of the instances that succeeded, averaged per run");
   }
 
   private static JFreeChart cell(ComparisonData.Panel p, Unit unit, ComparisonData d, boolean difference,

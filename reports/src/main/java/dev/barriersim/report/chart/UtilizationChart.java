@@ -173,7 +173,7 @@ public final class UtilizationChart implements Chart {
       }
     }
     if (d.modes().stream().anyMatch(m -> !m.slotChecks().isEmpty())) {
-      items.add(ChartStyle.line("slot check failed (barrier job resubmitted later)", SLOT_CHECK_COLOR, SLOT_CHECK));
+      items.add(ChartStyle.line("barrier job's slot check failed (SPARK-24819)", SLOT_CHECK_COLOR, SLOT_CHECK));
     }
     return items;
   }

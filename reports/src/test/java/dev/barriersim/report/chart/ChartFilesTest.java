@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -62,6 +63,24 @@ class ChartFilesTest {
     }
     try (Stream<Path> left = Files.list(tmp.resolve("a"))) {
       assertTrue(left.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file is left");
+    }
+  }
+
+  @Test
+  void theMachinesLocaleDoesNotReachTheFiles() throws IOException {
+    ScenarioFiles in = TinyFolder.write(tmp.resolve("out"));
+    Locale before = Locale.getDefault();
+    try {
+      for (ChartKind kind : ChartKind.values()) {
+        Chart chart = kind.chart();
+        Locale.setDefault(Locale.US);
+        String us = ChartFiles.svg(chart.build(in).orElseThrow(), chart.name(), chart.width(), chart.height());
+        Locale.setDefault(Locale.GERMANY); // decimal comma, dot grouping
+        String de = ChartFiles.svg(chart.build(in).orElseThrow(), chart.name(), chart.width(), chart.height());
+        assertEquals(us, de, kind + " depends on the default locale");
+      }
+    } finally {
+      Locale.setDefault(before);
     }
   }
 
