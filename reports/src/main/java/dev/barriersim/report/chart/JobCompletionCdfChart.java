@@ -84,7 +84,7 @@ public final class JobCompletionCdfChart implements Chart {
     subtitles.add("succeeded jobs only, " + pooled + " · " + String.join(" · ", counts));
     if (!d.slowdowns().isEmpty()) {
       int every = sampling(d);
-      subtitles.add("lower panel: " + (every == 1 ? "each job" : "every " + every + "th job")
+      subtitles.add("lower panel: " + (every == 1 ? "each job" : "1 in " + every + " jobs (in file order)")
           + " that succeeded in both modes, its barrier ÷ non-barrier time at its non-barrier time");
     }
     return ChartStyle.chart("Job completion time", plot, true, subtitles.toArray(String[]::new));
