@@ -65,11 +65,15 @@ public final class ComparisonChart implements Chart {
 
   /** A value unit for a panel: the divisor from the stored unit and the suffix shown. */
   record Unit(String name, double divisor, String suffix) {
-    static Unit of(ComparisonData.Panel p) {
+    /** The unit of the per-mode cell, or of the difference cell, chosen from that cell's own values. */
+    static Unit of(ComparisonData.Panel p, boolean difference) {
       double max = 0;
       for (ComparisonData.Row r : p.rows()) {
-        for (ComparisonData.Estimate e : r.byMode().values()) max = Math.max(max, Math.max(Math.abs(e.low()), Math.abs(e.high())));
-        if (r.paired() != null) max = Math.max(max, Math.max(Math.abs(r.paired().low()), Math.abs(r.paired().high())));
+        if (!difference) {
+          for (ComparisonData.Estimate e : r.byMode().values()) max = Math.max(max, Math.max(Math.abs(e.low()), Math.abs(e.high())));
+        } else if (r.paired() != null) {
+          max = Math.max(max, Math.max(Math.abs(r.paired().low()), Math.abs(r.paired().high())));
+        }
       }
       return switch (p.kind()) {
         case FRACTION -> new Unit("%", 0.01, " %");
@@ -90,10 +94,10 @@ public final class ComparisonChart implements Chart {
     boolean paired = d.panels().stream().flatMap(p -> p.rows().stream()).anyMatch(r -> r.paired() != null);
     List<ChartGrid.Row> rows = new ArrayList<>();
     for (ComparisonData.Panel p : d.panels()) {
-      Unit unit = Unit.of(p);
+      // Each cell has its own unit: a difference of seconds reads badly in the minutes of a long makespan.
       List<JFreeChart> cells = new ArrayList<>();
-      cells.add(cell(p, unit, d, false, true));
-      if (paired) cells.add(cell(p, unit, d, true, false));
+      cells.add(cell(p, Unit.of(p, false), d, false, true));
+      if (paired) cells.add(cell(p, Unit.of(p, true), d, true, false));
       // Row height follows the number of bars, plus room for the title and the axis.
       rows.add(new ChartGrid.Row(cells, 2.2 + p.rows().size() * (paired ? Math.max(1, d.modes().size()) * 0.75 : 1)));
     }
