@@ -42,7 +42,10 @@ public record ScenarioFiles(Path dir, Summary summary, Optional<String> scenario
 
   /** The modes that ran, in summary order ({@code barrier} before {@code non-barrier} by default). */
   public List<String> modes() {
-    return summary.modes();
+    if (summary.modes() != null) return summary.modes();
+    // Summaries written before the field existed: the modes of the runs, in order of appearance.
+    return summary.runs() == null ? List.of()
+        : summary.runs().stream().map(dev.barriersim.report.SummaryJson.Run::mode).distinct().toList();
   }
 
   /** {@code tasks.csv} of {@code mode}. */

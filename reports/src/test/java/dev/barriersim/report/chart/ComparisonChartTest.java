@@ -1,0 +1,138 @@
+package dev.barriersim.report.chart;
+
+import static dev.barriersim.report.data.OutputFixture.job;
+import static dev.barriersim.report.data.OutputFixture.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.barriersim.report.Stats;
+import dev.barriersim.report.SummaryJson.Job;
+import dev.barriersim.report.data.OutputFixture;
+import dev.barriersim.report.data.ScenarioFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComparisonChartTest {
+  @TempDir Path tmp;
+
+  /** Three replications per mode; job times chosen so that every mean and difference is known. */
+  private ScenarioFiles folder() throws IOException {
+    OutputFixture f = new OutputFixture(tmp).scenario("cmp", 3).replications(3);
+    for (int r = 0; r < 3; r++) {
+      List<Job> barrier = new ArrayList<>(List.of(job("etl#1", "SUCCEEDED", 0, 4000L + 1000 * r),
+          job("etl#2", "SUCCEEDED", 1000, 3000L + 1000 * r)));
+      barrier.add(r == 1 ? job("train", "FAILED", 0, 500L) : job("train", "SUCCEEDED", 0, 10000L + 1000 * r));
+      f.run(run("barrier", r, 10000 + 2000 * r, barrier, List.of(), 8, 0));
+      f.run(run("non-barrier", r, 9000 + 1000 * r, List.of(job("etl#1", "SUCCEEDED", 0, 3000L + 500 * r),
+          job("etl#2", "SUCCEEDED", 1000, 3000L), job("train", "SUCCEEDED", 0, 9000L)), List.of(), 8, 0));
+    }
+    return f.aggregate("barrier", "makespanMs", 12000, 7031.6, 16968.4, 3)
+        .aggregate("barrier", "cores.wastedCoreMs", 60000, 30000, 90000, 3)
+        .aggregate("barrier", "cores.utilization", 0.5, 0.45, 0.55, 3)
+        .aggregate("barrier", "barrier.waitMs", 3000, 1000, 5000, 3)
+        .aggregate("barrier", "barrier.slotCheckWaitMs", 0, 0, 0, 3)
+        .aggregate("barrier", "resources.gpu.utilization", 0.8, 0.7, 0.9, 3)
+        .aggregate("non-barrier", "makespanMs", 10000, 7515.8, 12484.2, 3)
+        .aggregate("non-barrier", "cores.wastedCoreMs", 6000, 3000, 9000, 3)
+        .aggregate("non-barrier", "cores.utilization", 0.4, 0.35, 0.45, 3)
+        .aggregate("non-barrier", "barrier.waitMs", 0, 0, 0, 3)
+        .aggregate("non-barrier", "barrier.slotCheckWaitMs", 0, 0, 0, 3)
+        .aggregate("non-barrier", "resources.gpu.utilization", 0.6, 0.5, 0.7, 3)
+        .aggregate("paired", "makespanMs", 2000, -484.2, 4484.2, 3)
+        .aggregate("paired", "cores.wastedCoreMs", 54000, 20000, 88000, 3)
+        .aggregate("paired", "cores.utilization", 0.1, 0.05, 0.15, 3)
+        .aggregate("paired", "barrier.waitMs", 3000, 1000, 5000, 3)
+        .aggregate("paired", "barrier.slotCheckWaitMs", 0, 0, 0, 3)
+        .aggregate("paired", "resources.gpu.utilization", 0.2, 0.1, 0.3, 3)
+        .open();
+  }
+
+  @Test
+  void metricsAreGroupedByUnitAndZeroOnlyBarrierMetricsAreLeftOut() throws IOException {
+    ComparisonData d = ComparisonChart.data(folder());
+    assertEquals(List.of("barrier", "non-barrier"), d.modes());
+    assertEquals(3, d.replications());
+    assertEquals(List.of("Time", "Core time", "Utilization"), d.panels().stream().map(ComparisonData.Panel::title).toList());
+    assertEquals(List.of("makespan", "job etl (2 instances)", "job train", "barrier TaskSets waiting for slots"),
+        labels(d.panels().get(0)), "slot-check wait is 0 everywhere: no row");
+    assertEquals(List.of("wasted (failed or killed attempts)"), labels(d.panels().get(1)));
+    assertEquals(List.of("core utilization", "gpu utilization"), labels(d.panels().get(2)));
+  }
+
+  @Test
+  void modeMeansAndPairedDifferencesComeFromTheAggregates() throws IOException {
+    ComparisonData.Row makespan = ComparisonChart.data(folder()).panels().get(0).rows().get(0);
+    assertEquals(new ComparisonData.Estimate(12000, 7031.6, 16968.4, 3), makespan.byMode().get("barrier"));
+    assertEquals(new ComparisonData.Estimate(10000, 7515.8, 12484.2, 3), makespan.byMode().get("non-barrier"));
+    assertEquals(new ComparisonData.Estimate(2000, -484.2, 4484.2, 3), makespan.paired());
+  }
+
+  @Test
+  void jobRowsAverageSucceededInstancesPerRunThenEstimateOverReplications() throws IOException {
+    List<ComparisonData.Row> rows = ComparisonChart.data(folder()).panels().get(0).rows();
+    ComparisonData.Row etl = rows.get(1);
+    // barrier per run: (4000 + 2000) / 2, (5000 + 3000) / 2, (6000 + 4000) / 2 = 3000, 4000, 5000
+    assertEquals(ComparisonData.Estimate.of(Stats.of(3000, 4000, 5000)), etl.byMode().get("barrier"));
+    assertEquals(4000, etl.byMode().get("barrier").mean(), 1e-9);
+    assertEquals(ComparisonData.Estimate.of(Stats.of(2500, 2750, 3000)), etl.byMode().get("non-barrier"));
+    assertEquals(ComparisonData.Estimate.of(Stats.of(500, 1250, 2000)), etl.paired());
+    ComparisonData.Row train = rows.get(2);
+    assertEquals(2, train.byMode().get("barrier").n(), "replication 1 failed the job: left out");
+    assertEquals(11000, train.byMode().get("barrier").mean(), 1e-9);
+    assertEquals(ComparisonData.Estimate.of(Stats.of(1000, 3000)), train.paired());
+  }
+
+  @Test
+  void theChartShowsMeansWithIntervalHalfWidthsInHumanUnits() throws IOException {
+    ScenarioFiles in = folder();
+    JFreeChart c = new ComparisonChart().build(in).orElseThrow();
+    ChartGrid grid = (ChartGrid) c.getPlot();
+    assertEquals(3, grid.rows().size());
+    assertEquals(2, grid.rows().get(0).cells().size());
+    DefaultStatisticalCategoryDataset time =
+        (DefaultStatisticalCategoryDataset) grid.rows().get(0).cells().get(0).getCategoryPlot().getDataset();
+    assertEquals(12.0, time.getMeanValue("barrier", "makespan").doubleValue(), 1e-9, "seconds");
+    assertEquals((16968.4 - 7031.6) / 2 / 1000, time.getStdDevValue("barrier", "makespan").doubleValue(), 1e-9);
+    assertEquals("time (s)", grid.rows().get(0).cells().get(0).getCategoryPlot().getRangeAxis().getLabel());
+    DefaultStatisticalCategoryDataset diff =
+        (DefaultStatisticalCategoryDataset) grid.rows().get(0).cells().get(1).getCategoryPlot().getDataset();
+    assertEquals(2.0, diff.getMeanValue(ComparisonChart.DIFFERENCE, "makespan").doubleValue(), 1e-9);
+    DefaultStatisticalCategoryDataset core =
+        (DefaultStatisticalCategoryDataset) grid.rows().get(1).cells().get(0).getCategoryPlot().getDataset();
+    assertEquals(60.0, core.getMeanValue("barrier", "wasted (failed or killed attempts)").doubleValue(), 1e-9,
+        "60,000 core-ms in core-seconds: the largest bound, 90 core-s, is under 10 minutes");
+    assertEquals("core time (core·s)", grid.rows().get(1).cells().get(0).getCategoryPlot().getRangeAxis().getLabel());
+    DefaultStatisticalCategoryDataset util =
+        (DefaultStatisticalCategoryDataset) grid.rows().get(2).cells().get(0).getCategoryPlot().getDataset();
+    assertEquals(80.0, util.getMeanValue("barrier", "gpu utilization").doubleValue(), 1e-9, "percent");
+    assertTrue(GanttChartTest.subtitles(c).contains("scenario cmp · seed 3 · 3 replications · barrier vs non-barrier"));
+  }
+
+  @Test
+  void oneReplicationDrawsNoIntervals() throws IOException {
+    OutputFixture f = new OutputFixture(tmp).modes("barrier")
+        .run(run("barrier", 0, 5000, List.of(job("a", "SUCCEEDED", 0, 5000L)), List.of(), 4, 0))
+        .aggregate("barrier", "makespanMs", 5000, 5000, 5000, 1)
+        .aggregate("barrier", "cores.utilization", 0.25, 0.25, 0.25, 1);
+    ScenarioFiles in = f.open();
+    ComparisonData d = ComparisonChart.data(in);
+    assertNull(d.panels().get(0).rows().get(0).paired(), "one mode: nothing to pair");
+    ChartGrid grid = (ChartGrid) ComparisonChart.chart(in, d).getPlot();
+    assertEquals(1, grid.rows().get(0).cells().size(), "no difference panel");
+    DefaultStatisticalCategoryDataset time =
+        (DefaultStatisticalCategoryDataset) grid.rows().get(0).cells().get(0).getCategoryPlot().getDataset();
+    assertEquals(5.0, time.getMeanValue("barrier", "makespan").doubleValue(), 1e-9);
+    assertNull(time.getStdDevValue("barrier", "makespan"));
+  }
+
+  private static List<String> labels(ComparisonData.Panel p) {
+    return p.rows().stream().map(ComparisonData.Row::label).toList();
+  }
+}
