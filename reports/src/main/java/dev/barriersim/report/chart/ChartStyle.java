@@ -34,10 +34,10 @@ final class ChartStyle {
   static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
   static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-  /** The barrier arm everywhere both arms are drawn. */
-  static final Color BARRIER = new Color(0x1f, 0x5f, 0xa8);
+  /** The barrier arm everywhere both arms are drawn (the pages use the same, {@code html.Palette}). */
+  static final Color BARRIER = new Color(0x1f, 0x77, 0xb4);
   /** The non-barrier arm. */
-  static final Color NON_BARRIER = new Color(0xe0, 0x82, 0x14);
+  static final Color NON_BARRIER = new Color(0xff, 0x7f, 0x0e);
   /** Paired differences (barrier minus non-barrier). */
   static final Color DIFFERENCE = new Color(0x55, 0x55, 0x55);
   /** Failed task attempts. */

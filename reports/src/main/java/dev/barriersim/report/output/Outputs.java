@@ -1,6 +1,9 @@
 package dev.barriersim.report.output;
 
+import dev.barriersim.report.chart.ChartKind;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The registry of everything a scenario's folder can hold, in the order it is written: streams of
@@ -8,15 +11,14 @@ import java.util.List;
  * is one class and one line here; commands choose entries, the runner only loops over them.
  */
 public final class Outputs {
-  private static final List<String> CHARTS = List.of();
+  private static final List<ChartOutput> CHARTS = Arrays.stream(ChartKind.values()).map(ChartOutput::new).toList();
 
   /** Every output. */
-  public static final List<Output> ALL = List.of(
-      new EventLogOutput(),
-      new TaskTimelineOutput(),
-      new ScenarioCopyOutput(),
-      new SummaryOutput(),
-      new HtmlReportOutput(CHARTS));
+  public static final List<Output> ALL = Stream.of(
+      Stream.of(new EventLogOutput(), new TaskTimelineOutput(), new ScenarioCopyOutput(), new SummaryOutput()),
+      CHARTS.stream(),
+      Stream.of(new HtmlReportOutput(CHARTS.stream().map(ChartOutput::name).toList())))
+      .flatMap(s -> s).map(Output.class::cast).toList();
 
   private Outputs() {}
 

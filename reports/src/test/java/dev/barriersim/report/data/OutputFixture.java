@@ -73,7 +73,8 @@ public final class OutputFixture {
   public static Run run(String mode, int replication, long makespanMs, List<Job> jobs, List<Stage> stages,
       long totalCores, long busyCoreMs) {
     return new Run(mode, replication, 7 + replication, "COMPLETED", makespanMs, 0, "d", jobs, stages,
-        new Tasks(0, 0, 0, 0), new Cores(totalCores, busyCoreMs, 0, 0, 0), new Barrier(0, 0, 0, 0, 0));
+        new Tasks(0, 0, 0, 0), new Cores(totalCores, busyCoreMs, 0, 0, 0), new Barrier(0, 0, 0, 0, 0, 0),
+        List.of());
   }
 
   public static Job job(String name, String status, long submitMs, Long endMs) {
