@@ -59,6 +59,10 @@ final class ReportCommand implements Callable<Integer> {
         console.out("rendered: " + dir.resolve(IndexPage.FILE));
       }
       return ExitCodes.OK;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      console.err("barriersim: " + dir + ": a JSON file of the output is damaged (" + e.getOriginalMessage()
+          + ", line " + e.getLocation().getLineNr() + "); run the scenario again to write a new folder");
+      return ExitCodes.USAGE;
     } catch (IOException | RuntimeException e) {
       return console.internalError(e);
     }

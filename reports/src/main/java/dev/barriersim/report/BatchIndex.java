@@ -115,7 +115,7 @@ public final class BatchIndex {
 
   /** The final table on stdout: scenario, status and headline. */
   public String renderTable() {
-    TextTable t = new TextTable(List.of("scenario", "status", "headline (all replications)"));
+    TextTable t = new TextTable(List.of("scenario", "status", "headline (all replications)"), 3);
     for (Entry e : entries) {
       t.row(e.name() != null ? e.name() : e.file(), e.status(), e.headline() != null ? e.headline() : "");
     }

@@ -3,14 +3,24 @@ package dev.barriersim.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain ASCII table: the first column left-aligned, the others right-aligned, {@code \n} line ends. */
+/**
+ * A plain ASCII table, {@code \n} line ends: the first {@code textColumns} columns left-aligned
+ * (names and words), the others right-aligned (numbers).
+ */
 public final class TextTable {
   private final List<String> header;
+  private final int textColumns;
   private final List<List<String>> rows = new ArrayList<>();
 
-  /** A table with these column titles. */
+  /** A table with these column titles; the first is text, the others numbers. */
   public TextTable(List<String> header) {
+    this(header, 1);
+  }
+
+  /** A table whose first {@code textColumns} columns are left-aligned text. */
+  public TextTable(List<String> header, int textColumns) {
     this.header = List.copyOf(header);
+    this.textColumns = textColumns;
   }
 
   /** Adds one row; missing cells are blank. */
@@ -39,13 +49,13 @@ public final class TextTable {
     return sb.toString();
   }
 
-  private static void line(StringBuilder sb, List<String> cells, int[] width) {
+  private void line(StringBuilder sb, List<String> cells, int[] width) {
     StringBuilder l = new StringBuilder();
     for (int i = 0; i < width.length; i++) {
       if (i > 0) l.append(" | ");
       String c = cells.get(i);
       String pad = " ".repeat(width[i] - c.length());
-      l.append(i == 0 ? c + pad : pad + c);
+      l.append(i < textColumns ? c + pad : pad + c);
     }
     sb.append(l.toString().stripTrailing()).append('\n');
   }

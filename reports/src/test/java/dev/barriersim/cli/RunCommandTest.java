@@ -28,17 +28,21 @@ class RunCommandTest {
   }
 
   @Test
-  void writesSummaryAndTwoFilesPerModeAndPrintsTheSeedAndTable() throws Exception {
+  void writesEveryOutputOfTheRegistryAndPrintsTheSeedAndHeadline() throws Exception {
     Path f = scenario("name: demo\nseed: 42\n");
     Path out = tmp.resolve("out/demo");
     Cli.Result r = Cli.fake(FakeEngine.ok(), "run", f.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.toString());
-    assertEquals("barrier\nbarrier/events.jsonl\nbarrier/tasks.csv\nnon-barrier\nnon-barrier/events.jsonl"
-        + "\nnon-barrier/tasks.csv\nsummary.json", Trees.listing(out));
+    assertEquals("barrier\nbarrier/events.jsonl\nbarrier/tasks.csv\ncharts\ncharts/comparison.png\ncharts/comparison.svg"
+        + "\ncharts/gantt.png\ncharts/gantt.svg\ncharts/utilization.png\ncharts/utilization.svg"
+        + "\nnon-barrier\nnon-barrier/events.jsonl\nnon-barrier/tasks.csv\nreport.html\nscenario.yaml\nsummary.json",
+        Trees.listing(out));
+    assertEquals("name: demo\nseed: 42\n", Files.readString(out.resolve("scenario.yaml")), "the scenario as given");
     assertEquals("out\nout/demo", Trees.listing(tmp).lines().filter(l -> l.startsWith("out") && l.split("/").length <= 2)
         .reduce((a, b) -> a + "\n" + b).orElse(""), "no temporary folder left beside the output");
     assertTrue(r.out().contains("seed: 42\n"), r.out());
-    assertTrue(r.out().contains("makespan                   | 1542 ms (1.5s) | 1042 ms (1.0s) | +500 ms (+500ms)"), r.out());
+    assertTrue(r.out().contains("headline: Every job succeeded in both arms. Makespan with barrier mode: 1.5s against"
+        + " 1.0s without; paired difference +500ms"), r.out());
     JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
     assertEquals(42, summary.get("seed").asLong());
     assertEquals("demo", summary.get("scenario").asText());
@@ -64,8 +68,9 @@ class RunCommandTest {
     assertEquals(7, s.get("runs").get(0).get("seed").asLong());
     assertEquals(3, s.get("aggregates").get("non-barrier").get("makespanMs").get("n").asInt());
     assertFalse(s.get("aggregates").has("paired"));
-    assertEquals("non-barrier\nnon-barrier/events.jsonl\nnon-barrier/tasks.csv\nsummary.json", Trees.listing(out),
-        "only replication 0 writes files");
+    assertEquals("non-barrier\nnon-barrier/events.jsonl\nnon-barrier/tasks.csv\nreport.html\nscenario.yaml"
+        + "\nsummary.json", Trees.listing(out), "only replication 0 writes files, and --no-charts draws no chart");
+    assertFalse(Files.readString(out.resolve("report.html")).contains("charts/"), "the page shows no chart");
   }
 
   @Test

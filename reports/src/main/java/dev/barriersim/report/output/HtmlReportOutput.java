@@ -30,8 +30,10 @@ final class HtmlReportOutput implements RenderedOutput {
   public void render(ScenarioFiles in, Path out) throws IOException {
     List<String> charts = new ArrayList<>();
     for (String name : chartNames) {
-      String svg = ScenarioFiles.CHARTS + "/" + name + ".svg";
-      if (Files.isRegularFile(out.resolve(svg)) || Files.isRegularFile(in.dir().resolve(svg))) charts.add(svg);
+      for (String ext : new String[] {".svg", ".png"}) {
+        String file = ScenarioFiles.CHARTS + "/" + name + ext;
+        if (Files.isRegularFile(out.resolve(file)) || Files.isRegularFile(in.dir().resolve(file))) charts.add(file);
+      }
     }
     Files.writeString(out.resolve(ReportPage.FILE), ReportPage.render(in, charts), StandardCharsets.UTF_8);
   }
