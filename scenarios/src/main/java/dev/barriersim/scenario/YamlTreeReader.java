@@ -214,8 +214,9 @@ final class YamlTreeReader {
     String name = parser.getText();
     YamlNode target = anchors.get(name);
     if (target == null) {
-      ctx.report(line, column, path, "alias *" + Suggestions.shorten(name) + " names no anchor defined before it",
-          "define &" + Suggestions.shorten(name) + " earlier in the file, or write the value out");
+      ctx.report(line, column, path, "alias *" + Suggestions.shorten(name) + " names no anchor of a list or mapping"
+          + " defined before it (anchors on single values are not supported)",
+          "anchor a list or mapping with &" + Suggestions.shorten(name) + " earlier in the file, or write the value out");
       throw new Stop();
     }
     if (target instanceof YamlNode.Scalar s) {
