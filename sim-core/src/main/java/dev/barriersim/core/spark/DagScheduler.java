@@ -9,9 +9,7 @@ import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,22 +35,22 @@ final class DagScheduler {
   private final boolean localBackend;
   private final TaskScheduler taskScheduler;
   private final BarrierCoordinator coordinator;
+  private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private final TreeSet<Stage> failedStages = new TreeSet<>(BY_JOB_THEN_ID);
   private boolean resubmitScheduled;
   private int nextStageId;
   private int jobsNotEnded;
-  /** Per executor index, the map stages that registered an output there (for executor loss). */
-  private final List<List<Stage>> outputsOn = new ArrayList<>();
 
   DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, boolean localBackend, TaskScheduler taskScheduler,
-      BarrierCoordinator coordinator, Consumer<SimEvent> emit) {
+      BarrierCoordinator coordinator, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
     this.localBackend = localBackend;
     this.taskScheduler = taskScheduler;
     this.coordinator = coordinator;
+    this.mapOutputs = mapOutputs;
     this.emit = emit;
   }
 
@@ -166,8 +164,8 @@ final class DagScheduler {
     taskScheduler.submitTasks(ts);
   }
 
-  private static boolean hasResult(Stage s, int partition) {
-    return s.isResult ? s.job.resultDone[partition] : s.outputLocation[partition] >= 0;
+  private boolean hasResult(Stage s, int partition) {
+    return s.isResult ? s.job.resultDone[partition] : mapOutputs.hasOutput(s, partition);
   }
 
   /** Every waiting child is submitted again; {@code submitStage} finds (and submits) what it still misses. */
@@ -194,10 +192,7 @@ final class DagScheduler {
         job.resultPartitionsDone++;
       }
     } else {
-      if (s.outputLocation[p] < 0) s.availableOutputs++;
-      s.outputLocation[p] = t.executor.index();
-      List<Stage> on = outputsOn(t.executor);
-      if (on.isEmpty() || on.get(on.size() - 1) != s) on.add(s);
+      mapOutputs.registerMapOutput(s, p, t.executor);
     }
     TaskSetManager latest = s.latestTaskSet;
     if (latest != ts && !latest.isZombie) {
@@ -215,12 +210,6 @@ final class DagScheduler {
       if (s.isAvailable()) submitWaitingChildStages(s);
       else submitStage(s);
     }
-  }
-
-  /** The first parent of {@code s} (by id) whose outputs are not all available, or null. */
-  Stage missingParent(Stage s) {
-    for (Stage p : s.parents) if (!p.isAvailable()) return p;
-    return null;
   }
 
   /**
@@ -259,7 +248,7 @@ final class DagScheduler {
     } else if (s.isResult) {
       abortStage(s, SparkMessages.barrierResultStage(message));
     } else {
-      unregisterAllOutputs(s);
+      mapOutputs.unregisterAllMapOutputs(s);
       resubmitLater(s);
     }
   }
@@ -279,11 +268,11 @@ final class DagScheduler {
     failed.failedAttemptIds.add(ts.stageAttempt);
     boolean abort = failed.failedAttemptIds.size() >= conf.maxConsecutiveAttempts();
     if (failed.running) markStageAsFinished(failed, reason);
-    if (map.isBarrier) unregisterAllOutputs(map);
+    if (map.isBarrier) mapOutputs.unregisterAllMapOutputs(map);
     if (failed.isBarrier && !ts.barrierFailureHandled) {
       ts.barrierFailureHandled = true;
       taskScheduler.killAllTaskAttempts(failed, SparkMessages.barrierKill(t.sparkName(), failed));
-      if (!failed.isResult) unregisterAllOutputs(failed);
+      if (!failed.isResult) mapOutputs.unregisterAllMapOutputs(failed);
     }
     if (abort) {
       abortStage(failed, SparkMessages.maxStageAttempts(failed, conf.maxConsecutiveAttempts(), reason));
@@ -302,38 +291,23 @@ final class DagScheduler {
    * Readers notice the loss when a task of a consuming stage starts and finds an input missing.
    */
   void executorLost(Executor e) {
-    if (e.index() >= outputsOn.size()) return;
-    List<Stage> stages = outputsOn.get(e.index());
-    outputsOn.set(e.index(), new ArrayList<>());
-    for (Stage s : new LinkedHashSet<>(stages)) {
+    for (Stage s : mapOutputs.takeStagesWithOutputsOn(e)) {
       if (!s.job.isActive()) continue;
       TaskSetManager live = s.running && !s.latestTaskSet.isZombie ? s.latestTaskSet : null;
-      int lostPartition = -1;
-      for (int p = 0; p < s.numPartitions; p++) {
-        if (s.outputLocation[p] != e.index()) continue;
-        s.outputLocation[p] = -1;
-        s.availableOutputs--;
-        lostPartition = p;
-        int i = live == null ? -1 : live.indexOf(p);
-        if (i >= 0 && !s.isBarrier && live.isSuccessful(i)) taskScheduler.resubmitLostOutput(live, i);
-      }
-      if (lostPartition < 0 || !s.isBarrier) continue;
-      if (live != null) {
-        failBarrierAttempt(live, "ShuffleMapTask(" + s.id + ", " + lostPartition + ")", SparkMessages.resubmitted());
+      int[] lost = mapOutputs.removeOutputsOn(s, e);
+      if (lost.length == 0) continue;
+      if (!s.isBarrier) {
+        for (int p : lost) {
+          int i = live == null ? -1 : live.indexOf(p);
+          if (i >= 0 && live.isSuccessful(i)) taskScheduler.resubmitLostOutput(live, i);
+        }
+      } else if (live != null) {
+        int lastLost = lost[lost.length - 1];
+        failBarrierAttempt(live, "ShuffleMapTask(" + s.id + ", " + lastLost + ")", SparkMessages.resubmitted());
       } else {
-        unregisterAllOutputs(s);
+        mapOutputs.unregisterAllMapOutputs(s);
       }
     }
-  }
-
-  private List<Stage> outputsOn(Executor e) {
-    while (outputsOn.size() <= e.index()) outputsOn.add(new ArrayList<>());
-    return outputsOn.get(e.index());
-  }
-
-  private void unregisterAllOutputs(Stage s) {
-    Arrays.fill(s.outputLocation, -1);
-    s.availableOutputs = 0;
   }
 
   private void resubmitLater(Stage s) {

@@ -52,9 +52,10 @@ public final class SparkApplication {
     TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel());
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
     Workload workload = new Workload(streams, spec.failures(), settings.launchLatencyMs());
-    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, workload, emit);
+    MapOutputTracker mapOutputs = new MapOutputTracker();
+    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, workload, mapOutputs, emit);
     DagScheduler dag = new DagScheduler(loop, cluster, conf, settings.backend() == Backend.LOCAL, scheduler,
-        coordinator, emit);
+        coordinator, mapOutputs, emit);
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);
     scheduler.wire(dag);

@@ -26,6 +26,7 @@ final class TaskScheduler {
   private final SchedulerBackend backend;
   private final TaskRunner runner;
   private final Workload workload;
+  private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private DagScheduler dag;
   private long nextTaskId;
@@ -36,7 +37,7 @@ final class TaskScheduler {
   private final List<List<TaskAttempt>> runningOnExecutor = new ArrayList<>();
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, Workload workload, Consumer<SimEvent> emit) {
+      TaskRunner runner, Workload workload, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -44,6 +45,7 @@ final class TaskScheduler {
     this.backend = backend;
     this.runner = runner;
     this.workload = workload;
+    this.mapOutputs = mapOutputs;
     this.emit = emit;
   }
 
@@ -146,7 +148,7 @@ final class TaskScheduler {
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
     long[] phases = workload.phases(s, partition, ts.stageAttempt, attempt);
-    Stage missingParent = dag.missingParent(s);
+    Stage missingParent = mapOutputs.missingParent(s);
     TaskPlan plan = missingParent != null
         ? workload.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
         : workload.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
