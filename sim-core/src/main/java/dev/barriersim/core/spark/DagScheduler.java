@@ -32,7 +32,7 @@ final class DagScheduler {
   private final EventLoop loop;
   private final ClusterState cluster;
   private final SparkConf conf;
-  private final boolean localBackend;
+  private final SchedulerBackend backend;
   private final TaskScheduler taskScheduler;
   private final BarrierCoordinator coordinator;
   private final MapOutputTracker mapOutputs;
@@ -42,12 +42,12 @@ final class DagScheduler {
   private int nextStageId;
   private int jobsNotEnded;
 
-  DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, boolean localBackend, TaskScheduler taskScheduler,
+  DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend, TaskScheduler taskScheduler,
       BarrierCoordinator coordinator, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
-    this.localBackend = localBackend;
+    this.backend = backend;
     this.taskScheduler = taskScheduler;
     this.coordinator = coordinator;
     this.mapOutputs = mapOutputs;
@@ -84,7 +84,7 @@ final class DagScheduler {
         endJob(job, ActiveJob.State.FAILED, SparkMessages.DYN_ALLOCATION);
         return;
       }
-      int max = maxConcurrentTasks(demandFor(spec));
+      int max = backend.maxNumConcurrentTasks(demandFor(spec));
       if (spec.tasks() > max) {
         job.slotCheckFailures++;
         boolean retry = job.slotCheckFailures <= conf.slotCheckMaxFailures();
@@ -96,17 +96,6 @@ final class DagScheduler {
       }
     }
     startJob(job, order.get(0).name());
-  }
-
-  /** {@code maxNumConcurrentTasks}: local[N] counts N / cpus; the coarse-grained backend every active executor. */
-  private int maxConcurrentTasks(ResourceDemand d) {
-    if (!localBackend) return cluster.maxConcurrentTasks(d);
-    int slots = 0;
-    for (int i = 0; i < cluster.size(); i++) {
-      Executor e = cluster.get(i);
-      if (e.isActive()) slots += e.totalCores() / d.cpus();
-    }
-    return slots;
   }
 
   private void startJob(ActiveJob job, String resultName) {

@@ -48,14 +48,13 @@ public final class SparkApplication {
     RandomStreams streams = new RandomStreams(spec.seed());
     ClusterState cluster = new ClusterState(spec.resourceNames());
     TaskSetQueue queue = new TaskSetQueue(conf.schedulingMode(), spec.pools());
-    SchedulerBackend backend = new SchedulerBackend(loop, settings.backend(), conf.reviveIntervalMs());
-    TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel());
+    SchedulerBackend backend = new SchedulerBackend(loop, cluster, settings.backend(), conf.reviveIntervalMs());
+    TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel(), backend);
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
     Workload workload = new Workload(streams, spec.failures(), settings.launchLatencyMs());
     MapOutputTracker mapOutputs = new MapOutputTracker();
     TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, workload, mapOutputs, emit);
-    DagScheduler dag = new DagScheduler(loop, cluster, conf, settings.backend() == Backend.LOCAL, scheduler,
-        coordinator, mapOutputs, emit);
+    DagScheduler dag = new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit);
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);
     scheduler.wire(dag);

@@ -18,13 +18,15 @@ final class TaskRunner {
   private final EventLoop loop;
   private final SimulationSettings settings;
   private final boolean interruptOnKill;
+  private final boolean lastArriverLeavesAtOnce;
   private TaskScheduler scheduler;
   private BarrierCoordinator coordinator;
 
-  TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill) {
+  TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill, SchedulerBackend backend) {
     this.loop = loop;
     this.settings = settings;
     this.interruptOnKill = interruptOnKill;
+    this.lastArriverLeavesAtOnce = backend.repliesToLastArrivalAtOnce();
   }
 
   void wire(TaskScheduler scheduler, BarrierCoordinator coordinator) {
@@ -86,7 +88,7 @@ final class TaskRunner {
    */
   long release(TaskAttempt t, long releaseMs, boolean lastArriver) {
     if (t.state != State.WAITING) return releaseMs;
-    boolean atOnce = lastArriver && settings.backend() == Backend.LOCAL;
+    boolean atOnce = lastArriver && lastArriverLeavesAtOnce;
     long leave = atOnce ? releaseMs : nextPoll(t.waitEnter, releaseMs);
     t.nextStep = loop.at(leave, Phase.TASK, () -> {
       t.nextStep = NO_EVENT;
