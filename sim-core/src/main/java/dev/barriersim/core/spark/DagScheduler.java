@@ -312,20 +312,6 @@ final class DagScheduler {
     abortStage(ts.stage, reason);
   }
 
-  /** Graceful decommission: no new tasks; the executor leaves once its last task has ended. */
-  void decommission(Executor e) {
-    cluster.decommission(e);
-    executorIdle(e);
-  }
-
-  /** A decommissioned executor leaves once its last task has ended. */
-  void executorIdle(Executor e) {
-    if (e.state() == Executor.State.DECOMMISSIONING && e.runningTasks() == 0) {
-      cluster.remove(e);
-      emit.accept(new SimEvent.ExecutorLost(loop.now(), e.id(), "Executor decommission."));
-    }
-  }
-
   private void resubmitFailedStages() {
     resubmitScheduled = false;
     List<Stage> stages = new ArrayList<>(failedStages);

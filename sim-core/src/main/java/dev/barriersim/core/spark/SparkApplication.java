@@ -57,10 +57,11 @@ public final class SparkApplication {
     DagScheduler dag = new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit);
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);
-    scheduler.wire(dag);
+    ClusterEvents clusterEvents =
+        new ClusterEvents(loop, cluster, backend, scheduler, emit, spec.failures().executors(), streams);
+    scheduler.wire(dag, clusterEvents);
 
-    new ClusterEvents(loop, cluster, backend, scheduler, dag, emit, spec.failures().executors(), streams)
-        .schedule(spec.cluster());
+    clusterEvents.schedule(spec.cluster());
     for (ActiveJob job : jobInstances(queue, streams)) dag.submitJob(job);
 
     EventLoop.Stop stop = loop.run(settings.horizonMs(), settings.maxEvents(),

@@ -29,6 +29,7 @@ final class TaskScheduler {
   private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private DagScheduler dag;
+  private ClusterEvents clusterEvents;
   private long nextTaskId;
   private final List<Executor> offers = new ArrayList<>();
   private final List<Executor> candidates = new ArrayList<>();
@@ -49,8 +50,9 @@ final class TaskScheduler {
     this.emit = emit;
   }
 
-  void wire(DagScheduler dag) {
+  void wire(DagScheduler dag, ClusterEvents clusterEvents) {
     this.dag = dag;
+    this.clusterEvents = clusterEvents;
   }
 
   boolean hasPendingWork() {
@@ -180,7 +182,7 @@ final class TaskScheduler {
     emit.accept(new SimEvent.TaskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt,
         t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits));
     backend.stateChanged();
-    dag.executorIdle(t.executor);
+    clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);
     if (cause == EndCause.SUCCESS) {
       ts.markSuccessful(t.index);
