@@ -75,7 +75,7 @@ final class SchedulerBackend {
   /** A task ended on {@code e} and the driver freed its resources. */
   void taskEnded(Executor e) {
     if (kind == Backend.LOCAL) fullRound();
-    else scheduler.resourceOffers(e);
+    else scheduler.offerOn(e);
   }
 
   /** Free resources or pending work changed: a later periodic round may launch something. */
@@ -86,7 +86,7 @@ final class SchedulerBackend {
 
   private void fullRound() {
     versionAtLastFullRound = version;
-    scheduler.resourceOffers(null);
+    scheduler.offerAll();
   }
 
   private void ensureTick() {
