@@ -51,9 +51,14 @@ public sealed interface SimEvent {
     public void fields(EventFields o) { o.str("job", job).num("jobId", jobId); }
   }
 
-  /** The job ended: status SUCCEEDED or FAILED with Spark's message in {@code reason}. */
-  record JobEnded(long t, String job, String status, String reason) implements SimEvent {
-    public void fields(EventFields o) { o.str("job", job).str("status", status).str("reason", reason); }
+  /** The job ended: {@code result} SUCCEEDED, or FAILED with Spark's message in {@code reason}. */
+  record JobEnded(long t, String job, JobStatus result, String reason) implements SimEvent {
+    /** The result as {@code events.jsonl} writes it. */
+    public String status() {
+      return result.name();
+    }
+
+    public void fields(EventFields o) { o.str("job", job).str("status", status()).str("reason", reason); }
   }
 
   /** A stage attempt was submitted: a new TaskSet of {@code tasks} tasks. */
@@ -65,12 +70,17 @@ public sealed interface SimEvent {
     }
   }
 
-  /** A stage attempt finished: SUCCEEDED, or FAILED with Spark's reason. */
-  record StageCompleted(long t, String job, String stage, int stageId, int stageAttempt, String status, String reason)
-      implements SimEvent {
+  /** A stage attempt finished: {@code result} SUCCEEDED, or FAILED with Spark's reason. */
+  record StageCompleted(long t, String job, String stage, int stageId, int stageAttempt, StageStatus result,
+      String reason) implements SimEvent {
+    /** The result as {@code events.jsonl} writes it. */
+    public String status() {
+      return result.name();
+    }
+
     public void fields(EventFields o) {
       o.str("job", job).str("stage", stage).num("stageId", stageId).num("stageAttempt", stageAttempt)
-          .str("status", status).str("reason", reason);
+          .str("status", status()).str("reason", reason);
     }
   }
 

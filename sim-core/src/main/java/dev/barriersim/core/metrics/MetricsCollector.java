@@ -4,6 +4,8 @@ import dev.barriersim.core.Outcome;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.JobStatus;
+import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
@@ -37,7 +39,7 @@ public final class MetricsCollector implements SimulationListener {
     final long submitMs;
     Long startMs;
     Long endMs;
-    String status = "RUNNING";
+    JobStatus status = JobStatus.RUNNING;
     String reason;
     final Map<String, StageAcc> stages = new LinkedHashMap<>();
 
@@ -52,7 +54,7 @@ public final class MetricsCollector implements SimulationListener {
     final int stageId;
     final boolean barrier;
     int attempts;
-    String status = "PENDING";
+    StageStatus status = StageStatus.PENDING;
     Long firstLaunchMs;
     Long endMs;
     long waitingSince = -1;
@@ -151,14 +153,14 @@ public final class MetricsCollector implements SimulationListener {
     } else if (e instanceof StageSubmitted s) {
       StageAcc acc = stage(s.job(), s.stage());
       acc.attempts = s.stageAttempt() + 1;
-      acc.status = "RUNNING";
+      acc.status = StageStatus.RUNNING;
       if (s.barrier()) {
         acc.waitingSince = s.t();
         barrierWaiting++;
       }
     } else if (e instanceof StageCompleted c) {
       StageAcc acc = stage(c.job(), c.stage());
-      acc.status = c.status();
+      acc.status = c.result();
       acc.endMs = c.t();
       if (acc.waitingSince >= 0) {
         barrierWaitMs += c.t() - acc.waitingSince;
@@ -178,7 +180,7 @@ public final class MetricsCollector implements SimulationListener {
       endSlotCheckWait(j.job(), j.t());
       JobAcc acc = jobs.get(j.job());
       acc.endMs = j.t();
-      acc.status = j.status();
+      acc.status = j.result();
       acc.reason = j.reason();
       lastJobOrTaskEnd = Math.max(lastJobOrTaskEnd, j.t());
     } else if (e instanceof SlotCheckFailed f) {
@@ -261,10 +263,10 @@ public final class MetricsCollector implements SimulationListener {
     List<RunResult.JobResult> jobResults = new ArrayList<>();
     List<RunResult.StageResult> stageResults = new ArrayList<>();
     for (JobAcc j : jobs.values()) {
-      jobResults.add(new RunResult.JobResult(j.name, j.status, j.submitMs, j.startMs, j.endMs, j.reason));
+      jobResults.add(new RunResult.JobResult(j.name, j.status.name(), j.submitMs, j.startMs, j.endMs, j.reason));
       for (StageAcc s : j.stages.values()) {
         if (s.waitingSince >= 0) wait += endMs - s.waitingSince;
-        stageResults.add(new RunResult.StageResult(j.name, s.stage, s.stageId, s.barrier, s.attempts, s.status,
+        stageResults.add(new RunResult.StageResult(j.name, s.stage, s.stageId, s.barrier, s.attempts, s.status.name(),
             s.firstLaunchMs, s.endMs));
       }
     }

@@ -5,7 +5,9 @@ import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.engine.Phase;
+import dev.barriersim.core.event.JobStatus;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
@@ -81,7 +83,7 @@ final class DagScheduler {
     for (StageSpec spec : order) {
       if (!spec.barrier()) continue;
       if (conf.dynamicAllocation()) {
-        endJob(job, ActiveJob.State.FAILED, SparkMessages.DYN_ALLOCATION);
+        endJob(job, JobStatus.FAILED, SparkMessages.DYN_ALLOCATION);
         return;
       }
       int max = backend.maxNumConcurrentTasks(demandFor(spec));
@@ -91,7 +93,7 @@ final class DagScheduler {
         emit.accept(new SimEvent.SlotCheckFailed(loop.now(), job.name, spec.name(), spec.tasks(), max,
             job.slotCheckFailures, retry));
         if (retry) loop.at(loop.now() + conf.slotCheckRetryDelayMs(), Phase.DRIVER, () -> handleJobSubmitted(job, false));
-        else endJob(job, ActiveJob.State.FAILED, SparkMessages.SLOTS_CHECK);
+        else endJob(job, JobStatus.FAILED, SparkMessages.SLOTS_CHECK);
         return;
       }
     }
@@ -112,7 +114,6 @@ final class DagScheduler {
     }
     job.stages = stages;
     job.resultDone = new boolean[job.resultStage.numPartitions];
-    job.state = ActiveJob.State.RUNNING;
     emit.accept(new SimEvent.JobStarted(loop.now(), job.name, job.jobId));
     submitStage(job.resultStage);
   }
@@ -190,7 +191,7 @@ final class DagScheduler {
     }
     if (s.isResult && job.resultPartitionsDone == s.numPartitions) {
       markStageAsFinished(s, null);
-      endJob(job, ActiveJob.State.SUCCEEDED, null);
+      endJob(job, JobStatus.SUCCEEDED, null);
     } else if (!s.isResult && s.running && (s.isAvailable() || latest.tasksSuccessful == latest.numTasks)) {
       // The attempt's tasks are all done; if outputs were lost meanwhile, Spark resubmits the stage
       // ("Resubmitting ShuffleMapStage because some of its tasks had failed").
@@ -331,19 +332,19 @@ final class DagScheduler {
       s.waiting = false;
     }
     failedStages.removeIf(s -> s.job == job);
-    endJob(job, ActiveJob.State.FAILED, message);
+    endJob(job, JobStatus.FAILED, message);
   }
 
   private void markStageAsFinished(Stage s, String failure) {
     s.running = false;
     emit.accept(new SimEvent.StageCompleted(loop.now(), s.job.name, s.spec.name(), s.id, s.latestAttempt,
-        failure == null ? "SUCCEEDED" : "FAILED", failure));
+        failure == null ? StageStatus.SUCCEEDED : StageStatus.FAILED, failure));
     if (s.isBarrier && s.latestTaskSet != null) coordinator.close(s.latestTaskSet);
   }
 
-  private void endJob(ActiveJob job, ActiveJob.State state, String reason) {
-    job.state = state;
+  private void endJob(ActiveJob job, JobStatus result, String reason) {
+    job.status = result;
     jobsNotEnded--;
-    emit.accept(new SimEvent.JobEnded(loop.now(), job.name, state.name(), reason));
+    emit.accept(new SimEvent.JobEnded(loop.now(), job.name, result, reason));
   }
 }
