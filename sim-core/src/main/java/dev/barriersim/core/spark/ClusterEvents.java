@@ -47,15 +47,17 @@ final class ClusterEvents {
   void schedule(ClusterSpec spec) {
     for (ExecutorGroup g : spec.executors()) loop.at(0, Phase.CLUSTER, () -> add(g));
     for (ClusterChange c : spec.changes()) {
+      int[] leaving = c.decommission().stream().mapToInt(ClusterState::indexOf).toArray();
       loop.at(c.atMs(), Phase.CLUSTER, () -> {
         if (c.add() != null) add(c.add());
-        for (String id : c.decommission()) decommission(cluster.byId(id));
+        for (int index : leaving) decommission(cluster.find(index));
       });
     }
     for (int i = 0; i < failures.size(); i++) {
       if (failures.get(i) instanceof ExecutorFailureSpec.Scripted s) {
         String source = "failures.executors[" + i + "]";
-        loop.at(s.atMs(), Phase.CLUSTER, () -> lose(cluster.byId(s.executorId()), source));
+        int index = ClusterState.indexOf(s.executorId());
+        loop.at(s.atMs(), Phase.CLUSTER, () -> lose(cluster.find(index), source));
       }
     }
   }
