@@ -1,5 +1,7 @@
 package dev.barriersim.core.event;
 
+import java.util.List;
+
 /**
  * Everything observable that happens in a run, one record per kind, in the order processed.
  * {@link #fields} lists the event's ids and values after {@code t} and {@code type}.
@@ -46,8 +48,16 @@ public sealed interface SimEvent {
     }
   }
 
-  /** The job passed its submission checks and is active (Spark posts {@code SparkListenerJobStart}). */
-  record JobStarted(long t, String job, int jobId) implements SimEvent {
+  /**
+   * The job passed its submission checks and is active (Spark posts {@code SparkListenerJobStart}).
+   * {@code stages} are its stages in id order, for observers; the event log does not write them.
+   */
+  record JobStarted(long t, String job, int jobId, List<StageInfo> stages) implements SimEvent {
+    /** Freezes the list. */
+    public JobStarted {
+      stages = List.copyOf(stages);
+    }
+
     public void fields(EventFields o) { o.str("job", job).num("jobId", jobId); }
   }
 

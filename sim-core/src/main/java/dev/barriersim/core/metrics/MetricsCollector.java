@@ -5,6 +5,7 @@ import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.JobStatus;
+import dev.barriersim.core.event.StageInfo;
 import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
@@ -19,9 +20,6 @@ import dev.barriersim.core.event.SimEvent.StageSubmitted;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.TaskStatus;
-import dev.barriersim.core.workload.JobSpec;
-import dev.barriersim.core.workload.StageGraph;
-import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,9 +65,7 @@ public final class MetricsCollector implements SimulationListener {
   }
 
   private final int taskCpus;
-  private final Map<String, JobSpec> jobSpecs = new HashMap<>();
   private final Map<String, JobAcc> jobs = new LinkedHashMap<>();
-  private int nextStageId;
   private long lastT;
   private int presentCores;
   private int peakCores;
@@ -106,7 +102,6 @@ public final class MetricsCollector implements SimulationListener {
   /** A collector for runs of {@code spec}. */
   public MetricsCollector(SimulationSpec spec) {
     this.taskCpus = spec.conf().taskCpus();
-    for (JobSpec j : spec.jobs()) jobSpecs.put(j.name(), j);
     resourceNames = spec.resourceNames();
     int n = resourceNames.size();
     resPresent = new long[n];
@@ -173,9 +168,7 @@ public final class MetricsCollector implements SimulationListener {
       endSlotCheckWait(j.job(), j.t());
       JobAcc acc = jobs.get(j.job());
       acc.startMs = j.t();
-      for (StageSpec s : StageGraph.topologicalOrder(jobSpecs.get(baseName(j.job())).stages())) {
-        acc.stages.put(s.name(), new StageAcc(s.name(), nextStageId++, s.barrier()));
-      }
+      for (StageInfo s : j.stages()) acc.stages.put(s.name(), new StageAcc(s.name(), s.stageId(), s.barrier()));
     } else if (e instanceof JobEnded j) {
       endSlotCheckWait(j.job(), j.t());
       JobAcc acc = jobs.get(j.job());
@@ -219,11 +212,6 @@ public final class MetricsCollector implements SimulationListener {
 
   private StageAcc stage(String job, String stage) {
     return jobs.get(job).stages.get(stage);
-  }
-
-  private static String baseName(String instance) {
-    int i = instance.lastIndexOf('#');
-    return i < 0 ? instance : instance.substring(0, i);
   }
 
   private void advance(long t) {

@@ -7,6 +7,7 @@ import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.engine.Phase;
 import dev.barriersim.core.event.JobStatus;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.StageInfo;
 import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
@@ -114,7 +115,9 @@ final class DagScheduler {
     }
     job.stages = stages;
     job.resultDone = new boolean[job.resultStage.numPartitions];
-    emit.accept(new SimEvent.JobStarted(loop.now(), job.name, job.jobId));
+    List<StageInfo> infos = new ArrayList<>(stages.size());
+    for (Stage s : stages) infos.add(new StageInfo(s.id, s.spec.name(), s.isBarrier));
+    emit.accept(new SimEvent.JobStarted(loop.now(), job.name, job.jobId, infos));
     submitStage(job.resultStage);
   }
 
