@@ -7,7 +7,7 @@ import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.ExecutorGroup;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
-import dev.barriersim.core.metrics.SimulationListener;
+import dev.barriersim.core.observe.SimulationListener;
 import dev.barriersim.core.random.KeyedGenerator;
 import dev.barriersim.core.random.RandomStreams;
 import dev.barriersim.core.workload.JobSpec;
