@@ -51,9 +51,9 @@ public final class SparkApplication {
     SchedulerBackend backend = new SchedulerBackend(loop, cluster, settings.backend(), conf.reviveIntervalMs());
     TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel(), backend);
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
-    Workload workload = new Workload(streams, spec.failures(), settings.launchLatencyMs());
+    WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
     MapOutputTracker mapOutputs = new MapOutputTracker();
-    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, workload, mapOutputs, emit);
+    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit);
     DagScheduler dag = new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit);
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);

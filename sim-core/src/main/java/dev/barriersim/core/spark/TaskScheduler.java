@@ -23,7 +23,7 @@ final class TaskScheduler {
   private final TaskSetQueue queue;
   private final SchedulerBackend backend;
   private final TaskRunner runner;
-  private final Workload workload;
+  private final WorkPlanner work;
   private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private DagScheduler dag;
@@ -40,14 +40,14 @@ final class TaskScheduler {
   private final List<List<TaskAttempt>> runningOnExecutor = new ArrayList<>();
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, Workload workload, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
+      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
     this.queue = queue;
     this.backend = backend;
     this.runner = runner;
-    this.workload = workload;
+    this.work = work;
     this.mapOutputs = mapOutputs;
     this.emit = emit;
     this.offers = new ResourceOffers(cluster);
@@ -112,11 +112,11 @@ final class TaskScheduler {
     Stage s = ts.stage;
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
-    long[] phases = workload.phases(s, partition, ts.stageAttempt, attempt);
+    long[] phases = work.phases(s, partition, ts.stageAttempt, attempt);
     Stage missingParent = mapOutputs.missingParent(s);
     TaskPlan plan = missingParent != null
-        ? workload.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
-        : workload.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
+        ? work.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
+        : work.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
     TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
     ts.taskLaunched(t);
     List<TaskAttempt> onExecutor = runningOn(e);
