@@ -45,8 +45,9 @@ final class DagScheduler {
   private int nextStageId;
   private int jobsNotEnded;
 
-  DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend, TaskScheduler taskScheduler,
-      BarrierCoordinator coordinator, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
+  DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend,
+      TaskScheduler taskScheduler, BarrierCoordinator coordinator, MapOutputTracker mapOutputs,
+      Consumer<SimEvent> emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
