@@ -43,11 +43,14 @@ final class BarrierCosts {
     if (waiting > 0) idleCoreMsWhileWaiting += dt * idleCores;
   }
 
-  /** Updates the costs with {@code e}. */
+  /** A launch ends the wait of its stage attempt, if it was a waiting barrier attempt. */
+  void taskLaunched(TaskLaunched l) {
+    if (waiting > 0) stopWaiting(l.job(), l.stage(), l.t());
+  }
+
+  /** Updates the costs with an event other than a task launch or end (a task end costs nothing here). */
   void onEvent(SimEvent e) {
-    if (e instanceof TaskLaunched l) {
-      if (waiting > 0) stopWaiting(l.job(), l.stage(), l.t());
-    } else if (e instanceof StageSubmitted s) {
+    if (e instanceof StageSubmitted s) {
       if (s.barrier()) {
         waitingSince.computeIfAbsent(s.job(), j -> new HashMap<>()).put(s.stage(), s.t());
         waiting++;

@@ -67,20 +67,26 @@ final class CoreTime {
     return presentCores - runningTasks * taskCpus;
   }
 
-  /** Updates what is present and busy with {@code e}. */
+  /** The attempt holds its cores and resources from now on. */
+  void taskLaunched(TaskLaunched l) {
+    runningTasks++;
+    runningLaunchSum += l.t();
+    addUnits(resBusy, l.resources(), 1);
+  }
+
+  /** The attempt's cores and resources are free again; its core time was busy, and wasted unless it succeeded. */
+  void taskEnded(TaskEnded t) {
+    runningTasks--;
+    runningLaunchSum -= t.launchMs();
+    addUnits(resBusy, t.resources(), -1);
+    long coreMs = (t.t() - t.launchMs()) * taskCpus;
+    busyCoreMs += coreMs;
+    if (t.status() != TaskStatus.SUCCESS) wastedCoreMs += coreMs;
+  }
+
+  /** Updates what is present with an executor joining or leaving; other events change nothing here. */
   void onEvent(SimEvent e) {
-    if (e instanceof TaskLaunched l) {
-      runningTasks++;
-      runningLaunchSum += l.t();
-      addUnits(resBusy, l.resources(), 1);
-    } else if (e instanceof TaskEnded t) {
-      runningTasks--;
-      runningLaunchSum -= t.launchMs();
-      addUnits(resBusy, t.resources(), -1);
-      long coreMs = (t.t() - t.launchMs()) * taskCpus;
-      busyCoreMs += coreMs;
-      if (t.status() != TaskStatus.SUCCESS) wastedCoreMs += coreMs;
-    } else if (e instanceof ExecutorAdded a) {
+    if (e instanceof ExecutorAdded a) {
       presentCores += a.cores();
       peakCores = Math.max(peakCores, presentCores);
       coresByExecutor.put(a.executor(), a.cores());

@@ -4,6 +4,8 @@ import dev.barriersim.core.Outcome;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.SimEvent.TaskEnded;
+import dev.barriersim.core.event.SimEvent.TaskLaunched;
 
 /**
  * Turns the event stream into the run's summary, one concern per part: the job, stage and task
@@ -33,9 +35,18 @@ public final class MetricsCollector implements SimulationListener {
     events++;
     long dt = coreTime.advanceTo(e.t());
     if (dt > 0) barrierCosts.integrate(dt, coreTime.idleCores());
-    records.onEvent(e);
-    coreTime.onEvent(e);
-    barrierCosts.onEvent(e);
+    if (e instanceof TaskLaunched l) { // the two events of every task first: the common path is short
+      records.taskLaunched(l);
+      coreTime.taskLaunched(l);
+      barrierCosts.taskLaunched(l);
+    } else if (e instanceof TaskEnded t) {
+      records.taskEnded(t);
+      coreTime.taskEnded(t);
+    } else {
+      records.onEvent(e);
+      coreTime.onEvent(e);
+      barrierCosts.onEvent(e);
+    }
   }
 
   /** The summary of the run that stopped at {@code endMs}; a completed run's makespan is its last end. */

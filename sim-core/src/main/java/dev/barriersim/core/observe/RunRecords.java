@@ -57,18 +57,24 @@ final class RunRecords {
   private long killed;
   private long lastEndMs;
 
-  /** Updates the records with {@code e}. */
+  /** Counts a launch; the stage's first launch is its start. */
+  void taskLaunched(TaskLaunched l) {
+    launched++;
+    StageRecord s = stage(l.job(), l.stage());
+    if (s.firstLaunchMs == null) s.firstLaunchMs = l.t();
+  }
+
+  /** Counts an end by how the attempt ended. */
+  void taskEnded(TaskEnded t) {
+    if (t.status() == TaskStatus.SUCCESS) succeeded++;
+    else if (t.status() == TaskStatus.FAILED) failed++;
+    else killed++;
+    lastEndMs = Math.max(lastEndMs, t.t());
+  }
+
+  /** Updates the records with an event other than a task launch or end. */
   void onEvent(SimEvent e) {
-    if (e instanceof TaskLaunched l) {
-      launched++;
-      StageRecord s = stage(l.job(), l.stage());
-      if (s.firstLaunchMs == null) s.firstLaunchMs = l.t();
-    } else if (e instanceof TaskEnded t) {
-      if (t.status() == TaskStatus.SUCCESS) succeeded++;
-      else if (t.status() == TaskStatus.FAILED) failed++;
-      else killed++;
-      lastEndMs = Math.max(lastEndMs, t.t());
-    } else if (e instanceof StageSubmitted s) {
+    if (e instanceof StageSubmitted s) {
       StageRecord r = stage(s.job(), s.stage());
       r.attempts = s.stageAttempt() + 1;
       r.status = StageStatus.RUNNING;
