@@ -1,6 +1,6 @@
 package dev.barriersim.core;
 
-import dev.barriersim.core.metrics.SimulationListener;
+import dev.barriersim.core.observe.SimulationListener;
 import java.io.Writer;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.barriersim.core;
 
-import dev.barriersim.core.metrics.EventLogWriter;
-import dev.barriersim.core.metrics.InvariantChecker;
-import dev.barriersim.core.metrics.MetricsCollector;
-import dev.barriersim.core.metrics.SimulationListener;
-import dev.barriersim.core.metrics.TaskTimelineWriter;
+import dev.barriersim.core.observe.EventLogWriter;
+import dev.barriersim.core.observe.InvariantChecker;
+import dev.barriersim.core.observe.MetricsCollector;
+import dev.barriersim.core.observe.SimulationListener;
+import dev.barriersim.core.observe.TaskTimelineWriter;
 import dev.barriersim.core.spark.SparkApplication;
 import java.util.ArrayList;
 import java.util.List;

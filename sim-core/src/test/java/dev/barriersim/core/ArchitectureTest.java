@@ -17,13 +17,13 @@ class ArchitectureTest {
 
   /** Packages of sim-core and the dev.barriersim.core packages each must not import. */
   private static final Map<String, List<String>> FORBIDDEN = Map.of(
-      "engine", List.of("spark", "cluster", "workload", "failure", "metrics", "event", "random"),
-      "random", List.of("spark", "cluster", "workload", "failure", "metrics", "event", "engine"),
-      "cluster", List.of("spark", "failure", "metrics", "event", "engine"),
-      "workload", List.of("spark", "cluster", "failure", "metrics", "event", "engine"),
-      "failure", List.of("spark", "metrics", "engine"),
-      "event", List.of("spark", "cluster", "workload", "failure", "metrics", "engine", "random"),
-      "metrics", List.of("spark", "engine", "failure", "random"));
+      "engine", List.of("spark", "cluster", "workload", "failure", "observe", "event", "random"),
+      "random", List.of("spark", "cluster", "workload", "failure", "observe", "event", "engine"),
+      "cluster", List.of("spark", "failure", "observe", "event", "engine"),
+      "workload", List.of("spark", "cluster", "failure", "observe", "event", "engine"),
+      "failure", List.of("spark", "observe", "engine"),
+      "event", List.of("spark", "cluster", "workload", "failure", "observe", "engine", "random"),
+      "observe", List.of("spark", "engine", "failure", "random"));
 
   private static final List<String> BANNED = List.of(
       "System.currentTimeMillis", "System.nanoTime", "Math.random", "new Random(", "java.util.Random;",

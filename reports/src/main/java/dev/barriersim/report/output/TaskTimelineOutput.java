@@ -1,7 +1,7 @@
 package dev.barriersim.report.output;
 
 import dev.barriersim.core.RunOutputs;
-import dev.barriersim.core.metrics.TaskTimelineWriter;
+import dev.barriersim.core.observe.TaskTimelineWriter;
 import dev.barriersim.report.data.ScenarioFiles;
 import java.io.Writer;
 

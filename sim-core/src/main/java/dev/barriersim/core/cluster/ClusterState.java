@@ -49,19 +49,28 @@ public final class ClusterState {
     return added;
   }
 
-  /** The executor with Spark id {@code id}, or null. */
-  public Executor byId(String id) {
+  /**
+   * The index of the executor whose Spark id is {@code id} ("0", "1", ... in the order executors
+   * join), whether or not it has joined yet; -1 when {@code id} can name no executor. Ids are read
+   * once, at the edge; inside the engine executors are named by index.
+   */
+  public static int indexOf(String id) {
     try {
       int i = Integer.parseInt(id);
-      return i >= 0 && i < executors.size() ? executors.get(i) : null;
+      return i >= 0 ? i : -1;
     } catch (NumberFormatException e) {
-      return null;
+      return -1;
     }
   }
 
   /** The executor at {@code index}. */
   public Executor get(int index) {
     return executors.get(index);
+  }
+
+  /** The executor at {@code index}, or null when it has not joined (or {@code index} is -1). */
+  public Executor find(int index) {
+    return index >= 0 && index < executors.size() ? executors.get(index) : null;
   }
 
   /** Number of executors ever added. */

@@ -7,19 +7,22 @@ import java.util.Arrays;
  * sequence breaks every remaining tie, so the order is total and independent of the heap's
  * internals: two events at the same instant and phase fire in the order they were scheduled.
  * Keys live in primitive arrays; only the payload is an object. Push and poll are O(log n).
+ * {@link #push} returns the event's sequence number, which names it for {@link EventLoop#cancel}.
  */
 public final class EventQueue<T> {
   private static final Phase[] PHASES = Phase.values();
+  private static final long SEQUENCE_BITS = 0x00FF_FFFF_FFFF_FFFFL;
   private long[] times = new long[64];
   private long[] orders = new long[64]; // phase in the top 8 bits, sequence below
   private Object[] items = new Object[64];
   private int size;
   private long sequence;
 
-  /** Adds {@code item} at {@code time} in {@code phase}. */
-  public void push(long time, Phase phase, T item) {
+  /** Adds {@code item} at {@code time} in {@code phase}; returns its sequence number (0, 1, 2, ...). */
+  public long push(long time, Phase phase, T item) {
     if (size == times.length) grow();
-    long order = ((long) phase.ordinal() << 56) | (sequence++ & 0x00FF_FFFF_FFFF_FFFFL);
+    long seq = sequence++;
+    long order = ((long) phase.ordinal() << 56) | (seq & SEQUENCE_BITS);
     int i = size++;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
@@ -30,6 +33,7 @@ public final class EventQueue<T> {
     times[i] = time;
     orders[i] = order;
     items[i] = item;
+    return seq;
   }
 
   /** True when no event is left. */
@@ -50,6 +54,11 @@ public final class EventQueue<T> {
   /** Phase of the next event; the queue must not be empty. */
   public Phase peekPhase() {
     return PHASES[(int) (orders[0] >>> 56)];
+  }
+
+  /** Sequence number of the next event; the queue must not be empty. */
+  public long peekSequence() {
+    return orders[0] & SEQUENCE_BITS;
   }
 
   /** Removes and returns the next event. */

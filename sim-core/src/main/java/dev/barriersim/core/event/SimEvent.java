@@ -1,5 +1,7 @@
 package dev.barriersim.core.event;
 
+import java.util.List;
+
 /**
  * Everything observable that happens in a run, one record per kind, in the order processed.
  * {@link #fields} lists the event's ids and values after {@code t} and {@code type}.
@@ -46,14 +48,27 @@ public sealed interface SimEvent {
     }
   }
 
-  /** The job passed its submission checks and is active (Spark posts {@code SparkListenerJobStart}). */
-  record JobStarted(long t, String job, int jobId) implements SimEvent {
+  /**
+   * The job passed its submission checks and is active (Spark posts {@code SparkListenerJobStart}).
+   * {@code stages} are its stages in id order, for observers; the event log does not write them.
+   */
+  record JobStarted(long t, String job, int jobId, List<StageInfo> stages) implements SimEvent {
+    /** Freezes the list. */
+    public JobStarted {
+      stages = List.copyOf(stages);
+    }
+
     public void fields(EventFields o) { o.str("job", job).num("jobId", jobId); }
   }
 
-  /** The job ended: status SUCCEEDED or FAILED with Spark's message in {@code reason}. */
-  record JobEnded(long t, String job, String status, String reason) implements SimEvent {
-    public void fields(EventFields o) { o.str("job", job).str("status", status).str("reason", reason); }
+  /** The job ended: {@code result} SUCCEEDED, or FAILED with Spark's message in {@code reason}. */
+  record JobEnded(long t, String job, JobStatus result, String reason) implements SimEvent {
+    /** The result as {@code events.jsonl} writes it. */
+    public String status() {
+      return result.name();
+    }
+
+    public void fields(EventFields o) { o.str("job", job).str("status", status()).str("reason", reason); }
   }
 
   /** A stage attempt was submitted: a new TaskSet of {@code tasks} tasks. */
@@ -65,12 +80,17 @@ public sealed interface SimEvent {
     }
   }
 
-  /** A stage attempt finished: SUCCEEDED, or FAILED with Spark's reason. */
-  record StageCompleted(long t, String job, String stage, int stageId, int stageAttempt, String status, String reason)
-      implements SimEvent {
+  /** A stage attempt finished: {@code result} SUCCEEDED, or FAILED with Spark's reason. */
+  record StageCompleted(long t, String job, String stage, int stageId, int stageAttempt, StageStatus result,
+      String reason) implements SimEvent {
+    /** The result as {@code events.jsonl} writes it. */
+    public String status() {
+      return result.name();
+    }
+
     public void fields(EventFields o) {
       o.str("job", job).str("stage", stage).num("stageId", stageId).num("stageAttempt", stageAttempt)
-          .str("status", status).str("reason", reason);
+          .str("status", status()).str("reason", reason);
     }
   }
 

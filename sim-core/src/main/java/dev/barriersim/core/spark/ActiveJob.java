@@ -1,13 +1,11 @@
 package dev.barriersim.core.spark;
 
+import dev.barriersim.core.event.JobStatus;
 import dev.barriersim.core.workload.JobSpec;
 import java.util.List;
 
 /** One job instance as the DAGScheduler tracks it. */
 final class ActiveJob {
-  /** Where a job is in its life. */
-  enum State { SUBMITTED, RUNNING, SUCCEEDED, FAILED }
-
   final int jobId;
   final String name;
   final JobSpec spec;
@@ -17,7 +15,7 @@ final class ActiveJob {
   List<Stage> stages;
   Stage resultStage;
   int slotCheckFailures;
-  State state = State.SUBMITTED;
+  JobStatus status = JobStatus.RUNNING;
   int resultPartitionsDone;
   boolean[] resultDone;
 
@@ -30,7 +28,8 @@ final class ActiveJob {
     this.pool = pool;
   }
 
+  /** Submitted and not ended: the DAGScheduler still acts for it. */
   boolean isActive() {
-    return state == State.SUBMITTED || state == State.RUNNING;
+    return status == JobStatus.RUNNING;
   }
 }

@@ -18,7 +18,8 @@ final class BarrierCoordinator {
   static final class SyncState {
     int epoch;
     final List<TaskAttempt> waiting = new ArrayList<>();
-    int timerGeneration;
+    /** The sync timeout of the current epoch, pending from its first arrival until its release. */
+    long timeout = EventLoop.NO_EVENT;
     boolean closed;
   }
 
@@ -43,8 +44,10 @@ final class BarrierCoordinator {
     if (s.closed) return;
     s.waiting.add(t);
     if (s.waiting.size() == 1) {
-      int g = ++s.timerGeneration;
-      loop.at(loop.now() + timeoutMs, Phase.DRIVER, () -> timeout(ts, s, g));
+      s.timeout = loop.at(loop.now() + timeoutMs, Phase.DRIVER, () -> {
+        s.timeout = EventLoop.NO_EVENT;
+        timeout(ts, s);
+      });
     }
     if (s.waiting.size() == ts.numTasks) {
       long waitMs = 0;
@@ -53,7 +56,7 @@ final class BarrierCoordinator {
           ts.stageAttempt, s.epoch, waitMs));
       s.waiting.clear();
       s.epoch++;
-      s.timerGeneration++;
+      cancelTimeout(s);
     }
   }
 
@@ -62,12 +65,17 @@ final class BarrierCoordinator {
     if (ts.barrierSync != null) {
       ts.barrierSync.closed = true;
       ts.barrierSync.waiting.clear();
-      ts.barrierSync.timerGeneration++;
+      cancelTimeout(ts.barrierSync);
     }
   }
 
-  private void timeout(TaskSetManager ts, SyncState s, int generation) {
-    if (generation != s.timerGeneration || s.closed || s.waiting.isEmpty()) return;
+  private void cancelTimeout(SyncState s) {
+    loop.cancel(s.timeout);
+    s.timeout = EventLoop.NO_EVENT;
+  }
+
+  /** Fires only while the epoch waits: a release or the end of the stage attempt cancels it. */
+  private void timeout(TaskSetManager ts, SyncState s) {
     Stage stage = ts.stage;
     String reason = SparkMessages.syncTimeout(s.epoch, stage, ts.stageAttempt, timeoutSeconds);
     long waitMs = 0;

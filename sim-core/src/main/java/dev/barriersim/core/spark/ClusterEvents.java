@@ -18,27 +18,26 @@ import java.util.function.Consumer;
 
 /**
  * What happens to the cluster over virtual time: the initial executors, {@code cluster.changes}
- * (executors join, graceful decommission) and {@code failures.executors} (scripted losses, and
- * random losses after an exponential lifetime drawn per executor from its own stream, each
- * optionally followed by a like executor joining).
+ * (executors join, graceful decommission: no new tasks, and the executor leaves once its last task
+ * has ended) and {@code failures.executors} (scripted losses, and random losses after an
+ * exponential lifetime drawn per executor from its own stream, each optionally followed by a like
+ * executor joining).
  */
 final class ClusterEvents {
   private final EventLoop loop;
   private final ClusterState cluster;
   private final SchedulerBackend backend;
   private final TaskScheduler scheduler;
-  private final DagScheduler dag;
   private final Consumer<SimEvent> emit;
   private final List<ExecutorFailureSpec> failures;
   private final KeyedGenerator lifetimes;
 
   ClusterEvents(EventLoop loop, ClusterState cluster, SchedulerBackend backend, TaskScheduler scheduler,
-      DagScheduler dag, Consumer<SimEvent> emit, List<ExecutorFailureSpec> failures, RandomStreams streams) {
+      Consumer<SimEvent> emit, List<ExecutorFailureSpec> failures, RandomStreams streams) {
     this.loop = loop;
     this.cluster = cluster;
     this.backend = backend;
     this.scheduler = scheduler;
-    this.dag = dag;
     this.emit = emit;
     this.failures = failures;
     this.lifetimes = streams.stream(RandomStreams.EXECUTOR_LOSS);
@@ -48,15 +47,17 @@ final class ClusterEvents {
   void schedule(ClusterSpec spec) {
     for (ExecutorGroup g : spec.executors()) loop.at(0, Phase.CLUSTER, () -> add(g));
     for (ClusterChange c : spec.changes()) {
+      int[] leaving = c.decommission().stream().mapToInt(ClusterState::indexOf).toArray();
       loop.at(c.atMs(), Phase.CLUSTER, () -> {
         if (c.add() != null) add(c.add());
-        for (String id : c.decommission()) decommission(cluster.byId(id));
+        for (int index : leaving) decommission(cluster.find(index));
       });
     }
     for (int i = 0; i < failures.size(); i++) {
       if (failures.get(i) instanceof ExecutorFailureSpec.Scripted s) {
         String source = "failures.executors[" + i + "]";
-        loop.at(s.atMs(), Phase.CLUSTER, () -> lose(cluster.byId(s.executorId()), source));
+        int index = ClusterState.indexOf(s.executorId());
+        loop.at(s.atMs(), Phase.CLUSTER, () -> lose(cluster.find(index), source));
       }
     }
   }
@@ -90,7 +91,16 @@ final class ClusterEvents {
   private void decommission(Executor e) {
     if (e == null || !e.isActive()) return;
     emit.accept(new SimEvent.ExecutorDecommissioned(loop.now(), e.id()));
-    dag.decommission(e);
+    cluster.decommission(e);
+    taskEndedOn(e);
+  }
+
+  /** A task ended on {@code e}: a decommissioned executor leaves once its last task has ended. */
+  void taskEndedOn(Executor e) {
+    if (e.state() == Executor.State.DECOMMISSIONING && e.runningTasks() == 0) {
+      cluster.remove(e);
+      emit.accept(new SimEvent.ExecutorLost(loop.now(), e.id(), "Executor decommission."));
+    }
   }
 
   /** Loses {@code e} unless it is already gone; true when it was lost now. */

@@ -5,13 +5,14 @@ import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.engine.Phase;
+import dev.barriersim.core.event.JobStatus;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.StageInfo;
+import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -34,25 +35,26 @@ final class DagScheduler {
   private final EventLoop loop;
   private final ClusterState cluster;
   private final SparkConf conf;
-  private final boolean localBackend;
+  private final SchedulerBackend backend;
   private final TaskScheduler taskScheduler;
   private final BarrierCoordinator coordinator;
+  private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private final TreeSet<Stage> failedStages = new TreeSet<>(BY_JOB_THEN_ID);
   private boolean resubmitScheduled;
   private int nextStageId;
   private int jobsNotEnded;
-  /** Per executor index, the map stages that registered an output there (for executor loss). */
-  private final List<List<Stage>> outputsOn = new ArrayList<>();
 
-  DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, boolean localBackend, TaskScheduler taskScheduler,
-      BarrierCoordinator coordinator, Consumer<SimEvent> emit) {
+  DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend,
+      TaskScheduler taskScheduler, BarrierCoordinator coordinator, MapOutputTracker mapOutputs,
+      Consumer<SimEvent> emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
-    this.localBackend = localBackend;
+    this.backend = backend;
     this.taskScheduler = taskScheduler;
     this.coordinator = coordinator;
+    this.mapOutputs = mapOutputs;
     this.emit = emit;
   }
 
@@ -83,32 +85,21 @@ final class DagScheduler {
     for (StageSpec spec : order) {
       if (!spec.barrier()) continue;
       if (conf.dynamicAllocation()) {
-        endJob(job, ActiveJob.State.FAILED, SparkMessages.DYN_ALLOCATION);
+        endJob(job, JobStatus.FAILED, SparkMessages.DYN_ALLOCATION);
         return;
       }
-      int max = maxConcurrentTasks(demandFor(spec));
+      int max = backend.maxNumConcurrentTasks(demandFor(spec));
       if (spec.tasks() > max) {
         job.slotCheckFailures++;
         boolean retry = job.slotCheckFailures <= conf.slotCheckMaxFailures();
         emit.accept(new SimEvent.SlotCheckFailed(loop.now(), job.name, spec.name(), spec.tasks(), max,
             job.slotCheckFailures, retry));
         if (retry) loop.at(loop.now() + conf.slotCheckRetryDelayMs(), Phase.DRIVER, () -> handleJobSubmitted(job, false));
-        else endJob(job, ActiveJob.State.FAILED, SparkMessages.SLOTS_CHECK);
+        else endJob(job, JobStatus.FAILED, SparkMessages.SLOTS_CHECK);
         return;
       }
     }
     startJob(job, order.get(0).name());
-  }
-
-  /** {@code maxNumConcurrentTasks}: local[N] counts N / cpus; the coarse-grained backend every active executor. */
-  private int maxConcurrentTasks(ResourceDemand d) {
-    if (!localBackend) return cluster.maxConcurrentTasks(d);
-    int slots = 0;
-    for (int i = 0; i < cluster.size(); i++) {
-      Executor e = cluster.get(i);
-      if (e.isActive()) slots += e.totalCores() / d.cpus();
-    }
-    return slots;
   }
 
   private void startJob(ActiveJob job, String resultName) {
@@ -125,8 +116,9 @@ final class DagScheduler {
     }
     job.stages = stages;
     job.resultDone = new boolean[job.resultStage.numPartitions];
-    job.state = ActiveJob.State.RUNNING;
-    emit.accept(new SimEvent.JobStarted(loop.now(), job.name, job.jobId));
+    List<StageInfo> infos = new ArrayList<>(stages.size());
+    for (Stage s : stages) infos.add(new StageInfo(s.id, s.spec.name(), s.isBarrier));
+    emit.accept(new SimEvent.JobStarted(loop.now(), job.name, job.jobId, infos));
     submitStage(job.resultStage);
   }
 
@@ -166,8 +158,8 @@ final class DagScheduler {
     taskScheduler.submitTasks(ts);
   }
 
-  private static boolean hasResult(Stage s, int partition) {
-    return s.isResult ? s.job.resultDone[partition] : s.outputLocation[partition] >= 0;
+  private boolean hasResult(Stage s, int partition) {
+    return s.isResult ? s.job.resultDone[partition] : mapOutputs.hasOutput(s, partition);
   }
 
   /** Every waiting child is submitted again; {@code submitStage} finds (and submits) what it still misses. */
@@ -194,10 +186,7 @@ final class DagScheduler {
         job.resultPartitionsDone++;
       }
     } else {
-      if (s.outputLocation[p] < 0) s.availableOutputs++;
-      s.outputLocation[p] = t.executor.index();
-      List<Stage> on = outputsOn(t.executor);
-      if (on.isEmpty() || on.get(on.size() - 1) != s) on.add(s);
+      mapOutputs.registerMapOutput(s, p, t.executor);
     }
     TaskSetManager latest = s.latestTaskSet;
     if (latest != ts && !latest.isZombie) {
@@ -206,7 +195,7 @@ final class DagScheduler {
     }
     if (s.isResult && job.resultPartitionsDone == s.numPartitions) {
       markStageAsFinished(s, null);
-      endJob(job, ActiveJob.State.SUCCEEDED, null);
+      endJob(job, JobStatus.SUCCEEDED, null);
     } else if (!s.isResult && s.running && (s.isAvailable() || latest.tasksSuccessful == latest.numTasks)) {
       // The attempt's tasks are all done; if outputs were lost meanwhile, Spark resubmits the stage
       // ("Resubmitting ShuffleMapStage because some of its tasks had failed").
@@ -215,12 +204,6 @@ final class DagScheduler {
       if (s.isAvailable()) submitWaitingChildStages(s);
       else submitStage(s);
     }
-  }
-
-  /** The first parent of {@code s} (by id) whose outputs are not all available, or null. */
-  Stage missingParent(Stage s) {
-    for (Stage p : s.parents) if (!p.isAvailable()) return p;
-    return null;
   }
 
   /**
@@ -259,7 +242,7 @@ final class DagScheduler {
     } else if (s.isResult) {
       abortStage(s, SparkMessages.barrierResultStage(message));
     } else {
-      unregisterAllOutputs(s);
+      mapOutputs.unregisterAllMapOutputs(s);
       resubmitLater(s);
     }
   }
@@ -279,11 +262,11 @@ final class DagScheduler {
     failed.failedAttemptIds.add(ts.stageAttempt);
     boolean abort = failed.failedAttemptIds.size() >= conf.maxConsecutiveAttempts();
     if (failed.running) markStageAsFinished(failed, reason);
-    if (map.isBarrier) unregisterAllOutputs(map);
+    if (map.isBarrier) mapOutputs.unregisterAllMapOutputs(map);
     if (failed.isBarrier && !ts.barrierFailureHandled) {
       ts.barrierFailureHandled = true;
       taskScheduler.killAllTaskAttempts(failed, SparkMessages.barrierKill(t.sparkName(), failed));
-      if (!failed.isResult) unregisterAllOutputs(failed);
+      if (!failed.isResult) mapOutputs.unregisterAllMapOutputs(failed);
     }
     if (abort) {
       abortStage(failed, SparkMessages.maxStageAttempts(failed, conf.maxConsecutiveAttempts(), reason));
@@ -302,38 +285,23 @@ final class DagScheduler {
    * Readers notice the loss when a task of a consuming stage starts and finds an input missing.
    */
   void executorLost(Executor e) {
-    if (e.index() >= outputsOn.size()) return;
-    List<Stage> stages = outputsOn.get(e.index());
-    outputsOn.set(e.index(), new ArrayList<>());
-    for (Stage s : new LinkedHashSet<>(stages)) {
+    for (Stage s : mapOutputs.takeStagesWithOutputsOn(e)) {
       if (!s.job.isActive()) continue;
       TaskSetManager live = s.running && !s.latestTaskSet.isZombie ? s.latestTaskSet : null;
-      int lostPartition = -1;
-      for (int p = 0; p < s.numPartitions; p++) {
-        if (s.outputLocation[p] != e.index()) continue;
-        s.outputLocation[p] = -1;
-        s.availableOutputs--;
-        lostPartition = p;
-        int i = live == null ? -1 : live.indexOf(p);
-        if (i >= 0 && !s.isBarrier && live.isSuccessful(i)) taskScheduler.resubmitLostOutput(live, i);
-      }
-      if (lostPartition < 0 || !s.isBarrier) continue;
-      if (live != null) {
-        failBarrierAttempt(live, "ShuffleMapTask(" + s.id + ", " + lostPartition + ")", SparkMessages.resubmitted());
+      int[] lost = mapOutputs.removeOutputsOn(s, e);
+      if (lost.length == 0) continue;
+      if (!s.isBarrier) {
+        for (int p : lost) {
+          int i = live == null ? -1 : live.indexOf(p);
+          if (i >= 0 && live.isSuccessful(i)) taskScheduler.resubmitLostOutput(live, i);
+        }
+      } else if (live != null) {
+        int lastLost = lost[lost.length - 1];
+        failBarrierAttempt(live, "ShuffleMapTask(" + s.id + ", " + lastLost + ")", SparkMessages.resubmitted());
       } else {
-        unregisterAllOutputs(s);
+        mapOutputs.unregisterAllMapOutputs(s);
       }
     }
-  }
-
-  private List<Stage> outputsOn(Executor e) {
-    while (outputsOn.size() <= e.index()) outputsOn.add(new ArrayList<>());
-    return outputsOn.get(e.index());
-  }
-
-  private void unregisterAllOutputs(Stage s) {
-    Arrays.fill(s.outputLocation, -1);
-    s.availableOutputs = 0;
   }
 
   private void resubmitLater(Stage s) {
@@ -347,20 +315,6 @@ final class DagScheduler {
   /** A TaskSetManager aborted (a task failed {@code spark.task.maxFailures} times). */
   void taskSetFailed(TaskSetManager ts, String reason) {
     abortStage(ts.stage, reason);
-  }
-
-  /** Graceful decommission: no new tasks; the executor leaves once its last task has ended. */
-  void decommission(Executor e) {
-    cluster.decommission(e);
-    executorIdle(e);
-  }
-
-  /** A decommissioned executor leaves once its last task has ended. */
-  void executorIdle(Executor e) {
-    if (e.state() == Executor.State.DECOMMISSIONING && e.runningTasks() == 0) {
-      cluster.remove(e);
-      emit.accept(new SimEvent.ExecutorLost(loop.now(), e.id(), "Executor decommission."));
-    }
   }
 
   private void resubmitFailedStages() {
@@ -382,19 +336,19 @@ final class DagScheduler {
       s.waiting = false;
     }
     failedStages.removeIf(s -> s.job == job);
-    endJob(job, ActiveJob.State.FAILED, message);
+    endJob(job, JobStatus.FAILED, message);
   }
 
   private void markStageAsFinished(Stage s, String failure) {
     s.running = false;
     emit.accept(new SimEvent.StageCompleted(loop.now(), s.job.name, s.spec.name(), s.id, s.latestAttempt,
-        failure == null ? "SUCCEEDED" : "FAILED", failure));
+        failure == null ? StageStatus.SUCCEEDED : StageStatus.FAILED, failure));
     if (s.isBarrier && s.latestTaskSet != null) coordinator.close(s.latestTaskSet);
   }
 
-  private void endJob(ActiveJob job, ActiveJob.State state, String reason) {
-    job.state = state;
+  private void endJob(ActiveJob job, JobStatus result, String reason) {
+    job.status = result;
     jobsNotEnded--;
-    emit.accept(new SimEvent.JobEnded(loop.now(), job.name, state.name(), reason));
+    emit.accept(new SimEvent.JobEnded(loop.now(), job.name, result, reason));
   }
 }

@@ -1,6 +1,8 @@
 package dev.barriersim.core.spark;
 
+import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.engine.Phase;
 
@@ -9,7 +11,8 @@ import dev.barriersim.core.engine.Phase;
  * (TaskSet submitted, a task failed, executors changed) and every {@code spark.scheduler.revive.interval}
  * (ticks at k x interval from time 0), and a round over the one executor after each task end there.
  * {@code LocalSchedulerBackend}: a full round (over its single executor) on every status update
- * and when asked; no periodic revive.
+ * and when asked; no periodic revive. Each backend also counts the slots the barrier check at job
+ * submission compares with ({@code maxNumConcurrentTasks}).
  *
  * <p>A periodic round whose inputs have not changed since the previous full round could launch
  * nothing, so it is not simulated: ticks are scheduled only after something freed resources or
@@ -17,6 +20,7 @@ import dev.barriersim.core.engine.Phase;
  */
 final class SchedulerBackend {
   private final EventLoop loop;
+  private final ClusterState cluster;
   private final Backend kind;
   private final long reviveIntervalMs;
   private TaskScheduler scheduler;
@@ -25,14 +29,39 @@ final class SchedulerBackend {
   private long version;
   private long versionAtLastFullRound = -1;
 
-  SchedulerBackend(EventLoop loop, Backend kind, long reviveIntervalMs) {
+  SchedulerBackend(EventLoop loop, ClusterState cluster, Backend kind, long reviveIntervalMs) {
     this.loop = loop;
+    this.cluster = cluster;
     this.kind = kind;
     this.reviveIntervalMs = reviveIntervalMs;
   }
 
   void wire(TaskScheduler scheduler) {
     this.scheduler = scheduler;
+  }
+
+  /**
+   * {@code maxNumConcurrentTasks}: the slots of every active executor on its totals (busy ones
+   * count) for one task shape; {@code local[N]} counts N / cpus and ignores custom resources.
+   * O(executors); it runs only when a barrier job is submitted.
+   */
+  int maxNumConcurrentTasks(ResourceDemand d) {
+    if (kind == Backend.COARSE_GRAINED) return cluster.maxConcurrentTasks(d);
+    int slots = 0;
+    for (int i = 0; i < cluster.size(); i++) {
+      Executor e = cluster.get(i);
+      if (e.isActive()) slots += e.totalCores() / d.cpus();
+    }
+    return slots;
+  }
+
+  /**
+   * True when the coordinator's reply reaches the last task to arrive in {@code barrier()} before
+   * its first poll: {@code local[N]} runs driver and executor in one JVM. On a cluster the last
+   * arriver also waits one poll step, as measured on Spark 3.5.
+   */
+  boolean repliesToLastArrivalAtOnce() {
+    return kind == Backend.LOCAL;
   }
 
   /** Spark's {@code reviveOffers()}: one full round at this instant, after its status updates. */
@@ -46,7 +75,7 @@ final class SchedulerBackend {
   /** A task ended on {@code e} and the driver freed its resources. */
   void taskEnded(Executor e) {
     if (kind == Backend.LOCAL) fullRound();
-    else scheduler.resourceOffers(e);
+    else scheduler.offerOn(e);
   }
 
   /** Free resources or pending work changed: a later periodic round may launch something. */
@@ -57,7 +86,7 @@ final class SchedulerBackend {
 
   private void fullRound() {
     versionAtLastFullRound = version;
-    scheduler.resourceOffers(null);
+    scheduler.offerAll();
   }
 
   private void ensureTick() {

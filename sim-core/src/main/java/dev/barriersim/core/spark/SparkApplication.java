@@ -7,7 +7,7 @@ import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.ExecutorGroup;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
-import dev.barriersim.core.metrics.SimulationListener;
+import dev.barriersim.core.observe.SimulationListener;
 import dev.barriersim.core.random.KeyedGenerator;
 import dev.barriersim.core.random.RandomStreams;
 import dev.barriersim.core.workload.JobSpec;
@@ -48,19 +48,20 @@ public final class SparkApplication {
     RandomStreams streams = new RandomStreams(spec.seed());
     ClusterState cluster = new ClusterState(spec.resourceNames());
     TaskSetQueue queue = new TaskSetQueue(conf.schedulingMode(), spec.pools());
-    SchedulerBackend backend = new SchedulerBackend(loop, settings.backend(), conf.reviveIntervalMs());
-    TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel());
+    SchedulerBackend backend = new SchedulerBackend(loop, cluster, settings.backend(), conf.reviveIntervalMs());
+    TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel(), backend);
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
-    Workload workload = new Workload(streams, spec.failures(), settings.launchLatencyMs());
-    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, workload, emit);
-    DagScheduler dag = new DagScheduler(loop, cluster, conf, settings.backend() == Backend.LOCAL, scheduler,
-        coordinator, emit);
+    WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
+    MapOutputTracker mapOutputs = new MapOutputTracker();
+    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit);
+    DagScheduler dag = new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit);
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);
-    scheduler.wire(dag);
+    ClusterEvents clusterEvents =
+        new ClusterEvents(loop, cluster, backend, scheduler, emit, spec.failures().executors(), streams);
+    scheduler.wire(dag, clusterEvents);
 
-    new ClusterEvents(loop, cluster, backend, scheduler, dag, emit, spec.failures().executors(), streams)
-        .schedule(spec.cluster());
+    clusterEvents.schedule(spec.cluster());
     for (ActiveJob job : jobInstances(queue, streams)) dag.submitJob(job);
 
     EventLoop.Stop stop = loop.run(settings.horizonMs(), settings.maxEvents(),

@@ -5,13 +5,12 @@ import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.random.RandomStreams;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * A stage of one job instance: Spark's {@code ShuffleMapStage} or {@code ResultStage}. For a map
- * stage it holds which partitions have a registered output (and on which executor).
+ * A stage of one job instance: Spark's {@code ShuffleMapStage} or {@code ResultStage}. A map
+ * stage's outputs are tracked by the {@link MapOutputTracker} in its {@link #shuffleStatus}.
  */
 final class Stage {
   final int id;
@@ -26,9 +25,8 @@ final class Stage {
   final List<Stage> parents = new ArrayList<>();
   final List<Stage> children = new ArrayList<>();
   final TreeSet<Integer> failedAttemptIds = new TreeSet<>();
-  /** Executor index holding each map output, -1 when missing. */
-  final int[] outputLocation;
-  int availableOutputs;
+  /** Where the outputs of a map stage are (kept by {@link MapOutputTracker}); null for a result stage. */
+  final MapOutputTracker.ShuffleStatus shuffleStatus;
   int latestAttempt = -1;
   TaskSetManager latestTaskSet;
   final List<TaskSetManager> taskSets = new ArrayList<>();
@@ -45,13 +43,12 @@ final class Stage {
     this.demand = demand;
     this.jobKey = RandomStreams.hash(job.spec.name());
     this.stageKey = RandomStreams.hash(spec.name());
-    this.outputLocation = isResult ? new int[0] : new int[numPartitions];
-    Arrays.fill(outputLocation, -1);
+    this.shuffleStatus = isResult ? null : new MapOutputTracker.ShuffleStatus(numPartitions);
   }
 
   /** A map stage is available when every partition has an output; a result stage never is. */
   boolean isAvailable() {
-    return !isResult && availableOutputs == numPartitions;
+    return !isResult && shuffleStatus.isComplete();
   }
 
   List<DurationSpec> phases() {

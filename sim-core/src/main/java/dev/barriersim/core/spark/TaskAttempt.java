@@ -1,6 +1,7 @@
 package dev.barriersim.core.spark;
 
 import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import java.util.Arrays;
@@ -46,8 +47,10 @@ final class TaskAttempt {
   int phase;
   long phaseStart;
   long waitEnter;
-  /** Bumped by a kill: events scheduled before it are stale. */
-  int generation;
+  /** Handles of the attempt's pending events (or {@code NO_EVENT}): a kill or a loss cancels them. */
+  long nextStep = EventLoop.NO_EVENT;
+  long failTimer = EventLoop.NO_EVENT;
+  long hangTimer = EventLoop.NO_EVENT;
   boolean killed;
   /** The driver has processed this attempt's end. */
   boolean finished;

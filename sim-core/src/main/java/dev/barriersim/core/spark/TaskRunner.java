@@ -1,5 +1,6 @@
 package dev.barriersim.core.spark;
 
+import static dev.barriersim.core.engine.EventLoop.NO_EVENT;
 import static dev.barriersim.core.spark.TaskAttempt.NEVER;
 
 import dev.barriersim.core.engine.EventLoop;
@@ -17,13 +18,15 @@ final class TaskRunner {
   private final EventLoop loop;
   private final SimulationSettings settings;
   private final boolean interruptOnKill;
+  private final boolean lastArriverLeavesAtOnce;
   private TaskScheduler scheduler;
   private BarrierCoordinator coordinator;
 
-  TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill) {
+  TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill, SchedulerBackend backend) {
     this.loop = loop;
     this.settings = settings;
     this.interruptOnKill = interruptOnKill;
+    this.lastArriverLeavesAtOnce = backend.repliesToLastArrivalAtOnce();
   }
 
   void wire(TaskScheduler scheduler, BarrierCoordinator coordinator) {
@@ -37,15 +40,26 @@ final class TaskRunner {
    */
   void start(TaskAttempt t) {
     t.phaseStart = t.launchMs + settings.launchLatencyMs();
-    int g = t.generation;
-    if (t.failAt != NEVER) loop.at(t.failAt, Phase.TASK, () -> { if (t.generation == g) fail(t, t.failureReason); });
-    if (t.hangAt != NEVER) loop.at(t.hangAt, Phase.TASK, () -> { if (t.generation == g) hang(t); });
+    if (t.failAt != NEVER) {
+      t.failTimer = loop.at(t.failAt, Phase.TASK, () -> {
+        t.failTimer = NO_EVENT;
+        fail(t, t.failureReason);
+      });
+    }
+    if (t.hangAt != NEVER) {
+      t.hangTimer = loop.at(t.hangAt, Phase.TASK, () -> {
+        t.hangTimer = NO_EVENT;
+        hang(t);
+      });
+    }
     schedulePhaseEnd(t);
   }
 
   private void schedulePhaseEnd(TaskAttempt t) {
-    int g = t.generation;
-    loop.at(t.phaseStart + t.phases[t.phase], Phase.TASK, () -> { if (t.generation == g) phaseEnd(t); });
+    t.nextStep = loop.at(t.phaseStart + t.phases[t.phase], Phase.TASK, () -> {
+      t.nextStep = NO_EVENT;
+      phaseEnd(t);
+    });
   }
 
   private void phaseEnd(TaskAttempt t) {
@@ -74,11 +88,11 @@ final class TaskRunner {
    */
   long release(TaskAttempt t, long releaseMs, boolean lastArriver) {
     if (t.state != State.WAITING) return releaseMs;
-    boolean atOnce = lastArriver && settings.backend() == Backend.LOCAL;
+    boolean atOnce = lastArriver && lastArriverLeavesAtOnce;
     long leave = atOnce ? releaseMs : nextPoll(t.waitEnter, releaseMs);
-    int g = t.generation;
-    loop.at(leave, Phase.TASK, () -> {
-      if (t.generation == g && t.state == State.WAITING) {
+    t.nextStep = loop.at(leave, Phase.TASK, () -> {
+      t.nextStep = NO_EVENT;
+      if (t.state == State.WAITING) {
         t.leftBarrier(loop.now());
         t.state = State.COMPUTING;
         t.phase++;
@@ -92,9 +106,11 @@ final class TaskRunner {
   /** The coordinator failed the sync at {@code atMs}; the task sees it at its next poll, which is returned. */
   long failAtNextPoll(TaskAttempt t, long atMs, String reason) {
     if (t.state != State.WAITING) return atMs;
-    int g = t.generation;
     long at = nextPoll(t.waitEnter, atMs);
-    loop.at(at, Phase.TASK, () -> { if (t.generation == g) fail(t, reason); });
+    t.nextStep = loop.at(at, Phase.TASK, () -> {
+      t.nextStep = NO_EVENT;
+      fail(t, reason);
+    });
     return at;
   }
 
@@ -107,7 +123,7 @@ final class TaskRunner {
   void kill(TaskAttempt t, String reason) {
     if (t.state == State.ENDED || t.killed) return;
     t.killed = true;
-    t.generation++;
+    cancelPlannedSteps(t);
     long now = loop.now();
     long stopAt;
     if (interruptOnKill) {
@@ -150,9 +166,22 @@ final class TaskRunner {
 
   /** The executor is gone: the attempt stops where it is; the driver learns it at once. */
   void lose(TaskAttempt t) {
-    t.generation++;
+    cancelPlannedSteps(t);
     if (t.state == State.WAITING) t.leftBarrier(loop.now());
     t.state = State.ENDED;
+  }
+
+  /**
+   * A kill or a loss stops what the attempt had planned: its next step, its failure and its hang.
+   * What is scheduled afterwards (the kill taking effect, a later reply) still happens.
+   */
+  private void cancelPlannedSteps(TaskAttempt t) {
+    loop.cancel(t.nextStep);
+    loop.cancel(t.failTimer);
+    loop.cancel(t.hangTimer);
+    t.nextStep = NO_EVENT;
+    t.failTimer = NO_EVENT;
+    t.hangTimer = NO_EVENT;
   }
 
   private void end(TaskAttempt t, EndCause cause, String reason) {

@@ -2,21 +2,19 @@ package dev.barriersim.core.spark;
 
 import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
-import dev.barriersim.core.cluster.ResourceDemand;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Spark's {@code TaskSchedulerImpl}: offer rounds ({@code resourceOffers}) and task status
  * updates. In a round the TaskSets are visited in pool order; each takes at most one task per
- * offer per sweep until a sweep places nothing. A barrier TaskSet is considered only if the
- * slots still free in this round cover all its tasks (SPARK-29263) and launches all of them at
- * one instant, or, when only part could be placed, gives everything back for a later round
- * (SPARK-24818, non-legacy). Nothing is reserved across rounds.
+ * offer per sweep until a sweep places nothing ({@link ResourceOffers}). A barrier TaskSet takes
+ * all its tasks at once or none ({@link BarrierPlacement}).
  */
 final class TaskScheduler {
   private final EventLoop loop;
@@ -25,30 +23,40 @@ final class TaskScheduler {
   private final TaskSetQueue queue;
   private final SchedulerBackend backend;
   private final TaskRunner runner;
-  private final Workload workload;
+  private final WorkPlanner work;
+  private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private DagScheduler dag;
+  private ClusterEvents clusterEvents;
   private long nextTaskId;
-  private final List<Executor> offers = new ArrayList<>();
-  private final List<Executor> candidates = new ArrayList<>();
-  private final List<Executor> barrierPlaces = new ArrayList<>();
-  private final List<Integer> barrierIndexes = new ArrayList<>();
+  private final ResourceOffers offers;
+  private final BarrierPlacement barrierPlacement;
+  /** Launches a placed task; made once, so that a round allocates no function object. */
+  private final ResourceOffers.Placement launcher = this::launch;
+  /** Visits one TaskSet of the round in {@link TaskSetQueue} order; made once, as {@link #launcher}. */
+  private final Predicate<TaskSetManager> visitor = this::visit;
+  /** Whether the round under way offers every executor (for {@code BarrierRoundSkipped}). */
+  private boolean fullRound;
   private final List<List<TaskAttempt>> runningOnExecutor = new ArrayList<>();
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, Workload workload, Consumer<SimEvent> emit) {
+      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
     this.queue = queue;
     this.backend = backend;
     this.runner = runner;
-    this.workload = workload;
+    this.work = work;
+    this.mapOutputs = mapOutputs;
     this.emit = emit;
+    this.offers = new ResourceOffers(cluster);
+    this.barrierPlacement = new BarrierPlacement(loop, cluster, emit, launcher);
   }
 
-  void wire(DagScheduler dag) {
+  void wire(DagScheduler dag, ClusterEvents clusterEvents) {
     this.dag = dag;
+    this.clusterEvents = clusterEvents;
   }
 
   boolean hasPendingWork() {
@@ -68,88 +76,47 @@ final class TaskScheduler {
     backend.reviveOffers();
   }
 
-  /** One offer round: over every executor with free cores ({@code single == null}) or over one. */
-  void resourceOffers(Executor single) {
-    offers.clear();
-    if (single != null) {
-      if (single.isActive() && single.freeCores() > 0) offers.add(single);
-    } else {
-      for (int i = cluster.nextOfferable(0); i >= 0; i = cluster.nextOfferable(i + 1)) offers.add(cluster.get(i));
-    }
+  /** A full offer round: every executor with a free core. */
+  void offerAll() {
+    offers.offerAll();
+    round(true);
+  }
+
+  /** A round over executor {@code e} alone, after a task ended there. */
+  void offerOn(Executor e) {
+    offers.offerOn(e);
+    round(false);
+  }
+
+  private void round(boolean full) {
     if (offers.isEmpty()) return;
-    boolean fullRound = single == null;
-    queue.forEachInOrder(ts -> {
-      if (ts.isSchedulable()) offer(ts, fullRound);
-      else queue.remove(ts); // finished or zombie meanwhile (e.g. completed by another attempt's successes)
-      offers.removeIf(e -> e.freeCores() == 0);
-      return !offers.isEmpty();
-    });
+    fullRound = full;
+    queue.forEachInOrder(visitor);
   }
 
-  private void offer(TaskSetManager ts, boolean fullRound) {
-    ResourceDemand d = ts.stage.demand;
-    if (ts.isBarrier) {
-      int free = 0;
-      for (Executor e : offers) free += d.freeSlots(e);
-      if (free < ts.numTasks) {
-        Stage s = ts.stage;
-        emit.accept(new SimEvent.BarrierRoundSkipped(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
-            ts.numTasks, free, fullRound));
-        return;
-      }
-      barrierPlaces.clear();
-      barrierIndexes.clear();
-    }
-    candidates.clear();
-    for (Executor e : offers) if (d.fits(e)) candidates.add(e);
-    int n = candidates.size();
-    while (n > 0 && ts.hasPending()) {
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        Executor e = candidates.get(i);
-        if (ts.hasPending()) {
-          int index = ts.pollPending();
-          cluster.take(e, d);
-          if (ts.isBarrier) {
-            barrierIndexes.add(index);
-            barrierPlaces.add(e);
-          } else {
-            launch(ts, index, e);
-          }
-        }
-        if (d.fits(e)) candidates.set(kept++, e);
-      }
-      n = kept;
-    }
-    if (ts.isBarrier) finishBarrierPlacement(ts, d);
+  /** Offers the round to {@code ts}; true while offers are left for the next set. */
+  private boolean visit(TaskSetManager ts) {
+    if (ts.isSchedulable()) offer(ts);
+    else queue.remove(ts); // finished or zombie meanwhile (e.g. completed by another attempt's successes)
+    offers.dropFull();
+    return !offers.isEmpty();
+  }
+
+  private void offer(TaskSetManager ts) {
+    if (ts.isBarrier) barrierPlacement.offer(ts, offers, fullRound);
+    else offers.place(ts, launcher);
     if (!ts.hasPending()) queue.remove(ts);
-  }
-
-  private void finishBarrierPlacement(TaskSetManager ts, ResourceDemand d) {
-    int placed = barrierIndexes.size();
-    if (placed == 0) return;
-    if (placed == ts.numTasks) {
-      for (int i = 0; i < placed; i++) launch(ts, barrierIndexes.get(i), barrierPlaces.get(i));
-      return;
-    }
-    for (int i = placed - 1; i >= 0; i--) {
-      cluster.give(barrierPlaces.get(i), d);
-      ts.addPending(barrierIndexes.get(i));
-    }
-    Stage s = ts.stage;
-    emit.accept(new SimEvent.BarrierPlacementReverted(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
-        placed, ts.numTasks));
   }
 
   private void launch(TaskSetManager ts, int index, Executor e) {
     Stage s = ts.stage;
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
-    long[] phases = workload.phases(s, partition, ts.stageAttempt, attempt);
-    Stage missingParent = dag.missingParent(s);
+    long[] phases = work.phases(s, partition, ts.stageAttempt, attempt);
+    Stage missingParent = mapOutputs.missingParent(s);
     TaskPlan plan = missingParent != null
-        ? workload.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
-        : workload.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
+        ? work.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
+        : work.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
     TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
     ts.taskLaunched(t);
     List<TaskAttempt> onExecutor = runningOn(e);
@@ -178,7 +145,7 @@ final class TaskScheduler {
     emit.accept(new SimEvent.TaskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt,
         t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits));
     backend.stateChanged();
-    dag.executorIdle(t.executor);
+    clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);
     if (cause == EndCause.SUCCESS) {
       ts.markSuccessful(t.index);

@@ -8,7 +8,7 @@ import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.TaskStatus;
-import dev.barriersim.core.metrics.SimulationListener;
+import dev.barriersim.core.observe.SimulationListener;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;

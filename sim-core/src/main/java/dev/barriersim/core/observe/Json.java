@@ -1,4 +1,4 @@
-package dev.barriersim.core.metrics;
+package dev.barriersim.core.observe;
 
 /** JSON string quoting for the hand-written, allocation-light event log. */
 final class Json {

@@ -1,4 +1,4 @@
-package dev.barriersim.core.metrics;
+package dev.barriersim.core.observe;
 
 import static dev.barriersim.core.testing.SpecBuilder.barrier;
 import static dev.barriersim.core.testing.SpecBuilder.spec;

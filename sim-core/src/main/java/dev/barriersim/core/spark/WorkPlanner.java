@@ -15,19 +15,20 @@ import java.util.Map;
 import org.apache.commons.math3.distribution.RealDistribution;
 
 /**
- * The work of each task attempt, drawn with common random numbers: a phase's duration depends on
+ * Plans the work of each task attempt at its launch (its phase durations, and its {@link TaskPlan}
+ * of failure or hang), drawn with common random numbers: a phase's duration depends on
  * (seed, job instance, stage, partition, phase) only, a straggler slowdown and an injected failure
  * on (seed, job instance, stage, partition, stage attempt, task attempt). So the barrier and
  * non-barrier arms of a scenario do identical work, whatever the scheduling order.
  */
-final class Workload {
+final class WorkPlanner {
   private final KeyedGenerator durations;
   private final KeyedGenerator stragglers;
   private final FailureInjector failures;
   private final long launchLatencyMs;
   private final Map<Distribution, RealDistribution> bound = new IdentityHashMap<>();
 
-  Workload(RandomStreams streams, FailureSpec failureSpec, long launchLatencyMs) {
+  WorkPlanner(RandomStreams streams, FailureSpec failureSpec, long launchLatencyMs) {
     this.durations = streams.stream(RandomStreams.DURATION);
     this.stragglers = streams.stream(RandomStreams.STRAGGLER);
     this.failures = new FailureInjector(failureSpec, streams);

@@ -1,4 +1,4 @@
-package dev.barriersim.core.metrics;
+package dev.barriersim.core.observe;
 
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.TaskEnded;

@@ -1,0 +1,91 @@
+package dev.barriersim.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Cancelling by handle: the action does not run, but the event keeps its turn, as a no-op action would. */
+class EventLoopCancelTest {
+
+  @Test
+  void aCancelledEventDoesNotRun_butMovesTheClockAndCounts() {
+    EventLoop loop = new EventLoop();
+    List<String> ran = new ArrayList<>();
+    long a = loop.at(10, Phase.TASK, () -> ran.add("a"));
+    loop.at(10, Phase.TASK, () -> ran.add("b"));
+    long c = loop.at(40, Phase.DRIVER, () -> ran.add("c"));
+    loop.cancel(a);
+    loop.cancel(c);
+    loop.cancel(EventLoop.NO_EVENT);
+    assertEquals(EventLoop.Stop.EMPTY, loop.run(Long.MAX_VALUE, 100, () -> false));
+    assertEquals(List.of("b"), ran);
+    assertEquals(3, loop.fired());
+    assertEquals(40, loop.now(), "the clock stands at the cancelled last event, as after a no-op action");
+  }
+
+  @Test
+  void aCancelledEventBeyondTheHorizonStillStopsTheRunAtTheHorizon() {
+    EventLoop loop = new EventLoop();
+    loop.cancel(loop.at(50, Phase.TASK, () -> { throw new AssertionError("cancelled"); }));
+    assertEquals(EventLoop.Stop.HORIZON, loop.run(20, 100, () -> false));
+    assertEquals(20, loop.now());
+  }
+
+  @Test
+  void cancelledEventsCountTowardsTheEventLimit() {
+    EventLoop loop = new EventLoop();
+    List<Long> ran = new ArrayList<>();
+    loop.cancel(loop.at(1, Phase.TASK, () -> ran.add(1L)));
+    loop.at(2, Phase.TASK, () -> ran.add(2L));
+    loop.at(3, Phase.TASK, () -> ran.add(3L));
+    assertEquals(EventLoop.Stop.EVENT_LIMIT, loop.run(Long.MAX_VALUE, 2, () -> false));
+    assertEquals(List.of(2L), ran);
+  }
+
+  @Test
+  void anActionCanCancelALaterEventOfTheSameInstant() {
+    EventLoop loop = new EventLoop();
+    List<String> ran = new ArrayList<>();
+    long[] later = new long[1];
+    loop.at(5, Phase.TASK, () -> {
+      ran.add("first");
+      loop.cancel(later[0]);
+    });
+    later[0] = loop.at(5, Phase.TASK, () -> ran.add("second"));
+    loop.at(5, Phase.OFFERS, () -> ran.add("third"));
+    loop.run(Long.MAX_VALUE, 100, () -> false);
+    assertEquals(List.of("first", "third"), ran);
+  }
+
+  /** Random adds and removes agree with a HashSet, through growth and the backward shift of removals. */
+  @Test
+  void longSetBehavesLikeASet() {
+    qt().withFixedSeed(20261124L).withExamples(300)
+        .forAll(lists().of(integers().between(-200, 200)).ofSizeBetween(0, 600))
+        .checkAssert(ops -> {
+          LongSet set = new LongSet();
+          Set<Long> model = new HashSet<>();
+          for (int op : ops) {
+            long v = Math.abs(op) * 1_000_003L; // spread values over many home slots, with collisions
+            if (op >= 0) {
+              set.add(v);
+              model.add(v);
+            } else {
+              assertEquals(model.remove(v), set.remove(v), "remove " + v);
+            }
+            assertEquals(model.size(), set.size());
+            assertEquals(model.isEmpty(), set.isEmpty());
+          }
+          for (long v : new ArrayList<>(model)) assertTrue(set.remove(v), "lost " + v);
+          assertTrue(set.isEmpty());
+        });
+  }
+}
