@@ -130,6 +130,18 @@ public sealed interface SimEvent {
     }
   }
 
+  /**
+   * A task attempt stopped making progress (a scripted {@code kind: hang}): it keeps its slot until
+   * it is killed, and forever if nothing kills it, as a hung task does in Spark.
+   */
+  record TaskHung(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("attempt", attempt).num("taskId", taskId).str("executor", executor);
+    }
+  }
+
   /** The driver asked to kill a running task attempt. */
   record TaskKillRequested(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
       String executor, String reason) implements SimEvent {

@@ -27,6 +27,8 @@ public final class InvariantChecker implements SimulationListener {
   private int[] executorUsed = new int[16];
   private final BitSet running = new BitSet();
   private final BitSet killRequested = new BitSet();
+  /** Hung attempts: they may hold their slot to the end of a completed run, as in Spark. */
+  private final BitSet hung = new BitSet();
   private final Map<String, int[]> barrierAttempts = new HashMap<>(); // key -> {tasks, launched}
   private String openBurstKey;
   private int[] openBurst;
@@ -52,6 +54,9 @@ public final class InvariantChecker implements SimulationListener {
       executorUsed[Integer.parseInt(t.executor())] -= taskCpus;
     } else if (e instanceof TaskKillRequested k) {
       killRequested.set((int) k.taskId());
+    } else if (e instanceof SimEvent.TaskHung h) {
+      if (!running.get((int) h.taskId())) fail("task " + h.taskId() + " hung while not running");
+      hung.set((int) h.taskId());
     } else if (e instanceof ExecutorAdded a) {
       int i = Integer.parseInt(a.executor());
       if (i >= executorCores.length) {
@@ -105,6 +110,7 @@ public final class InvariantChecker implements SimulationListener {
     if (outcome == Outcome.COMPLETED) {
       BitSet neverEnded = (BitSet) running.clone();
       neverEnded.andNot(killRequested);
+      neverEnded.andNot(hung);
       if (!neverEnded.isEmpty()) fail("completed run left task " + neverEnded.nextSetBit(0) + " running");
     }
   }

@@ -49,7 +49,7 @@ public final class SparkApplication {
     ClusterState cluster = new ClusterState(spec.resourceNames());
     TaskSetQueue queue = new TaskSetQueue(conf.schedulingMode(), spec.pools());
     SchedulerBackend backend = new SchedulerBackend(loop, cluster, settings.backend(), conf.reviveIntervalMs());
-    TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel(), backend);
+    TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel(), backend, emit);
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
     WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
     MapOutputTracker mapOutputs = new MapOutputTracker();

@@ -4,6 +4,8 @@ import static dev.barriersim.core.engine.EventLoop.NO_EVENT;
 import static dev.barriersim.core.spark.TaskAttempt.NEVER;
 
 import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.event.SimEvent;
+import java.util.function.Consumer;
 import dev.barriersim.core.engine.Phase;
 import dev.barriersim.core.spark.TaskAttempt.State;
 
@@ -19,11 +21,14 @@ final class TaskRunner {
   private final SimulationSettings settings;
   private final boolean interruptOnKill;
   private final boolean lastArriverLeavesAtOnce;
+  private final Consumer<SimEvent> emit;
   private TaskScheduler scheduler;
   private BarrierCoordinator coordinator;
 
-  TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill, SchedulerBackend backend) {
+  TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill, SchedulerBackend backend,
+      Consumer<SimEvent> emit) {
     this.loop = loop;
+    this.emit = emit;
     this.settings = settings;
     this.interruptOnKill = interruptOnKill;
     this.lastArriverLeavesAtOnce = backend.repliesToLastArrivalAtOnce();
@@ -161,7 +166,11 @@ final class TaskRunner {
   }
 
   private void hang(TaskAttempt t) {
-    if (t.state == State.COMPUTING || t.state == State.WAITING) t.state = State.HUNG;
+    if (t.state != State.COMPUTING && t.state != State.WAITING) return;
+    t.state = State.HUNG;
+    Stage s = t.taskSet.stage;
+    emit.accept(new SimEvent.TaskHung(loop.now(), s.job.name, s.spec.name(), t.taskSet.stageAttempt, t.partition,
+        t.attempt, t.taskId, t.executor.id()));
   }
 
   /** The executor is gone: the attempt stops where it is; the driver learns it at once. */

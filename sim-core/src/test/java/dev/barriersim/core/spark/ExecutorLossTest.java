@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barriersim.core.Outcome;
+import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
 import dev.barriersim.core.event.SimEvent.ExecutorLost;
 import dev.barriersim.core.event.SimEvent.StageCompleted;
@@ -121,5 +122,23 @@ class ExecutorLossTest {
     assertTrue(successes > 6, "the scenario must produce a duplicate success, got " + successes);
     assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
     assertEquals(java.util.Collections.max(firstSuccess.values()), run.result.jobs().get(0).endMs());
+  }
+
+  @Test
+  void aHungTaskOfAZombieStageAttemptKeepsItsSlotAfterTheJobSucceeds_andTheRunStillCompletes() {
+    // map (1 task) on executor 0; reduce p0 on executor 0 and p1 on executor 1, where p1 hangs at
+    // 100 ms. Executor 0 is lost at 1500 with map's output; a 2-core executor joins at 1600. Reduce
+    // attempt 0 becomes a zombie after the fetch failure; attempt 1 reruns p0 and p1 and the job
+    // succeeds. Spark does not kill the zombie's tasks: the hung attempt holds its slot for ever.
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).addAt(1600, 1, 2)
+        .job("j", stage("map", 1, 1000), stage("reduce", 2, 1000, "map"))
+        .hang("j", "reduce", 1, 100).loseExecutor("0", 1500).build());
+    assertEquals(Outcome.COMPLETED, run.result.outcome());
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+    List<SimEvent.TaskHung> hung = run.all(SimEvent.TaskHung.class);
+    assertEquals(1, hung.size());
+    assertEquals(1100, hung.get(0).t());
+    assertTrue(run.taskCsv.lines().anyMatch(l -> l.startsWith("j,reduce,0,1,0,1,") && l.contains(",RUNNING,")),
+        run.taskCsv);
   }
 }
