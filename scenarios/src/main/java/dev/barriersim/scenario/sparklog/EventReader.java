@@ -1,0 +1,229 @@
+package dev.barriersim.scenario.sparklog;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Streams the events of one event log file with Jackson's streaming parser: each top-level JSON
+ * object becomes a small tree holding only the fields of {@link EventFields}, handed to a sink
+ * with the line it starts on. Memory stays bounded whatever the file's size; every way the file
+ * can be wrong ends in one {@link EventLogException} naming the line.
+ */
+final class EventReader {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** One event: its {@code "Event"} value (null when absent), kept fields and first line. */
+  record LogEvent(String type, ObjectNode node, long line) {}
+
+  /** Receives events in file order. */
+  interface Sink {
+    /** One event; may refuse the log. */
+    void accept(LogEvent event) throws EventLogException;
+  }
+
+  /** What was read: codec and event count. */
+  record FileSummary(LogCodec codec, long events, long lines) {}
+
+  private EventReader() {}
+
+  /** Reads {@code file} (named {@code name} in messages) into {@code sink}. */
+  static FileSummary read(Path file, String name, Sink sink) throws EventLogException {
+    InputStream raw;
+    try {
+      raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    } catch (IOException e) {
+      throw new EventLogException(name, 0, "cannot read the file (" + e.getClass().getSimpleName() + ")",
+          "check the path and its permissions");
+    }
+    try (InputStream closing = raw) {
+      byte[] head = new byte[16];
+      raw.mark(16);
+      int n = raw.readNBytes(head, 0, head.length);
+      raw.reset();
+      if (n == 0) throw new EventLogException(name, 0, "the file is empty", "give a Spark event log");
+      LogCodec codec = LogCodec.sniff(head, n);
+      if (codec == LogCodec.PLAIN) checkText(name, head, n);
+      InputStream in = codec.open(raw);
+      return parse(in, name, codec, sink);
+    } catch (BlockInputStream.CorruptLogException e) {
+      throw new EventLogException(name, 0, "corrupt compressed data: " + e.getMessage(), "the file is damaged;"
+          + " copy it again from the event log folder");
+    } catch (IOException e) {
+      throw new EventLogException(name, 0, "cannot read the file (" + describe(e) + ")",
+          "the file is damaged or not a Spark event log");
+    }
+  }
+
+  private static FileSummary parse(InputStream in, String name, LogCodec codec, Sink sink) throws EventLogException {
+    long events = 0;
+    long startLine = 1;
+    try (JsonParser p = JSON.createParser(in)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        startLine = p.currentTokenLocation().getLineNr();
+        if (t != JsonToken.START_OBJECT) {
+          throw new EventLogException(name, startLine, "not a Spark event log: expected one JSON object per line, found "
+              + describe(t), "give a Spark event log (spark.eventLog.dir)");
+        }
+        LogEvent e = readEvent(p, startLine);
+        events++;
+        sink.accept(e);
+      }
+      if (events == 0) throw new EventLogException(name, 0, "the file holds no event", "give a Spark event log");
+      return new FileSummary(codec, events, p.currentLocation().getLineNr());
+    } catch (JsonEOFException e) {
+      throw new EventLogException(name, startLine, "the log ends in the middle of the event that starts on this line"
+          + " (a truncated last line: the application was still running, or was killed)",
+          "import the finished log, or delete the incomplete last line");
+    } catch (StreamConstraintsException e) {
+      throw new EventLogException(name, line(e, startLine), "an event is beyond the parser's limits ("
+          + firstLine(e.getOriginalMessage()) + ")", "this is not an event log Spark wrote");
+    } catch (JsonParseException e) {
+      long line = line(e, startLine);
+      throw new EventLogException(name, line, "not valid JSON (" + firstLine(e.getOriginalMessage()) + ")",
+          line == 1 ? "give a Spark event log (one JSON object per line)" : "the file is damaged at this line");
+    } catch (BlockInputStream.CorruptLogException e) {
+      throw new EventLogException(name, startLine, "corrupt " + codec.label() + " data after this line ("
+          + e.getMessage() + ")", "the file is damaged; copy it again from the event log folder");
+    } catch (IOException e) {
+      throw new EventLogException(name, startLine, "cannot read " + codec.label() + " data after this line ("
+          + describe(e) + ")", "the file is damaged or cut short");
+    }
+  }
+
+  private static long line(com.fasterxml.jackson.core.JacksonException e, long fallback) {
+    return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : fallback;
+  }
+
+  /** Reads one object; an unknown event type (always the first field in Spark's logs) is skipped whole. */
+  private static LogEvent readEvent(JsonParser p, long line) throws IOException {
+    ObjectNode node = NODES.objectNode();
+    String type = null;
+    boolean skipRest = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (skipRest) {
+        p.skipChildren();
+        continue;
+      }
+      EventFields.Keep keep = EventFields.ROOT.child(field);
+      if (keep == null) {
+        p.skipChildren();
+        continue;
+      }
+      JsonNode value = value(p, v, keep);
+      if (value == null) continue;
+      node.set(field, value);
+      if (field.equals("Event") && value.isTextual()) {
+        type = value.asText();
+        if (!EventFields.KNOWN.contains(type)) skipRest = true;
+      }
+    }
+    return new LogEvent(type, node, line);
+  }
+
+  private static JsonNode value(JsonParser p, JsonToken t, EventFields.Keep keep) throws IOException {
+    switch (t) {
+      case START_OBJECT -> {
+        if (keep.isLeaf()) {
+          p.skipChildren();
+          return null;
+        }
+        ObjectNode o = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken v = p.nextToken();
+          EventFields.Keep c = keep.child(field);
+          if (c == null) {
+            p.skipChildren();
+            continue;
+          }
+          JsonNode value = value(p, v, c);
+          if (value != null) o.set(field, value);
+        }
+        return o;
+      }
+      case START_ARRAY -> {
+        ArrayNode a = NODES.arrayNode();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          JsonNode value = value(p, e, keep);
+          if (value != null) a.add(value);
+        }
+        return a;
+      }
+      case VALUE_STRING -> {
+        String s = p.getText();
+        return NODES.textNode(s.length() > EventFields.MAX_TEXT ? s.substring(0, EventFields.MAX_TEXT) : s);
+      }
+      case VALUE_NUMBER_INT -> {
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? NODES.textNode(p.getText())
+            : NODES.numberNode(p.getLongValue());
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return NODES.numberNode(p.getDoubleValue());
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+      }
+      default -> {
+        return NODES.nullNode();
+      }
+    }
+  }
+
+  /** A first-bytes check for plain files: a binary file is named as such, not as bad JSON. */
+  private static void checkText(String name, byte[] head, int n) throws EventLogException {
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = head[i] & 0xFF;
+      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') control++;
+    }
+    if (control > 0) {
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < Math.min(n, 8); i++) hex.append(String.format(Locale.ROOT, "%s%02x", i == 0 ? "" : " ", head[i]));
+      throw new EventLogException(name, 1, "not a Spark event log: binary data (first bytes " + hex + "), and not"
+          + " compressed with one of Spark's codecs (zstd, lz4, snappy, lzf) or gzip",
+          "give a Spark event log: JSON lines, optionally compressed by Spark");
+    }
+  }
+
+  private static String describe(JsonToken t) {
+    return switch (t) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> String.valueOf(t);
+    };
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + firstLine(m));
+  }
+
+  static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    String first = nl < 0 ? s : s.substring(0, nl);
+    return first.length() > 200 ? first.substring(0, 200) + "..." : first;
+  }
+}
