@@ -24,13 +24,18 @@ final class ApplicationRecorder implements EventReader.Sink {
   private final RecordedApplication app;
   private final String file;
   private final Set<Integer> selected;
+  private final long lineOffset;
   private boolean first = true;
 
-  /** Records into {@code app}; {@code selected} job ids (empty: all) get task details. */
-  ApplicationRecorder(RecordedApplication app, String file, Set<Integer> selected) {
+  /**
+   * Records into {@code app}; {@code selected} job ids (empty: all) get task details; the lines of
+   * this file count from {@code lineOffset} (the lines of a rolling log's earlier parts).
+   */
+  ApplicationRecorder(RecordedApplication app, String file, Set<Integer> selected, long lineOffset) {
     this.app = app;
     this.file = file;
     this.selected = selected;
+    this.lineOffset = lineOffset;
   }
 
   /** Later files of a rolling log do not start with SparkListenerLogStart. */
@@ -39,14 +44,15 @@ final class ApplicationRecorder implements EventReader.Sink {
   }
 
   @Override
-  public void accept(EventReader.LogEvent e) throws EventLogException {
+  public void accept(EventReader.LogEvent read) throws EventLogException {
     app.events++;
     if (first) {
       first = false;
-      checkLogStart(e);
+      checkLogStart(read);
     }
+    EventReader.LogEvent e = new EventReader.LogEvent(read.type(), read.node(), read.line() + lineOffset);
     if (e.type() == null) {
-      throw new EventLogException(file, e.line(), "not a Spark event log: this JSON object has no \"Event\" field",
+      throw new EventLogException(file, read.line(), "not a Spark event log: this JSON object has no \"Event\" field",
           "give a Spark event log: every line is a listener event such as {\"Event\":\"SparkListenerTaskEnd\",...}");
     }
     JsonNode n = e.node();

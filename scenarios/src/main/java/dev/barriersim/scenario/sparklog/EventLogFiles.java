@@ -23,7 +23,7 @@ final class EventLogFiles {
 
   /** The files to read, in order; a missing path or an empty folder is an {@link EventLogException}. */
   static List<Path> of(Path log) throws EventLogException {
-    String name = display(log);
+    String name = log.toString();
     if (Files.isRegularFile(log)) return List.of(log);
     if (!Files.isDirectory(log)) {
       throw new EventLogException(name, 0, "no such file or folder", "give the path of a Spark event log file or of a"

@@ -36,8 +36,8 @@ final class EventReader {
     void accept(LogEvent event) throws EventLogException;
   }
 
-  /** What was read: codec and event count. */
-  record FileSummary(LogCodec codec, long events, long lines) {}
+  /** What was read: codec, event count and the line of the last event. */
+  record FileSummary(LogCodec codec, long events, long lastLine) {}
 
   private EventReader() {}
 
@@ -58,7 +58,7 @@ final class EventReader {
       if (n == 0) throw new EventLogException(name, 0, "the file is empty", "give a Spark event log");
       LogCodec codec = LogCodec.sniff(head, n);
       if (codec == LogCodec.PLAIN) checkText(name, head, n);
-      InputStream in = codec.open(raw);
+      InputStream in = new GuardedInputStream(codec.open(raw));
       return parse(in, name, codec, sink);
     } catch (BlockInputStream.CorruptLogException e) {
       throw new EventLogException(name, 0, "corrupt compressed data: " + e.getMessage(), "the file is damaged;"
@@ -85,7 +85,7 @@ final class EventReader {
         sink.accept(e);
       }
       if (events == 0) throw new EventLogException(name, 0, "the file holds no event", "give a Spark event log");
-      return new FileSummary(codec, events, p.currentLocation().getLineNr());
+      return new FileSummary(codec, events, startLine);
     } catch (JsonEOFException e) {
       throw new EventLogException(name, startLine, "the log ends in the middle of the event that starts on this line"
           + " (a truncated last line: the application was still running, or was killed)",
@@ -103,6 +103,36 @@ final class EventReader {
     } catch (IOException e) {
       throw new EventLogException(name, startLine, "cannot read " + codec.label() + " data after this line ("
           + describe(e) + ")", "the file is damaged or cut short");
+    }
+  }
+
+  /** Decoders throw unchecked exceptions on damaged input (aircompressor's MalformedInputException): make them I/O errors. */
+  private static final class GuardedInputStream extends java.io.FilterInputStream {
+    GuardedInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (RuntimeException e) {
+        throw corrupt(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (RuntimeException e) {
+        throw corrupt(e);
+      }
+    }
+
+    private static IOException corrupt(RuntimeException e) {
+      return new BlockInputStream.CorruptLogException("the data does not decompress (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")");
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 /** Everything the importer kept from one event log, in log order where order matters. */
 final class RecordedApplication {
   String file = "";
+  String messageName = "";
   String sparkVersion = "";
   long logStartLine;
   String appId = "";

@@ -309,7 +309,7 @@ final class ScenarioBuilder {
       y.line(4, "- {count: " + g.count() + ", cores: " + g.cores() + resources(g.resources())
           + (g.perHost() > 1 ? ", executorsPerHost: " + g.perHost() : "") + "}",
           "Spark executors (id->scenario id) " + String.join(", ", ids) + " on " + String.join(", ", hosts) + " (host-" + host
-              + (nHosts > 1 ? "..host-" + (host + nHosts - 1) : "") + "): ExecutorAdded lines " + String.join(", ", lines));
+              + (nHosts > 1 ? "..host-" + (host + nHosts - 1) : "") + "): ExecutorAdded line" + (lines.size() > 1 ? "s " : " ") + String.join(", ", lines));
       host += nHosts;
     }
     if (!c.changes.isEmpty()) {
@@ -444,7 +444,7 @@ final class ScenarioBuilder {
   }
 
   private void writeStage(YamlText y, RecordedStage s, java.util.Set<Integer> kept) {
-    StringBuilder what = new StringBuilder("stage " + s.id + " '" + s.name + "', " + s.tasks + " tasks");
+    StringBuilder what = new StringBuilder("stage " + s.id + " '" + s.name + "', " + s.tasks + (s.tasks == 1 ? " task" : " tasks"));
     what.append(s.barrier ? ", barrier (an RDD Info with \"Barrier\": true)" : "");
     what.append(": StageInfo line ").append(s.infoLine);
     if (s.ran()) {
@@ -453,7 +453,10 @@ final class ScenarioBuilder {
         attempts.add(a.number + " (StageSubmitted line " + a.submitLine + (a.failureReason.isEmpty() ? "" : ", failed") + ")");
       }
       what.append("; attempts ").append(String.join(", ", attempts));
-      if (s.lastTaskLine > 0) what.append("; TaskEnd lines ").append(s.firstTaskLine).append('-').append(s.lastTaskLine);
+      if (s.lastTaskLine > 0) {
+        what.append(s.firstTaskLine == s.lastTaskLine ? "; TaskEnd line " + s.firstTaskLine
+            : "; TaskEnd lines " + s.firstTaskLine + "-" + s.lastTaskLine);
+      }
     } else {
       what.append("; never ran");
     }
@@ -540,7 +543,7 @@ final class ScenarioBuilder {
   /** Puts the not-replayed list at the top of the text, where a reader looks first. */
   private String notReplayed(String body) {
     List<ReplayGaps.Gap> all = gaps.all();
-    if (all.isEmpty()) return "# Replay: every recorded event above is modelled.\n" + body;
+    if (all.isEmpty()) return "# Replay: everything recorded for the imported jobs is modelled (no NOT REPLAYED list).\n" + body;
     YamlText y = new YamlText();
     y.comment(0, "NOT REPLAYED (" + all.size() + "): what the simulator does not model, with the log lines concerned.");
     for (ReplayGaps.Gap g : all) y.comment(2, g.describe());

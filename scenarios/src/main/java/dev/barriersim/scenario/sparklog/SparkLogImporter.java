@@ -56,18 +56,21 @@ public final class SparkLogImporter {
     List<Path> files = EventLogFiles.of(log);
     RecordedApplication app = new RecordedApplication();
     app.file = EventLogFiles.display(log);
+    app.messageName = log.toString();
+    long lineOffset = 0; // a rolling log's parts count their lines on, so the scenario's comments stay unambiguous
     for (int i = 0; i < files.size(); i++) {
-      String name = EventLogFiles.display(files.get(i));
-      ApplicationRecorder recorder = new ApplicationRecorder(app, name, selected);
+      // Messages name the path as the user gave it; the scenario's comments only the file's name (no machine paths).
+      String name = files.size() == 1 ? log.toString() : log.resolve(files.get(i).getFileName()).toString();
+      ApplicationRecorder recorder = new ApplicationRecorder(app, name, selected, lineOffset);
       if (i > 0) recorder.continuing();
-      EventReader.read(files.get(i), name, recorder);
+      lineOffset += EventReader.read(files.get(i), name, recorder).lastLine();
     }
     return app;
   }
 
   private static List<RecordedJob> select(RecordedApplication app, Set<Integer> wanted) throws EventLogException {
     if (app.jobs.isEmpty()) {
-      throw new EventLogException(app.file, 0, "the log holds no job (no SparkListenerJobStart)",
+      throw new EventLogException(app.messageName, 0, "the log holds no job (no SparkListenerJobStart)",
           "a scenario needs at least one job: record an application that runs one");
     }
     List<RecordedJob> jobs = new ArrayList<>();
@@ -79,7 +82,7 @@ public final class SparkLogImporter {
       }
     }
     if (!missing.isEmpty()) {
-      throw new EventLogException(app.file, 0, "no job " + missing + " in the log; its jobs are " + app.jobs.keySet(),
+      throw new EventLogException(app.messageName, 0, "no job " + missing + " in the log; its jobs are " + app.jobs.keySet(),
           "give --jobs a comma-separated list of Spark job ids from the log");
     }
     jobs.sort((a, b) -> a.submitted != b.submitted ? Long.compare(a.submitted, b.submitted) : Integer.compare(a.id, b.id));
