@@ -98,10 +98,10 @@ final class EventReader {
       throw new EventLogException(name, line, "not valid JSON (" + firstLine(e.getOriginalMessage()) + ")",
           line == 1 ? "give a Spark event log (one JSON object per line)" : "the file is damaged at this line");
     } catch (BlockInputStream.CorruptLogException e) {
-      throw new EventLogException(name, startLine, "corrupt " + codec.label() + " data after this line ("
+      throw new EventLogException(name, startLine, "corrupt " + codec.label() + " data in the event that starts on this line, or just after it ("
           + e.getMessage() + ")", "the file is damaged; copy it again from the event log folder");
     } catch (IOException e) {
-      throw new EventLogException(name, startLine, "cannot read " + codec.label() + " data after this line ("
+      throw new EventLogException(name, startLine, "cannot read " + codec.label() + " data in the event that starts on this line, or just after it ("
           + describe(e) + ")", "the file is damaged or cut short");
     }
   }
@@ -218,20 +218,31 @@ final class EventReader {
     }
   }
 
-  /** A first-bytes check for plain files: a binary file is named as such, not as bad JSON. */
+  /**
+   * A first-bytes check for plain files: an event log starts with '{' (after an optional BOM and
+   * blanks); a binary file is named as such, other text as not JSON lines.
+   */
   private static void checkText(String name, byte[] head, int n) throws EventLogException {
-    int control = 0;
-    for (int i = 0; i < n; i++) {
-      int b = head[i] & 0xFF;
-      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') control++;
+    int i = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+    while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) i++;
+    if (i == n || head[i] == '{') return;
+    boolean binary = false;
+    for (int k = 0; k < n; k++) {
+      int b = head[k] & 0xFF;
+      binary |= (b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b >= 0x80;
     }
-    if (control > 0) {
+    if (binary) {
       StringBuilder hex = new StringBuilder();
-      for (int i = 0; i < Math.min(n, 8); i++) hex.append(String.format(Locale.ROOT, "%s%02x", i == 0 ? "" : " ", head[i]));
+      for (int k = 0; k < Math.min(n, 8); k++) hex.append(String.format(Locale.ROOT, "%s%02x", k == 0 ? "" : " ", head[k]));
       throw new EventLogException(name, 1, "not a Spark event log: binary data (first bytes " + hex + "), and not"
           + " compressed with one of Spark's codecs (zstd, lz4, snappy, lzf) or gzip",
           "give a Spark event log: JSON lines, optionally compressed by Spark");
     }
+    int end = i;
+    while (end < n && end < i + 12 && head[end] >= 0x20) end++;
+    String text = new String(head, i, end - i, java.nio.charset.StandardCharsets.US_ASCII);
+    throw new EventLogException(name, 1, "not a Spark event log: it does not start with a JSON object (it starts with '"
+        + text + "')", "give a Spark event log: one JSON object per line, optionally compressed by Spark");
   }
 
   private static String describe(JsonToken t) {

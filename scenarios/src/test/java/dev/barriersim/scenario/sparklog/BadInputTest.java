@@ -79,6 +79,15 @@ class BadInputTest {
   }
 
   @Test
+  void binaryDataWithoutControlBytesAndPlainTextAreNamed() throws Exception {
+    byte[] high = {(byte) 0xC3, (byte) 0x28, (byte) 0xA0, (byte) 0xA1, 0x41, 0x42, 0x43, 0x44, 0x45};
+    assertEquals(true, refused("high.bin", high).contains(":1: not a Spark event log: binary data (first bytes c3 28 a0 a1"));
+    assertEquals(dir.resolve("notes.txt") + ":1: not a Spark event log: it does not start with a JSON object (it starts"
+        + " with 'hello world'); give a Spark event log: one JSON object per line, optionally compressed by Spark",
+        refused("notes.txt", "hello world\nsecond line\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void garbageInTheMiddleIsRefusedAtItsLine() throws Exception {
     List<String> lines = new ArrayList<>(fixture());
     lines.set(9, "{\"Event\":\"SparkListenerJobStart\",\"Job ID\":0,\u0001garbage");
