@@ -118,14 +118,14 @@ final class ApplicationRecorder implements EventReader.Sink {
 
   private void resourceProfile(JsonNode n) {
     Map<String, Double> req = new TreeMap<>();
-    n.path("Task Resource Requests").fields().forEachRemaining(f ->
+    n.path("Task Resource Requests").properties().forEach(f ->
         req.put(f.getValue().path("Resource Name").asText(f.getKey()), f.getValue().path("Amount").asDouble(0)));
     app.taskRequests.put(n.path("Resource Profile Id").asInt(0), req);
   }
 
   private void environment(JsonNode n, long line) {
     app.environmentLine = line;
-    n.path("Spark Properties").fields().forEachRemaining(f -> {
+    n.path("Spark Properties").properties().forEach(f -> {
       String key = f.getKey();
       for (String prefix : PROPERTY_PREFIXES) {
         if (key.startsWith(prefix)) {
@@ -140,7 +140,7 @@ final class ApplicationRecorder implements EventReader.Sink {
     String id = n.path("Executor ID").asText("");
     JsonNode info = n.path("Executor Info");
     Map<String, Integer> resources = new TreeMap<>();
-    info.path("Resources").fields().forEachRemaining(f -> resources.put(f.getKey(), f.getValue().path("addresses").size()));
+    info.path("Resources").properties().forEach(f -> resources.put(f.getKey(), f.getValue().path("addresses").size()));
     long t = n.path("Timestamp").asLong(0);
     app.executors.put(id, new RecordedExecutor(id, info.path("Host").asText(""), info.path("Total Cores").asInt(0),
         resources, t, line));

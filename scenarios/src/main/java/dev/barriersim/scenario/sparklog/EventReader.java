@@ -50,15 +50,15 @@ final class EventReader {
       throw new EventLogException(name, 0, "cannot read the file (" + e.getClass().getSimpleName() + ")",
           "check the path and its permissions");
     }
-    try (InputStream closing = raw) {
+    try (InputStream bytes = raw) {
       byte[] head = new byte[16];
-      raw.mark(16);
-      int n = raw.readNBytes(head, 0, head.length);
-      raw.reset();
+      bytes.mark(16);
+      int n = bytes.readNBytes(head, 0, head.length);
+      bytes.reset();
       if (n == 0) throw new EventLogException(name, 0, "the file is empty", "give a Spark event log");
       LogCodec codec = LogCodec.sniff(head, n);
       if (codec == LogCodec.PLAIN) checkText(name, head, n);
-      InputStream in = new GuardedInputStream(codec.open(raw));
+      InputStream in = new GuardedInputStream(codec.open(bytes));
       return parse(in, name, codec, sink);
     } catch (BlockInputStream.CorruptLogException e) {
       throw new EventLogException(name, 0, "corrupt compressed data: " + e.getMessage(), "the file is damaged;"
