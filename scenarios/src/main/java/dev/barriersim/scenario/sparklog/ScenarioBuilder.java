@@ -72,6 +72,7 @@ final class ScenarioBuilder {
     y.blank();
     writeCluster(y, cluster, origin);
     writeSpark(y, isLocal, local, interval);
+    writePools(y);
     writeSimulation(y, isLocal, kill);
     writeJobs(y, origin, cluster);
     writeFailures(y, failureLines, failureComments, cluster);
@@ -286,10 +287,39 @@ final class ScenarioBuilder {
   }
 
   private String scenarioName() {
-    String raw = app.appName.isEmpty() ? app.appId : app.appName;
-    String s = raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
-    if (s.length() > 100) s = s.substring(0, 100);
+    String s = name(app.appName.isEmpty() ? app.appId : app.appName);
     return s.isEmpty() ? "spark-app" : s;
+  }
+
+  /** A scenario name ({@code [A-Za-z0-9][A-Za-z0-9._-]*}) for a Spark name; empty when nothing is left. */
+  static String name(String raw) {
+    String s = raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    return s.length() > 100 ? s.substring(0, 100) : s;
+  }
+
+  private boolean fair() {
+    return "FAIR".equalsIgnoreCase(app.properties.getOrDefault("spark.scheduler.mode", "FIFO"));
+  }
+
+  /** The pool of a job in FAIR mode (a scenario name), or null: Spark's default pool. */
+  private String poolOf(RecordedJob j) {
+    if (!fair() || j.pool.isEmpty()) return null;
+    String p = name(j.pool);
+    return p.isEmpty() || p.equals("default") ? null : p;
+  }
+
+  /** FAIR pools named by the jobs; their weights and shares are not in the log (see the NOT REPLAYED list). */
+  private void writePools(YamlText y) {
+    java.util.Map<String, List<String>> pools = new TreeMap<>();
+    for (RecordedJob j : jobs) {
+      String p = poolOf(j);
+      if (p != null) pools.computeIfAbsent(p, k -> new ArrayList<>()).add(j.name() + " ('" + j.pool + "')");
+    }
+    if (pools.isEmpty()) return;
+    y.line(0, "pools:");
+    pools.forEach((p, users) -> y.line(2, "- {name: " + p + "}", "spark.scheduler.pool of " + String.join(", ", users)
+        + "; weight, minShare and schedulingMode are Spark's defaults"));
+    y.blank();
   }
 
   private void writeCluster(YamlText y, ClusterPlan c, long origin) {
@@ -431,9 +461,7 @@ final class ScenarioBuilder {
       y.comment(2, what.toString());
       y.line(2, "- name: " + j.name());
       y.line(4, "submitAt: " + (j.submitted - origin) + "ms", "JobStart Submission Time");
-      if (!j.pool.isEmpty() && "FAIR".equalsIgnoreCase(app.properties.getOrDefault("spark.scheduler.mode", "FIFO"))) {
-        y.line(4, "pool: " + j.pool, "spark.scheduler.pool");
-      }
+      if (poolOf(j) != null) y.line(4, "pool: " + poolOf(j), "spark.scheduler.pool '" + j.pool + "'");
       y.line(4, "stages:");
       List<RecordedStage> stages = stagesOf.get(j);
       java.util.Set<Integer> kept = new java.util.HashSet<>();
