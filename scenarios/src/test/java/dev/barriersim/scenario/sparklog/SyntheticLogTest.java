@@ -82,8 +82,10 @@ class SyntheticLogTest {
     assertTrue(y.contains("    - {lose: \"0\", at: 3000ms}  # Spark executor 7: ExecutorRemoved line"), y);
     assertTrue(r.notReplayed().stream().anyMatch(g -> g.startsWith("locality and offer order: master spark://m:7077")),
         r.notReplayed().toString());
-    assertEquals(4, load(r).spec().cluster().changes().size() + load(r).spec().cluster().executors().size()
-        + (int) load(r).spec().failures().executors().size() - 1);
+    Scenario s = load(r);
+    assertEquals(1, s.spec().cluster().executors().size());
+    assertEquals(3, s.spec().cluster().changes().size());
+    assertEquals(1, s.spec().failures().executors().size());
   }
 
   @Test
