@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class,
+        ImportCommand.class,
         CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     description = {
