@@ -5,7 +5,7 @@ import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.Simulations;
 import dev.barriersim.core.event.SimEvent;
-import dev.barriersim.core.metrics.SimulationListener;
+import dev.barriersim.core.observe.SimulationListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
