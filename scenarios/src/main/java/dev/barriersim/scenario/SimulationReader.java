@@ -10,7 +10,7 @@ final class SimulationReader {
   private SimulationReader() {}
 
   static final List<String> KEYS =
-      List.of("backend", "latency", "killLatency", "barrierPollInterval", "horizon", "maxEvents");
+      List.of("backend", "latency", "killLatency", "barrierPollInterval", "horizon", "maxEvents", "reviveOffset");
   static final List<String> LATENCY_KEYS = List.of("launch", "statusUpdate");
   static final List<String> BACKENDS = List.of("coarse-grained", "local");
   static final List<String> RUN_KEYS = List.of("modes", "replications");
@@ -43,10 +43,12 @@ final class SimulationReader {
     Long poll = f.duration("barrierPollInterval", d.barrierPollIntervalMs(), 0);
     Long horizon = f.duration("horizon", d.horizonMs(), 0);
     Long maxEvents = f.whole("maxEvents", d.maxEvents(), 1, Long.MAX_VALUE);
+    Long reviveOffset = f.duration("reviveOffset", d.reviveOffsetMs(), 0);
     if (c.problemCount() != before) return null;
     long l = launch;
     long s = status;
-    return c.build(f.node(), path, () -> new SimulationSettings(backend, l, s, kill, poll, horizon, maxEvents));
+    return c.build(f.node(), path,
+        () -> new SimulationSettings(backend, l, s, kill, poll, horizon, maxEvents, reviveOffset));
   }
 
   private static Backend backend(LoadContext c, Fields f) {

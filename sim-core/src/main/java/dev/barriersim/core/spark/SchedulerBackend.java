@@ -23,17 +23,20 @@ final class SchedulerBackend {
   private final ClusterState cluster;
   private final Backend kind;
   private final long reviveIntervalMs;
+  /** Phase of the periodic revive ticks, in [0, interval). */
+  private final long reviveOffsetMs;
   private TaskScheduler scheduler;
   private long requestedRoundAt = -1;
   private long tickAt = -1;
   private long version;
   private long versionAtLastFullRound = -1;
 
-  SchedulerBackend(EventLoop loop, ClusterState cluster, Backend kind, long reviveIntervalMs) {
+  SchedulerBackend(EventLoop loop, ClusterState cluster, Backend kind, long reviveIntervalMs, long reviveOffsetMs) {
     this.loop = loop;
     this.cluster = cluster;
     this.kind = kind;
     this.reviveIntervalMs = reviveIntervalMs;
+    this.reviveOffsetMs = Math.floorMod(reviveOffsetMs, reviveIntervalMs);
   }
 
   void wire(TaskScheduler scheduler) {
@@ -92,7 +95,9 @@ final class SchedulerBackend {
   private void ensureTick() {
     if (tickAt >= loop.now() || !scheduler.hasPendingWork()) return;
     long now = loop.now();
-    long next = (now + reviveIntervalMs - 1) / reviveIntervalMs * reviveIntervalMs;
+    // Ticks at offset + k x interval: the driver's revive timer started at an instant of its own.
+    long next = reviveOffsetMs
+        + Math.max(0, Math.floorDiv(now - reviveOffsetMs + reviveIntervalMs - 1, reviveIntervalMs)) * reviveIntervalMs;
     if (next == now && loop.phase() == Phase.OFFERS) next += reviveIntervalMs;
     tickAt = next;
     loop.at(next, Phase.OFFERS, this::tick);

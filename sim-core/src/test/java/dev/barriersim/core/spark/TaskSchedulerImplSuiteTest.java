@@ -93,6 +93,19 @@ class TaskSchedulerImplSuiteTest {
     assertEquals(List.of(2000L), run.launchInstants("b", 0));
   }
 
+  /** {@code simulation.reviveOffset}: the periodic ticks at offset + k x interval, so the gang launches at 2300. */
+  @Test
+  void reviveOffsetShiftsThePeriodicRoundsThatLaunchAGangSpanningExecutors() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).reviveOffset(300)
+        .job("normal", stage("n", 4, 1500))
+        .job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(2300L), run.launchInstants("b", 0));
+    RecordedRun wrapped = RecordedRun.of(spec().executors(2, 2).reviveOffset(1300)
+        .job("normal", stage("n", 4, 1500))
+        .job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(2300L), wrapped.launchInstants("b", 0), "taken modulo the interval");
+  }
+
   /** A gang that fits on the freed executor launches at once in the single-executor round. */
   @Test
   void singleExecutorRoundLaunchesAGangThatFitsOnIt() {
