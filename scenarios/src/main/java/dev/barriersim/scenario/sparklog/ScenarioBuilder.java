@@ -52,7 +52,9 @@ final class ScenarioBuilder {
     stagesOf.values().forEach(allStages::addAll);
     RevivePhase.Result phase = isLocal ? null
         : RevivePhase.find(allStages, app.offerTriggers.sorted(), interval, app, firstSubmission);
-    long origin = phase == null ? firstSubmission : firstSubmission - Math.floorMod(firstSubmission - phase.phaseMs(), interval);
+    // Time 0 is the first imported job's submission, as Spark users read a timeline; the revive
+    // ticks keep their recorded phase through simulation.reviveOffset.
+    long origin = firstSubmission;
     long end = end();
     ClusterPlan cluster = new ClusterPlan(app, origin, firstSubmission, end, gaps);
     for (Map.Entry<RecordedJob, List<RecordedStage>> e : stagesOf.entrySet()) {
@@ -73,10 +75,15 @@ final class ScenarioBuilder {
     writeCluster(y, cluster, origin);
     writeSpark(y, isLocal, local, interval);
     writePools(y);
-    writeSimulation(y, isLocal, kill);
+    writeSimulation(y, isLocal, kill, phase, origin, interval);
     writeJobs(y, origin, cluster);
     writeFailures(y, failureLines, failureComments, cluster);
     return notReplayed(y.toString());
+  }
+
+  /** The revive phase relative to time 0, in [0, interval): what {@code simulation.reviveOffset} takes. */
+  static long reviveOffset(RevivePhase.Result phase, long origin, long interval) {
+    return Math.floorMod(phase.phaseMs() - origin, interval);
   }
 
   private String jobIds() {
@@ -270,15 +277,13 @@ final class ScenarioBuilder {
     y.comment(0, "Imported jobs: " + jobIds() + " of " + app.jobs.size() + " in the log; every time below is ms after"
         + " time 0 = epoch ms " + origin + ".");
     if (phase != null) {
-      y.comment(0, "Time 0 is a periodic revive tick of the recorded run (spark.scheduler.revive.interval " + interval
-          + " ms; the phase, epoch ms mod " + interval + " = " + phase.phaseMs() + ", is " + phase.how() + ").");
+      y.comment(0, "The periodic revive ticks (spark.scheduler.revive.interval " + interval + " ms) have the phase epoch ms mod "
+          + interval + " = " + phase.phaseMs() + ", " + phase.how() + "; simulation.reviveOffset keeps it.");
       for (RevivePhase.Launch l : phase.launches()) {
         y.comment(2, "stage " + l.stage().id + " attempt " + l.attempt() + " launched at epoch ms " + l.at() + " (TaskEnd line "
             + l.line() + "): phase " + Math.floorMod(l.at(), interval));
       }
       if (phase.spreadMs() > 0) y.comment(2, "those launches spread up to " + phase.spreadMs() + " ms around the phase.");
-      y.comment(0, "The contract's simulation.reviveOffset is not supported by this simulator version yet, so the revive"
-          + " phase is kept by choosing time 0 (submitAt of the first job = " + (jobs.get(0).submitted - origin) + "ms).");
     }
     y.comment(0, "Barrier stages run as one phase: the barrier() calls inside their tasks are not in the log, so each"
         + " duration includes its barrier() waits (also in the non-barrier arm of a what-if).");
@@ -434,10 +439,16 @@ final class ScenarioBuilder {
     }
   }
 
-  private void writeSimulation(YamlText y, boolean isLocal, KillPolicy kill) {
+  private void writeSimulation(YamlText y, boolean isLocal, KillPolicy kill, RevivePhase.Result phase, long origin,
+      long interval) {
     y.line(0, "simulation:");
     y.line(2, "backend: " + (isLocal ? "local" : "coarse-grained"), isLocal ? "spark.master local[...]: LocalSchedulerBackend"
         : "CoarseGrainedSchedulerBackend");
+    if (phase != null) {
+      y.line(2, "reviveOffset: " + reviveOffset(phase, origin, interval) + "ms", "periodic revive ticks at this offset + k x "
+          + interval + " ms after time 0: " + (phase.launches().isEmpty() ? "an estimate" : "from the gang launches no task"
+          + " end or submission explains") + " (see the top of the file)");
+    }
     y.line(2, "latency:");
     y.line(4, "launch: " + launchLatency + "ms", "median Executor Deserialize Time of " + app.launchDelay.count()
         + " successful tasks (TaskEnd Task Metrics)");
