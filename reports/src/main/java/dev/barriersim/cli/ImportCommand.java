@@ -5,6 +5,7 @@ import dev.barriersim.scenario.sparklog.ImportOptions;
 import dev.barriersim.scenario.sparklog.ImportResult;
 import dev.barriersim.scenario.sparklog.SparkLogImporter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,9 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "EVENTLOG", description = "A Spark event log file, or a rolling log's folder.")
   private Path log;
 
-  @Option(names = "--out", paramLabel = "FILE.yaml", description = "Write the scenario here (default: standard output).")
+  @Option(names = "--out", paramLabel = "FILE.yaml", description = "Write the scenario here (default: standard output),"
+      + " and the recorded task attempts beside it as FILE.recorded.csv, which the scenario's 'recorded' key names:"
+      + " 'run' then shows the recorded run beside the simulated one.")
   private Path out;
 
   @Option(names = "--jobs", split = ",", paramLabel = "ID", description = "Import only these Spark job ids"
@@ -54,15 +57,18 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec);
     try {
-      ImportResult r = SparkLogImporter.importLog(log,
-          new ImportOptions(jobs == null ? java.util.Set.of() : new TreeSet<>(jobs), asDistribution));
+      ImportResult r = SparkLogImporter.importLog(log, new ImportOptions(jobs == null ? java.util.Set.of()
+          : new TreeSet<>(jobs), asDistribution, out == null ? null : recordedName(out)));
       for (String gap : r.notReplayed()) console.err("warning: not replayed: " + gap);
       if (out == null) {
         console.out(r.yaml());
         console.err(r.summary());
       } else {
-        if (!write(console, r.yaml())) return ExitCodes.USAGE;
-        console.err(r.summary() + " into " + out);
+        Path csv = out.resolveSibling(recordedName(out));
+        // The timeline first: the scenario names it, so it must exist once the scenario does.
+        if (!write(console, csv, "the recorded timeline", w -> r.recorded().writeTo(w))) return ExitCodes.USAGE;
+        if (!write(console, out, "the scenario", w -> w.write(r.yaml()))) return ExitCodes.USAGE;
+        console.err(r.summary() + " into " + out + " (recorded task attempts: " + csv + ")");
       }
       return ExitCodes.OK;
     } catch (EventLogException e) {
@@ -73,17 +79,33 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes next to the target and renames, so an interrupted import never leaves half a scenario. */
-  private boolean write(Console console, String yaml) {
-    Path target = out.toAbsolutePath();
+  /** {@code FILE.recorded.csv} for {@code FILE.yaml} (or {@code FILE.yml}, or any other name plus the suffix). */
+  static String recordedName(Path scenario) {
+    String name = scenario.getFileName().toString();
+    String base = name.endsWith(".yaml") ? name.substring(0, name.length() - 5)
+        : name.endsWith(".yml") ? name.substring(0, name.length() - 4) : name;
+    return base + ".recorded.csv";
+  }
+
+  /** Writes text to a file. */
+  @FunctionalInterface
+  private interface Content {
+    void writeTo(Writer w) throws IOException;
+  }
+
+  /** Writes next to the target and renames, so an interrupted import never leaves half a file. */
+  private boolean write(Console console, Path file, String what, Content content) {
+    Path target = file.toAbsolutePath();
     Path tmp = null;
     try {
       tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        content.writeTo(w);
+      }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } catch (IOException | RuntimeException e) {
-      console.err(out + ": cannot write the scenario (" + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+      console.err(file + ": cannot write " + what + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
           : ": " + e.getMessage()) + "); give --out a file in an existing, writable folder");
       if (tmp != null) {
         try {

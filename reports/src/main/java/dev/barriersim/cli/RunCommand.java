@@ -140,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
     List<Mode> m = modes != null ? modes : scenario.modes().stream().map(Mode::parse).toList();
     if (m.isEmpty()) m = List.of(Mode.BARRIER, Mode.NON_BARRIER);
     int r = replications != null ? replications : scenario.replications();
-    return new RunPlan(seed != null ? scenario.spec().withSeed(seed) : scenario.spec(), m, r, loaded.text());
+    return new RunPlan(seed != null ? scenario.spec().withSeed(seed) : scenario.spec(), m, r, loaded.text(),
+        scenario.recorded());
   }
 }

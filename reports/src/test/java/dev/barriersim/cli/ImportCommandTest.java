@@ -49,6 +49,37 @@ class ImportCommandTest {
   }
 
   @Test
+  void outAlsoWritesTheRecordedRunWhichRunCopiesAndTheReportCompares() throws Exception {
+    Path yaml = dir.resolve("ch1.yaml");
+    Cli.Result r = Cli.run("import", log().toString(), "--out", yaml.toString(), "--jobs", "4,5");
+    assertEquals(0, r.code(), r.toString());
+    Path csv = dir.resolve("ch1.recorded.csv");
+    assertTrue(Files.readString(yaml).contains("\nrecorded: \"ch1.recorded.csv\""));
+    assertEquals(8, Files.readAllLines(csv).size(), "the header and the 7 attempts of jobs 4 and 5");
+    Path out = dir.resolve("out");
+    Cli.Result run = Cli.run("run", yaml.toString(), "--out", out.toString());
+    assertEquals(0, run.code(), run.toString());
+    assertEquals(Files.readString(csv), Files.readString(out.resolve("recorded").resolve("tasks.csv")));
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(out.resolve("report.html").toFile());
+    assertEquals(2, page.select("#recorded tbody tr").size());
+    assertTrue(page.select("#recorded").text().contains("2 of 2 jobs within the tolerance"), page.select("#recorded").text());
+    Cli.Result again = Cli.run("report", out.toString());
+    assertEquals(0, again.code(), again.toString());
+    assertEquals(2, org.jsoup.Jsoup.parse(out.resolve("report.html").toFile()).select("#recorded tbody tr").size(),
+        "report DIR renders the comparison again from the folder alone");
+  }
+
+  @Test
+  void aRecordedFileThatIsGoneIsABadScenario() throws Exception {
+    Path yaml = dir.resolve("ch1.yaml");
+    assertEquals(0, Cli.run("import", log().toString(), "--out", yaml.toString(), "--jobs", "4").code());
+    Files.delete(dir.resolve("ch1.recorded.csv"));
+    Cli.Result run = Cli.run("run", yaml.toString(), "--out", dir.resolve("out").toString(), "--no-charts");
+    assertEquals(2, run.code(), run.toString());
+    assertTrue(run.err().contains("recorded: ch1.recorded.csv: no such file"), run.err());
+  }
+
+  @Test
   void theSameLogGivesTheSameBytes() throws Exception {
     Path log = log();
     Cli.Result a = Cli.run("import", log.toString(), "--as-distribution");
@@ -78,7 +109,7 @@ class ImportCommandTest {
     assertEquals(2, Cli.run("import").code());
     Cli.Result r = Cli.run("import", log().toString(), "--out", dir.resolve("no/such/folder/x.yaml").toString());
     assertEquals(2, r.code(), r.toString());
-    assertTrue(r.err().contains("cannot write the scenario"), r.err());
+    assertTrue(r.err().contains("cannot write the recorded timeline"), r.err());
   }
 
   @Test

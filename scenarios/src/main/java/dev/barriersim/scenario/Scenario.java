@@ -1,6 +1,7 @@
 package dev.barriersim.scenario;
 
 import dev.barriersim.core.SimulationSpec;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,13 +11,21 @@ import java.util.List;
  * @param modes the arms to run, in order, each "barrier" or "non-barrier"
  * @param replications runs per mode; replication r uses {@code RandomStreams.replicationSeed(seed, r)}
  * @param warnings located warnings in file order, each {@link Problem#isWarning()}
+ * @param recorded the {@code recorded} key: the recorded {@code tasks.csv} of an imported application,
+ *     resolved against the scenario's folder (as written when loaded from text), or null
  */
 public record Scenario(String file, String description, SimulationSpec spec, List<String> modes, int replications,
-    List<Problem> warnings) {
+    List<Problem> warnings, Path recorded) {
   /** Freezes the lists. */
   public Scenario {
     modes = List.copyOf(modes);
     warnings = List.copyOf(warnings == null ? List.of() : warnings);
+  }
+
+  /** A scenario without a recorded timeline. */
+  public Scenario(String file, String description, SimulationSpec spec, List<String> modes, int replications,
+      List<Problem> warnings) {
+    this(file, description, spec, modes, replications, warnings, null);
   }
 
   /** A scenario without warnings. */

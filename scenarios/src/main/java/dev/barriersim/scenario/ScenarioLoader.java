@@ -34,7 +34,8 @@ public final class ScenarioLoader {
 
   /** The keys allowed at the top of a scenario file, in the order the docs list them. */
   static final List<String> TOP_KEYS =
-      List.of("name", "description", "seed", "cluster", "spark", "pools", "simulation", "jobs", "failures", "run");
+      List.of("name", "description", "recorded", "seed", "cluster", "spark", "pools", "simulation", "jobs", "failures",
+          "run");
 
   /** Loads {@code file}; every problem of the file is reported at once. */
   public static Scenario load(Path file) throws ScenarioException {
@@ -57,16 +58,25 @@ public final class ScenarioLoader {
     }
     String text = ScenarioText.decode(ctx, bytes);
     if (text == null) throw new ScenarioException(ctx.problemsInFileOrder());
-    return load(name, text, NOT_YET_SUPPORTED);
+    return load(name, text, NOT_YET_SUPPORTED, file.toAbsolutePath().getParent());
   }
 
-  /** Loads YAML text; {@code fileNameForMessages} is what each problem names as its file. */
+  /**
+   * Loads YAML text; {@code fileNameForMessages} is what each problem names as its file. With no
+   * folder to resolve it against, a {@code recorded} file is checked by name only.
+   */
   public static Scenario load(String fileNameForMessages, String yamlText) throws ScenarioException {
-    return load(fileNameForMessages, yamlText, NOT_YET_SUPPORTED);
+    return load(fileNameForMessages, yamlText, NOT_YET_SUPPORTED, null);
   }
 
   /** Test hook: loads with another set of not-yet-supported key paths. */
   static Scenario load(String file, String yamlText, Set<String> notYetSupported) throws ScenarioException {
+    return load(file, yamlText, notYetSupported, null);
+  }
+
+  /** Loads text whose relative file names ({@code recorded}) resolve against {@code baseDir} (null: not checked). */
+  private static Scenario load(String file, String yamlText, Set<String> notYetSupported, Path baseDir)
+      throws ScenarioException {
     long bytes = utf8Length(yamlText);
     if (bytes > YamlTreeReader.MAX_BYTES) throw new ScenarioException(List.of(tooLarge(file, bytes)));
     LoadContext ctx = new LoadContext(file, notYetSupported);
@@ -74,7 +84,7 @@ public final class ScenarioLoader {
     Scenario scenario = null;
     try {
       YamlNode.Mapping root = YamlTreeReader.read(ctx, yamlText);
-      if (root != null) scenario = build(ctx, file, root);
+      if (root != null) scenario = build(ctx, file, root, baseDir);
     } catch (RuntimeException e) {
       // A bug of ours must not reach the user as a stack trace; say where to report it.
       ctx.report(1, 1, "", "internal error while validating (" + e.getClass().getSimpleName() + ": "
@@ -87,10 +97,11 @@ public final class ScenarioLoader {
     return scenario;
   }
 
-  private static Scenario build(LoadContext c, String file, YamlNode.Mapping root) {
+  private static Scenario build(LoadContext c, String file, YamlNode.Mapping root, Path baseDir) {
     Fields f = Fields.of(c, root, "", TOP_KEYS);
     String name = f.require("name", "my-scenario") ? f.name("name", null) : null;
     String description = f.text("description", "");
+    Path recorded = f.has("recorded") ? RecordedReader.read(c, f.get("recorded"), "recorded", baseDir) : null;
     Long seed = f.whole("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
     ClusterSpec cluster = f.require("cluster", "{executors: [{count: 2, cores: 4}]}")
         ? ClusterReader.read(c, f.get("cluster"), "cluster") : null;
@@ -122,7 +133,8 @@ public final class ScenarioLoader {
     }
     FailureSpec fs = failures;
     SimulationSpec spec = c.build(root, "", () -> new SimulationSpec(name, seed, cluster, conf, pools, settings, jobs.specs(), fs));
-    return spec == null ? null : new Scenario(file, description, spec, run.modes(), run.replications(), c.warningsInFileOrder());
+    return spec == null ? null
+        : new Scenario(file, description, spec, run.modes(), run.replications(), c.warningsInFileOrder(), recorded);
   }
 
   /** A job's pool must be declared under {@code pools}, except Spark's built-in {@code default}. */

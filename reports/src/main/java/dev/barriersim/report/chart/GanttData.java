@@ -35,6 +35,8 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
   static final int HEAT_BUCKETS = 240;
   /** Heat rows at most: beyond, each row is the mean of several consecutive executors. */
   static final int MAX_HEAT_ROWS = 80;
+  /** The panel of the recorded run of an imported scenario ({@code recorded/tasks.csv}). */
+  static final String RECORDED = "recorded (Spark)";
 
   /** One executor slot. */
   record Lane(String executor, int slot) {}
@@ -90,6 +92,16 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
       }
     }
     List<ArmReader> readers = new ArrayList<>();
+    Recorded recorded = Recorded.scan(in);
+    if (recorded != null) {
+      // Above the simulated arms: what Spark did, then its replay (barrier, the scenario as written), then the what-if.
+      span = Math.max(span, recorded.endMs());
+      ArmReader r = new ArmReader(RECORDED, null, barrierStages(in.first("barrier"), events.get("barrier")), palette,
+          conf.taskCpus(), limit, span);
+      recorded.executors().forEach(r::declare);
+      TasksCsv.forEach(in.recordedTasks(), r::accept);
+      readers.add(r);
+    }
     for (String mode : in.modes()) {
       if (!Files.isRegularFile(in.tasks(mode))) continue;
       ArmReader r = new ArmReader(mode, events.get(mode), barrierStages(in.first(mode), events.get(mode)), palette,
@@ -101,6 +113,29 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
     List<Arm> arms = new ArrayList<>();
     for (ArmReader r : readers) arms.add(r.finish(heat));
     return new GanttData(palette.stages(), arms, heat, span, limit);
+  }
+
+  /** What a first pass over {@code recorded/tasks.csv} tells: its last instant and its executors in id order. */
+  private record Recorded(long endMs, List<String> executors) {
+    static Recorded scan(ScenarioFiles in) throws IOException {
+      if (!Files.isRegularFile(in.recordedTasks())) return null;
+      long[] end = {0};
+      Set<String> ids = new java.util.TreeSet<>(Recorded::byId);
+      TasksCsv.forEach(in.recordedTasks(), row -> {
+        end[0] = Math.max(end[0], Math.max(row.launchMs(), row.endMs()));
+        ids.add(row.executor());
+      });
+      return new Recorded(end[0], List.copyOf(ids));
+    }
+
+    /** Numeric ids by value ({@code 2} before {@code 10}), then others by text. */
+    private static int byId(String a, String b) {
+      boolean na = a.matches("[0-9]{1,9}");
+      boolean nb = b.matches("[0-9]{1,9}");
+      if (na && nb) return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+      if (na != nb) return na ? -1 : 1;
+      return a.compareTo(b);
+    }
   }
 
   private static Set<StageRef> barrierStages(Optional<SummaryJson.Run> run, RunEvents events) {
@@ -169,6 +204,11 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
           tracks.put(x.id(), new Track(x.id(), x.cores(), x.addedMs(), x.lostMs(), tracks.size() / executorsPerRow));
         }
       }
+    }
+
+    /** An executor known before its rows (lanes in id order rather than in order of first launch). */
+    void declare(String id) {
+      tracks.computeIfAbsent(id, x -> new Track(x, 0, 0, RunEvents.NEVER, tracks.size() / executorsPerRow));
     }
 
     void accept(TaskRow row) {

@@ -25,6 +25,8 @@ public record ScenarioFiles(Path dir, Summary summary, Optional<String> scenario
   public static final String TASKS = "tasks.csv";
   /** Per-mode event log. */
   public static final String EVENTS = "events.jsonl";
+  /** Folder of the recorded run of an imported scenario ({@code recorded/tasks.csv}). */
+  public static final String RECORDED = "recorded";
   /** Folder of the charts. */
   public static final String CHARTS = "charts";
 
@@ -56,6 +58,11 @@ public record ScenarioFiles(Path dir, Summary summary, Optional<String> scenario
   /** {@code events.jsonl} of {@code mode}. */
   public Path events(String mode) {
     return dir.resolve(mode).resolve(EVENTS);
+  }
+
+  /** {@code recorded/tasks.csv}: the recorded task attempts of an imported scenario (present only for those). */
+  public Path recordedTasks() {
+    return dir.resolve(RECORDED).resolve(TASKS);
   }
 
   /** The charts folder. */

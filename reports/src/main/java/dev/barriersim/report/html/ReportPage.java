@@ -39,6 +39,7 @@ public final class ReportPage {
     sb.append(HeadlineHtml.section(headline));
     sb.append(SimulatedSection.render(s, in.scenarioYaml()));
     sb.append(ChartsSection.render(in.dir(), chartFiles));
+    sb.append(RecordedSection.render(in));
     sb.append(MetricsTable.render(s, HeadlineHtml.warn(headline)));
     sb.append(FailedJobsSection.render(s));
     sb.append(FilesSection.render(in.dir(), s.modes()));

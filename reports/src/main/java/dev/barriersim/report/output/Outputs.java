@@ -15,7 +15,8 @@ public final class Outputs {
 
   /** Every output. */
   public static final List<Output> ALL = Stream.of(
-      Stream.of(new EventLogOutput(), new TaskTimelineOutput(), new ScenarioCopyOutput(), new SummaryOutput()),
+      Stream.of(new EventLogOutput(), new TaskTimelineOutput(), new ScenarioCopyOutput(), new SummaryOutput(),
+          new RecordedTimelineOutput()),
       CHARTS.stream(),
       Stream.of(new HtmlReportOutput(CHARTS.stream().map(ChartOutput::name).toList())))
       .flatMap(s -> s).map(Output.class::cast).toList();

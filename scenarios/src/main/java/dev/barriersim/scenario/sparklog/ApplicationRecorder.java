@@ -78,7 +78,7 @@ final class ApplicationRecorder implements EventReader.Sink {
       case "SparkListenerJobEnd" -> jobEnd(n, e.line());
       case "SparkListenerStageSubmitted" -> stageSubmitted(n, e.line());
       case "SparkListenerStageCompleted" -> stageCompleted(n, e.line());
-      case "SparkListenerTaskStart" -> { }
+      case "SparkListenerTaskStart" -> taskStart(n);
       case "SparkListenerTaskEnd" -> taskEnd(n, e.line());
       default -> {
         Map<String, Long> into = EventFields.KNOWN.contains(e.type()) ? app.schedulerEvents : app.otherEvents;
@@ -225,6 +225,32 @@ final class ApplicationRecorder implements EventReader.Sink {
     return stage.owner != null && (selected.isEmpty() || selected.contains(stage.owner.id));
   }
 
+  /** A TaskStart of an imported stage, kept for the recorded timeline until its TaskEnd. */
+  private void taskStart(JsonNode n) {
+    if (app.tasks == null) return;
+    RecordedStage stage = app.stages.get(n.path("Stage ID").asInt());
+    if (stage == null || !wanted(stage)) return;
+    JsonNode info = n.path("Task Info");
+    int partition = info.path("Partition ID").asInt(-1);
+    if (partition < 0) partition = info.path("Index").asInt();
+    app.tasks.started(info.path("Task ID").asLong(), stage.id, n.path("Stage Attempt ID").asInt(), partition,
+        info.path("Attempt").asInt(), info.path("Executor ID").asText(""), info.path("Host").asText(""),
+        info.path("Launch Time").asLong(0));
+  }
+
+  /** The end reason as the simulator's tasks.csv words it: the exception, or TaskKilled (reason), ... */
+  private static String endReason(JsonNode r) {
+    String reason = r.path("Reason").asText("");
+    String text = switch (reason) {
+      case "ExceptionFailure" -> r.path("Class Name").asText("") + ": " + r.path("Description").asText("");
+      case "TaskKilled" -> "TaskKilled (" + r.path("Kill Reason").asText("") + ")";
+      case "ExecutorLostFailure" -> "ExecutorLostFailure (executor " + r.path("Executor ID").asText("") + ") Reason: "
+          + r.path("Loss Reason").asText("");
+      default -> reason + (r.path("Message").asText("").isEmpty() ? "" : ": " + r.path("Message").asText(""));
+    };
+    return EventReader.firstLine(text);
+  }
+
   private void taskEnd(JsonNode n, long line) {
     app.taskEnds++;
     JsonNode info = n.path("Task Info");
@@ -249,6 +275,12 @@ final class ApplicationRecorder implements EventReader.Sink {
     a.taskCount++;
     a.executors.add(executor);
     stage.taskEnded(partition, finish - launch, success, line);
+    if (app.tasks != null && !reason.equals("Resubmitted")) {
+      // Resubmitted re-reports an attempt that had succeeded (its output was lost): not a new attempt.
+      byte how = success ? RecordedTasks.SUCCESS : reason.equals("TaskKilled") ? RecordedTasks.KILLED : RecordedTasks.FAILED;
+      app.tasks.ended(info.path("Task ID").asLong(), stage.id, stageAttempt, partition, info.path("Attempt").asInt(),
+          executor, info.path("Host").asText(""), launch, finish, how, success ? null : endReason(n.path("Task End Reason")));
+    }
     if (success) {
       app.successfulTasks++;
       JsonNode m = n.path("Task Metrics");

@@ -36,6 +36,8 @@ final class RecordedApplication {
   final Histogram resultDelay = new Histogram();
   final Map<String, Long> otherEvents = new TreeMap<>();
   final Map<String, Long> schedulerEvents = new TreeMap<>();
+  /** Every task attempt of the imported jobs, when the recorded timeline is wanted; else null. */
+  RecordedTasks tasks;
   long successfulTasks;
   long taskEnds;
   long events;

@@ -27,6 +27,8 @@ final class ScenarioBuilder {
   private final Map<RecordedStage, long[]> work = new LinkedHashMap<>();
   private long launchLatency;
   private long statusLatency;
+  private long origin;
+  private Map<String, String> executorIds = Map.of();
 
   ScenarioBuilder(RecordedApplication app, ImportOptions options, List<RecordedJob> jobs) {
     this.app = app;
@@ -36,6 +38,16 @@ final class ScenarioBuilder {
 
   ReplayGaps gaps() {
     return gaps;
+  }
+
+  /** Epoch ms of time 0 (the first imported job's submission); set by {@link #build()}. */
+  long origin() {
+    return origin;
+  }
+
+  /** Spark executor id -> the scenario's executor id; set by {@link #build()}. */
+  Map<String, String> executorIds() {
+    return executorIds;
   }
 
   /** The scenario's YAML text. */
@@ -54,9 +66,10 @@ final class ScenarioBuilder {
         : RevivePhase.find(allStages, app.offerTriggers.sorted(), interval, app, firstSubmission);
     // Time 0 is the first imported job's submission, as Spark users read a timeline; the revive
     // ticks keep their recorded phase through simulation.reviveOffset.
-    long origin = firstSubmission;
+    origin = firstSubmission;
     long end = end();
     ClusterPlan cluster = new ClusterPlan(app, origin, firstSubmission, end, gaps);
+    executorIds = cluster.simId;
     for (Map.Entry<RecordedJob, List<RecordedStage>> e : stagesOf.entrySet()) {
       for (RecordedStage s : e.getValue()) work.put(s, workOf(s));
     }
@@ -71,6 +84,10 @@ final class ScenarioBuilder {
     y.line(0, "name: " + scenarioName());
     y.line(0, "description: " + YamlText.quote("Imported from the Spark event log " + app.file + ": application "
         + app.appId + " (" + app.appName + "), Spark " + app.sparkVersion + ", jobs " + jobIds()));
+    if (options.recordedFile() != null) {
+      y.line(0, "recorded: " + YamlText.quote(options.recordedFile()), "the recorded task attempts of these jobs (TaskEnd"
+          + " events), times after time 0: 'run' draws them beside the simulated ones");
+    }
     y.blank();
     writeCluster(y, cluster, origin);
     writeSpark(y, isLocal, local, interval);

@@ -24,7 +24,7 @@ public final class SparkLogImporter {
 
   /** Imports {@code log}; a log that cannot be imported, or a job id it does not hold, is an {@link EventLogException}. */
   public static ImportResult importLog(Path log, ImportOptions options) throws EventLogException {
-    RecordedApplication app = read(log, options.jobs());
+    RecordedApplication app = read(log, options.jobs(), options.recordedFile() != null);
     List<RecordedJob> jobs = select(app, options.jobs());
     ScenarioBuilder builder = new ScenarioBuilder(app, options, jobs);
     String yaml = builder.build();
@@ -49,12 +49,28 @@ public final class SparkLogImporter {
     }
     String summary = "imported " + jobs.size() + " of " + app.jobs.size() + " jobs (" + tasks + " task attempts) of "
         + app.appId + " (Spark " + app.sparkVersion + ") from " + app.events + " events";
-    return new ImportResult(yaml, notReplayed, summary);
+    RecordedTimeline recorded = app.tasks == null ? null
+        : new RecordedTimeline(app.tasks, app.stages, builder.origin(), builder.executorIds(), lanes(app));
+    return new ImportResult(yaml, notReplayed, summary, recorded);
   }
 
-  private static RecordedApplication read(Path log, Set<Integer> selected) throws EventLogException {
+  /** Task slots per Spark executor: its cores over spark.task.cpus. */
+  private static java.util.Map<String, Integer> lanes(RecordedApplication app) {
+    int cpus = 1;
+    try {
+      cpus = Math.max(1, Integer.parseInt(app.properties.getOrDefault("spark.task.cpus", "1").strip()));
+    } catch (NumberFormatException e) {
+      // an unreadable setting: one core per task, Spark's default
+    }
+    java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+    for (RecordedExecutor e : app.executors.values()) out.put(e.id, Math.max(1, e.cores / cpus));
+    return out;
+  }
+
+  private static RecordedApplication read(Path log, Set<Integer> selected, boolean keepTasks) throws EventLogException {
     List<Path> files = EventLogFiles.of(log);
     RecordedApplication app = new RecordedApplication();
+    if (keepTasks) app.tasks = new RecordedTasks();
     app.file = EventLogFiles.display(log);
     app.messageName = log.toString();
     long lineOffset = 0; // a rolling log's parts count their lines on, so the scenario's comments stay unambiguous
@@ -65,6 +81,7 @@ public final class SparkLogImporter {
       if (i > 0) recorder.continuing();
       lineOffset += EventReader.read(files.get(i), name, recorder).lastLine();
     }
+    if (app.tasks != null) app.tasks.closeRunning();
     return app;
   }
 
