@@ -51,6 +51,10 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--no-charts", description = "Do not draw charts (no charts/ folders; pages without them).")
   private boolean noCharts;
 
+  @Option(names = "--spark-event-log", description = "Also write each mode's run (replication 0) as a Spark 3.5 event log,"
+      + " <mode>/spark-eventlog.json, for the Spark history server (spark.history.fs.logDirectory) or 'import'.")
+  private boolean sparkEventLog;
+
   @Option(names = "--parallelism", paramLabel = "N",
       description = "Runs executed at once across all scenarios (modes x replications of each),"
           + " each single-threaded (default: available processors).")
@@ -93,7 +97,7 @@ final class BatchCommand implements Callable<Integer> {
 
   private int runAll(Console console, List<Inputs.Loaded> loaded, ExecutorService pool)
       throws IOException, InterruptedException {
-    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool, noCharts ? Outputs.withoutCharts() : Outputs.ALL);
+    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool, Outputs.select(!noCharts, sparkEventLog));
     BatchIndex index = new BatchIndex();
     int total = loaded.size();
     int code = ExitCodes.OK;

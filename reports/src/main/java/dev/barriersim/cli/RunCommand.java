@@ -72,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-charts", description = "Do not draw charts (no charts/ folder; report.html without them).")
   private boolean noCharts;
 
+  @Option(names = "--spark-event-log", description = "Also write each mode's run (replication 0) as a Spark 3.5 event log,"
+      + " <mode>/spark-eventlog.json, for the Spark history server (spark.history.fs.logDirectory) or 'import'.")
+  private boolean sparkEventLog;
+
   @Override
   public Integer call() {
     Console console = new Console(spec);
@@ -120,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         + plan.replications() + (plan.replications() == 1 ? " replication" : " replications"));
     ExecutorService pool = Pools.fixed(threads);
     try {
-      List<Output> outputs = noCharts ? Outputs.withoutCharts() : Outputs.ALL;
+      List<Output> outputs = Outputs.select(!noCharts, sparkEventLog);
       ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).start(plan, dir).finish();
       console.out("");
       Headline.of(SummaryJson.of(result)).consoleLines().forEach(console::out);

@@ -74,7 +74,7 @@ public final class ScenarioRunner {
       for (RunOutput o : Outputs.of(outputs, RunOutput.class)) {
         Writer w = folder.newWriter(key.mode().id() + "/" + o.file());
         writers.add(w);
-        streams = o.attach(streams, w);
+        streams = o.attach(streams, w, plan.specOf(key), key.mode().id());
       }
       return new RunRecord(key, engine.run(plan.specOf(key), streams));
     } finally {

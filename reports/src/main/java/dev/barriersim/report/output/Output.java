@@ -14,4 +14,9 @@ public sealed interface Output permits RunOutput, ResultOutput, RenderedOutput {
   default boolean isChart() {
     return false;
   }
+
+  /** True for an output written only when asked for ({@code --spark-event-log}). */
+  default boolean onRequest() {
+    return false;
+  }
 }

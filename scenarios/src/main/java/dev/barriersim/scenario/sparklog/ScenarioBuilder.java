@@ -278,7 +278,8 @@ final class ScenarioBuilder {
         }
       }
     }
-    if (!isLocal && !master.startsWith("local-cluster") && !master.isEmpty()) {
+    // 'barriersim' is the master of a run that 'run --spark-event-log' wrote: offers in id order, no locality, as replayed.
+    if (!isLocal && !master.startsWith("local-cluster") && !master.isEmpty() && !master.equals("barriersim")) {
       // Real clusters shuffle offers and prefer local data; the replay offers in executor order, without locality.
       gaps.add("locality and offer order", "master " + master + ": Spark shuffles offers and delays tasks for locality"
           + " (spark.locality.wait); barriersim offers executors in id order and has no locality, so which executor runs"
@@ -315,7 +316,7 @@ final class ScenarioBuilder {
 
   /** A scenario name ({@code [A-Za-z0-9][A-Za-z0-9._-]*}) for a Spark name; empty when nothing is left. */
   static String name(String raw) {
-    String s = raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    String s = raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[-.]+$", "");
     return s.length() > 100 ? s.substring(0, 100) : s;
   }
 
