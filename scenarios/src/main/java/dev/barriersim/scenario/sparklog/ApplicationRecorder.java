@@ -274,7 +274,8 @@ final class ApplicationRecorder implements EventReader.Sink {
     a.lastLaunch = Math.max(a.lastLaunch, launch);
     a.taskCount++;
     a.executors.add(executor);
-    stage.taskEnded(partition, finish - launch, success, line);
+    // A killed attempt's work went on past its kill: one ms more, so a replay kills it rather than ending it at that instant.
+    stage.taskEnded(partition, finish - launch + (reason.equals("TaskKilled") ? 1 : 0), success, line);
     if (app.tasks != null && !reason.equals("Resubmitted")) {
       // Resubmitted re-reports an attempt that had succeeded (its output was lost): not a new attempt.
       byte how = success ? RecordedTasks.SUCCESS : reason.equals("TaskKilled") ? RecordedTasks.KILLED : RecordedTasks.FAILED;
