@@ -2,7 +2,6 @@ package dev.barriersim.cli;
 
 import dev.barriersim.report.Engine;
 import dev.barriersim.report.Version;
-import dev.barriersim.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +33,7 @@ public final class Main {
 
   /** The real tool: the YAML loader and the sim-core engine. */
   public Main() {
-    this(ScenarioLoader::load, Engine.simulations());
+    this(ScenarioSource.yaml(), Engine.simulations());
   }
 
   /** A tool with another loader and engine (tests). */
