@@ -64,8 +64,7 @@ public final class SweepChart {
     int factors = d.parameters().stream().mapToInt(ParameterJson::factor).max().orElse(0) + 1;
     ParameterJson x = first(d, 0);
     Scale scale = Scale.of(metric.unit());
-    if (factors >= 2 && x.numeric() && first(d, 1).numeric() && d.modes().size() == 2 && factors == 2
-        && d.rows().stream().anyMatch(r -> diff(r, metric) != null)) {
+    if (factors == 2 && x.numeric() && first(d, 1).numeric()) {
       return Optional.of(heat(d, metric, x, first(d, 1), scale));
     }
     return lines(d, metric, x, factors, scale);
@@ -156,14 +155,20 @@ public final class SweepChart {
     return 0;
   }
 
+  /**
+   * The grid of the two parameters, each cell the paired difference of the metric, or (barrier wait,
+   * or one arm only) the mean of the arm that has it.
+   */
   private static JFreeChart heat(Document d, MetricJson metric, ParameterJson x, ParameterJson y, Scale scale) {
+    boolean paired = d.rows().stream().anyMatch(r -> diff(r, metric) != null);
+    String arm = d.rows().stream().filter(r -> r.metrics().containsKey(metric.name())).map(Row::mode).findFirst().orElseThrow();
     List<double[]> cells = new ArrayList<>();
     double max = 0;
     for (Row r : d.rows()) {
-      if (!r.mode().equals(d.modes().get(0))) continue;
-      dev.barriersim.report.sweep.SweepFiles.Difference diff = diff(r, metric);
-      if (diff == null) continue;
-      double v = diff.mean() * scale.factor();
+      if (!r.mode().equals(paired ? d.modes().get(0) : arm)) continue;
+      Cell c = r.metrics().get(metric.name());
+      if (c == null || (paired && c.difference() == null)) continue;
+      double v = (paired ? c.difference().mean() : c.mean()) * scale.factor();
       max = Math.max(max, Math.abs(v));
       int i = d.parameters().indexOf(x);
       int j = d.parameters().indexOf(y);
@@ -186,11 +191,14 @@ public final class SweepChart {
     ChartStyle.axis(ya);
     XYPlot plot = new XYPlot(data, xa, ya, renderer);
     ChartStyle.plot(plot);
-    JFreeChart chart = ChartStyle.chart(capitalized(metric.label()) + ": barrier minus non-barrier", plot, false,
-        "Paired difference of the means over " + d.replications() + (d.replications() == 1 ? " replication" : " replications")
-            + " at each point; red: barrier mode higher, blue: lower.");
-    NumberAxis scaleAxis = ChartStyle.numberAxis("difference" + scale.suffix());
-    scaleAxis.setRange(-paint.getUpperBound(), paint.getUpperBound());
+    String reps = d.replications() + (d.replications() == 1 ? " replication" : " replications");
+    JFreeChart chart = paired
+        ? ChartStyle.chart(capitalized(metric.label()) + ": barrier minus non-barrier", plot, false,
+            "Paired difference of the means over " + reps + " at each point; red: barrier mode higher, blue: lower.")
+        : ChartStyle.chart(capitalized(metric.label()) + " (" + arm + ")", plot, false,
+            "Mean over " + reps + " at each point; darker: higher.");
+    NumberAxis scaleAxis = ChartStyle.numberAxis((paired ? "difference" : metric.label()) + scale.suffix());
+    scaleAxis.setRange(paired ? -paint.getUpperBound() : 0, paint.getUpperBound());
     PaintScaleLegend legend = new PaintScaleLegend(paint, scaleAxis);
     legend.setPosition(RectangleEdge.RIGHT);
     legend.setMargin(new RectangleInsets(4, 8, 4, 4));
