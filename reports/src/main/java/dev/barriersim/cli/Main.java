@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         "Runs a YAML scenario twice by default, as written (mode 'barrier') and with every barrier flag"
             + " cleared (mode 'non-barrier'), with the same random draws, and compares them.",
         "",
-        "Outputs of a scenario: summary.json, <mode>/tasks.csv, <mode>/events.jsonl.",
+        "Outputs of a scenario: summary.json, <mode>/tasks.csv, <mode>/events.jsonl, charts/, report.html.",
+        "A scenario with a sweep: section runs a grid of what-ifs: sweep.csv, sweep.json, charts/sweep-*.",
         "Scenario keys are documented in docs/scenario-format.md.",
         "Run 'barriersim help COMMAND' or 'barriersim COMMAND --help' for a command's options."},
     footerHeading = "%nExit codes:%n",

@@ -138,6 +138,11 @@ public final class SweepChart {
     }
     NumberAxis y = ChartStyle.numberAxis(metric.label() + scale.suffix());
     y.setAutoRangeIncludesZero(true);
+    if (metric.unit().equals("count")) y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+    org.jfree.data.Range bounds = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
+    if (bounds == null || (bounds.getLowerBound() == 0 && bounds.getUpperBound() == 0)) {
+      y.setRange(0, 1); // a metric that is 0 everywhere: an axis from 0, not ticks of -0 and 0
+    }
     XYPlot plot = new XYPlot(data, axis(x, label(d, 0)), y, renderer);
     ChartStyle.plot(plot);
     String sub = "Mean over " + d.replications() + (d.replications() == 1 ? " replication" : " replications")
