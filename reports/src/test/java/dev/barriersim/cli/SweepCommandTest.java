@@ -188,4 +188,17 @@ class SweepCommandTest {
     assertTrue(html.contains("makespan over a sweep") && html.contains("small-sweep/report.html"), html);
     assertTrue(Files.isRegularFile(out.resolve("small-sweep/sweep.csv")));
   }
+
+  @Test
+  void reportRendersASweepFolderAgainByteForByte() throws IOException {
+    Path f = write("s.yaml", SWEEP);
+    Path out = tmp.resolve("out");
+    assertEquals(0, Cli.run("run", f.toString(), "--out", out.toString(), "--quiet").code());
+    Map<String, String> before = Trees.snapshot(out);
+    Files.delete(out.resolve("report.html"));
+    Files.delete(out.resolve("charts/sweep-makespanMs.svg"));
+    Cli.Result r = Cli.run("report", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(before, Trees.snapshot(out));
+  }
 }

@@ -25,7 +25,7 @@ public final class ReportPage {
    */
   public static String render(ScenarioFiles in, List<String> chartFiles) throws IOException {
     Summary s = withModes(in.summary());
-    if (s.sweep() != null) return sweep(in, s);
+    if (s.sweep() != null) return sweep(in, s, chartFiles);
     Headline headline = Headline.of(s);
     StringBuilder sb = new StringBuilder(64 * 1024);
     Page.open(sb, s.scenario() + " \u2014 barriersim report");
@@ -55,7 +55,7 @@ public final class ReportPage {
    * The page of a sweep's folder: what was swept with a chart per headline metric and a table of
    * the points, what was simulated (the scenario as written, with any --set), and the files.
    */
-  private static String sweep(ScenarioFiles in, Summary s) throws IOException {
+  private static String sweep(ScenarioFiles in, Summary s, List<String> chartFiles) throws IOException {
     StringBuilder sb = new StringBuilder(64 * 1024);
     Page.open(sb, s.scenario() + " \u2014 barriersim sweep report");
     sb.append("<header class=\"top\"><div class=\"wrap\">\n<p class=\"brand\">barriersim sweep report</p>\n<h1>")
@@ -68,7 +68,7 @@ public final class ReportPage {
             + "<a href=\"#files\">Files</a></nav>\n</div></header>\n<main class=\"wrap\">\n");
     var table = in.sweepTable();
     if (table.isPresent()) {
-      sb.append(SweepSection.render(in.dir(), table.get()));
+      sb.append(SweepSection.render(table.get(), chartFiles));
     } else {
       sb.append("<section id=\"sweep\">\n<h2>Sweep</h2>\n<p class=\"muted\">This folder has no <code>sweep.json</code>."
           + "</p>\n</section>\n");

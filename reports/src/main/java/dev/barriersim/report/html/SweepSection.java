@@ -6,8 +6,6 @@ import dev.barriersim.report.sweep.SweepFiles.Cell;
 import dev.barriersim.report.sweep.SweepFiles.Document;
 import dev.barriersim.report.sweep.SweepFiles.MetricJson;
 import dev.barriersim.report.sweep.SweepFiles.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +25,8 @@ final class SweepSection {
 
   private SweepSection() {}
 
-  /** The section for the folder {@code dir} and its {@code sweep.json}. */
-  static String render(Path dir, Document d) {
+  /** The section for a folder's {@code sweep.json}; {@code chartFiles} are the chart files that exist, relative to the folder. */
+  static String render(Document d, List<String> chartFiles) {
     StringBuilder sb = new StringBuilder("<section id=\"sweep\">\n<h2>Sweep</h2>\n");
     List<String> params = new ArrayList<>();
     for (SweepFiles.ParameterJson p : d.parameters()) {
@@ -46,8 +44,8 @@ final class SweepSection {
         + "<a href=\"sweep.json\"><code>sweep.json</code></a>.</p>\n");
     for (MetricJson m : d.metrics()) {
       String stem = "charts/sweep-" + m.name().replace('.', '-');
-      boolean svg = Files.isRegularFile(dir.resolve(stem + ".svg"));
-      boolean png = Files.isRegularFile(dir.resolve(stem + ".png"));
+      boolean svg = chartFiles.contains(stem + ".svg");
+      boolean png = chartFiles.contains(stem + ".png");
       if (!svg && !png) continue;
       String shown = svg ? stem + ".svg" : stem + ".png";
       sb.append("<figure id=\"chart-sweep-").append(Html.esc(m.name())).append("\">\n<img src=\"")

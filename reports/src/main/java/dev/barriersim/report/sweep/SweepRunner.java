@@ -19,7 +19,6 @@ import dev.barriersim.scenario.Sweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +108,7 @@ public final class SweepRunner {
     private final Map<Long, PointState> states = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
+    private final AtomicInteger peak = new AtomicInteger();
     private final CompletableFuture<SweepResult> written = new CompletableFuture<>();
     private int active;
     private boolean aborted;
@@ -152,6 +152,7 @@ public final class SweepRunner {
       long index = t / per;
       int k = (int) (t % per);
       PointState state = states.computeIfAbsent(index, i -> new PointState(i, plan));
+      peak.accumulateAndGet(states.size(), Math::max);
       RunPlan point = state.plan(plan);
       RunPlan.RunKey key = keys.get(k);
       RunResult result;
@@ -265,16 +266,9 @@ public final class SweepRunner {
       folder.close();
     }
 
-    /** Points finished so far (for tests of an interrupted sweep). */
-    public long pointsDone() {
-      return Arrays.stream(results).filter(r -> r != null).count();
+    /** The most points held at once (under way, not yet reduced): bounded by the runs handed out, whatever the grid's size. */
+    public int pointsInFlightPeak() {
+      return peak.get();
     }
-  }
-
-  /** The folder names of every point (only used to list kept points). */
-  static List<String> folders(SweepResult r) {
-    List<String> out = new ArrayList<>();
-    for (PointResult p : r.points()) if (p.folder() != null) out.add(p.folder());
-    return out;
   }
 }
