@@ -77,7 +77,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
   @Override
   public synchronized void pointDone() {
     pointsDone++;
-    if (bar != null) bar.setExtraMessage(String.format(Locale.ROOT, "%,d/%,d points", pointsDone, points));
+    if (bar != null) bar.setExtraMessage(String.format(Locale.ROOT, " %,d/%,d points", pointsDone, points));
   }
 
   /** {@code progress: 120 of 1,000 points, 2,400 of 20,000 runs, 85.3 runs/s, about 3m 27s left}. */
