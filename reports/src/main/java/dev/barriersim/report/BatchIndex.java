@@ -58,6 +58,21 @@ public final class BatchIndex {
     entries.add(new Entry(file, result.plan().scenario(), OK, result.plan().seed(), summary, modes, null, headline));
   }
 
+  /** Records a sweep that ran; {@code summary} is the path of its summary.json relative to the batch folder. */
+  public void sweep(String file, dev.barriersim.report.sweep.SweepResult result, String summary) {
+    var plan = result.plan();
+    java.util.List<Double> diffs = result.points().stream().map(p -> p.paired().get("makespanMs"))
+        .filter(java.util.Objects::nonNull).map(Stats.Estimate::mean).toList();
+    String headline = String.format(java.util.Locale.ROOT, "sweep of %,d points (%s) x %d replications", plan.sweep().points(),
+        String.join(", ", plan.sweep().parameters().stream().map(dev.barriersim.scenario.Sweep.Parameter::label).toList()),
+        plan.replications());
+    if (!diffs.isEmpty()) {
+      headline += "; paired makespan difference " + Headline.Unit.DURATION.signed(java.util.Collections.min(diffs)) + " .. "
+          + Headline.Unit.DURATION.signed(java.util.Collections.max(diffs)) + " over the points; see sweep.csv";
+    }
+    entries.add(new Entry(file, plan.name(), OK, plan.seed(), summary, null, null, headline));
+  }
+
   /** Records a file that was skipped, with the lines printed about it. */
   public void invalid(String file, String name, List<String> problems) {
     entries.add(new Entry(file, name, INVALID, null, null, null, List.copyOf(problems), null));
@@ -104,13 +119,18 @@ public final class BatchIndex {
     List<IndexPage.Entry> page = new ArrayList<>();
     for (Entry e : entries) {
       page.add(switch (e.status()) {
-        case OK -> IndexPage.Entry.ok(batchDir, e.name(), e.file(), e.name(),
-            Headline.of(ScenarioFiles.open(batchDir.resolve(e.name())).summary()));
+        case OK -> okEntry(batchDir, e);
         case INVALID -> IndexPage.Entry.invalid(e.name(), e.file(), e.problems());
         default -> IndexPage.Entry.error(e.name(), e.file(), String.join("; ", e.problems()));
       });
     }
     return IndexPage.render(page);
+  }
+
+  private static IndexPage.Entry okEntry(Path batchDir, Entry e) throws IOException {
+    SummaryJson.Summary s = ScenarioFiles.open(batchDir.resolve(e.name())).summary();
+    return s.sweep() != null ? IndexPage.Entry.sweep(batchDir, e.name(), e.file(), e.name(), s)
+        : IndexPage.Entry.ok(batchDir, e.name(), e.file(), e.name(), Headline.of(s));
   }
 
   /** The final table on stdout: scenario, status and headline. */

@@ -15,8 +15,10 @@ public final class Outputs {
 
   /** Every output. */
   public static final List<Output> ALL = Stream.of(
-      Stream.of(new EventLogOutput(), new TaskTimelineOutput(), new ScenarioCopyOutput(), new SummaryOutput()),
+      Stream.of(new EventLogOutput(), new TaskTimelineOutput(), new ScenarioCopyOutput(), new SummaryOutput(),
+          new SweepTableOutput()),
       CHARTS.stream(),
+      Stream.of(new SweepChartOutput()),
       Stream.of(new HtmlReportOutput(CHARTS.stream().map(ChartOutput::name).toList())))
       .flatMap(s -> s).map(Output.class::cast).toList();
 
