@@ -7,9 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.html.IndexPage;
+import dev.barriersim.report.sweep.SweepMetric;
+import dev.barriersim.report.sweep.SweepPlan;
+import dev.barriersim.report.sweep.SweepResult;
+import dev.barriersim.scenario.Sweep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,17 +65,26 @@ public final class BatchIndex {
     entries.add(new Entry(file, result.plan().scenario(), OK, result.plan().seed(), summary, modes, null, headline));
   }
 
-  /** Records a sweep that ran; {@code summary} is the path of its summary.json relative to the batch folder. */
-  public void sweep(String file, dev.barriersim.report.sweep.SweepResult result, String summary) {
-    var plan = result.plan();
-    java.util.List<Double> diffs = result.points().stream().map(p -> p.paired().get("makespanMs"))
-        .filter(java.util.Objects::nonNull).map(Stats.Estimate::mean).toList();
-    String headline = String.format(java.util.Locale.ROOT, "sweep of %,d points (%s) x %d replications", plan.sweep().points(),
-        String.join(", ", plan.sweep().parameters().stream().map(dev.barriersim.scenario.Sweep.Parameter::label).toList()),
+  /**
+   * Records a sweep that ran; {@code summary} is the path of its summary.json relative to the batch
+   * folder. Its headline is the range of the paired difference over the points: of makespan when no
+   * job failed at any point, else of the completion time of the jobs that succeeded in both arms.
+   */
+  public void sweep(String file, SweepResult result, String summary) {
+    SweepPlan plan = result.plan();
+    boolean failures = result.points().stream().flatMap(p -> p.arms().values().stream())
+        .map(m -> m.get(SweepMetric.JOBS_FAILED)).anyMatch(e -> e != null && e.mean() > 0);
+    String metric = failures ? SweepMetric.COMPLETION : SweepMetric.MAKESPAN;
+    List<Double> diffs = result.points().stream().map(p -> p.paired().get(metric))
+        .filter(Objects::nonNull).map(Stats.Estimate::mean).toList();
+    String headline = String.format(Locale.ROOT, "sweep of %,d points (%s) x %d replications", plan.sweep().points(),
+        String.join(", ", plan.sweep().parameters().stream().map(Sweep.Parameter::label).toList()),
         plan.replications());
+    if (failures) headline += "; jobs failed at some points, so makespan is not compared";
     if (!diffs.isEmpty()) {
-      headline += "; paired makespan difference " + Headline.Unit.DURATION.signed(java.util.Collections.min(diffs)) + " .. "
-          + Headline.Unit.DURATION.signed(java.util.Collections.max(diffs)) + " over the points; see sweep.csv";
+      headline += "; paired difference of " + (failures ? "completion time (jobs that succeeded in both arms)" : "makespan")
+          + " " + Headline.Unit.DURATION.signed(Collections.min(diffs)) + " .. "
+          + Headline.Unit.DURATION.signed(Collections.max(diffs)) + " over the points; see sweep.csv";
     }
     entries.add(new Entry(file, plan.name(), OK, plan.seed(), summary, null, null, headline));
   }
