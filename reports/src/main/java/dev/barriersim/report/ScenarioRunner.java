@@ -30,6 +30,7 @@ public final class ScenarioRunner {
   private final Engine engine;
   private final ExecutorService pool;
   private final List<Output> outputs;
+  private final Progress progress;
 
   /** Runs on {@code pool} with {@code engine}, writing every output of the registry. */
   public ScenarioRunner(Engine engine, ExecutorService pool) {
@@ -38,9 +39,19 @@ public final class ScenarioRunner {
 
   /** Runs on {@code pool} with {@code engine}, writing {@code outputs} (entries of {@link Outputs}). */
   public ScenarioRunner(Engine engine, ExecutorService pool, List<Output> outputs) {
+    this(engine, pool, outputs, Progress.NONE);
+  }
+
+  private ScenarioRunner(Engine engine, ExecutorService pool, List<Output> outputs, Progress progress) {
     this.engine = engine;
     this.pool = pool;
     this.outputs = List.copyOf(outputs);
+    this.progress = progress;
+  }
+
+  /** This runner, telling {@code progress} of each run that ends. */
+  public ScenarioRunner withProgress(Progress progress) {
+    return new ScenarioRunner(engine, pool, outputs, progress);
   }
 
   /**
@@ -49,6 +60,7 @@ public final class ScenarioRunner {
    */
   public Pending start(RunPlan plan, Path outDir) throws IOException {
     Pending p = new Pending(plan, OutputFolder.begin(outDir));
+    progress.planned(plan.runs().size(), 0);
     try {
       List<RunPlan.RunKey> keys = plan.runs();
       for (int i = 0; i < keys.size(); i++) {
@@ -64,15 +76,24 @@ public final class ScenarioRunner {
   }
 
   private RunRecord runOne(RunPlan plan, RunPlan.RunKey key, OutputFolder folder) throws IOException {
+    return runOne(engine, outputs, plan, key, folder.dir());
+  }
+
+  /**
+   * Runs one simulation of {@code plan}; replication 0 streams the run outputs of {@code outputs}
+   * into {@code dir/<mode>/}, other replications write nothing (the engine still computes their digests).
+   */
+  public static RunRecord runOne(Engine engine, List<Output> outputs, RunPlan plan, RunPlan.RunKey key, Path dir)
+      throws IOException {
     if (key.replication() != 0) {
-      // Other replications write nothing; the engine still computes their digests.
       return new RunRecord(key, engine.run(plan.specOf(key), RunOutputs.none()));
     }
     List<Writer> writers = new ArrayList<>();
     try {
       RunOutputs streams = RunOutputs.none();
       for (RunOutput o : Outputs.of(outputs, RunOutput.class)) {
-        Writer w = folder.newWriter(key.mode().id() + "/" + o.file());
+        Path file = dir.resolve(key.mode().id()).resolve(o.file());
+        Writer w = OutputFolder.writer(file);
         writers.add(w);
         streams = o.attach(streams, w, plan.specOf(key), key.mode().id());
       }
@@ -87,13 +108,18 @@ public final class ScenarioRunner {
     List<RunRecord> records = new ArrayList<>(runs.size());
     for (Future<RunRecord> f : runs) records.add(get(f));
     ScenarioResult result = new ScenarioResult(plan, folder.target(), records);
-    for (ResultOutput o : Outputs.of(outputs, ResultOutput.class)) o.write(result, folder.dir());
+    writeOutputs(outputs, result, folder.dir());
+    return result;
+  }
+
+  /** Writes the files of {@code outputs} made from finished runs, then the rendered ones, into {@code dir}. */
+  public static void writeOutputs(List<Output> outputs, ScenarioResult result, Path dir) throws IOException {
+    for (ResultOutput o : Outputs.of(outputs, ResultOutput.class)) o.write(result, dir);
     List<RenderedOutput> rendered = Outputs.of(outputs, RenderedOutput.class);
     if (!rendered.isEmpty()) {
-      ScenarioFiles files = ScenarioFiles.open(folder.dir());
-      for (RenderedOutput o : rendered) o.render(files, folder.dir());
+      ScenarioFiles files = ScenarioFiles.open(dir);
+      for (RenderedOutput o : rendered) o.render(files, dir);
     }
-    return result;
   }
 
   /** The runs of one scenario, under way. */
@@ -127,6 +153,7 @@ public final class ScenarioRunner {
       } finally {
         leave();
       }
+      progress.runDone();
       if (remaining.decrementAndGet() == 0) pool.execute(this::writeWhenRunsEnded);
     }
 

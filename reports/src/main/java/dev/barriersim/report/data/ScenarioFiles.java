@@ -70,6 +70,18 @@ public record ScenarioFiles(Path dir, Summary summary, Optional<String> scenario
     return dir.resolve(CHARTS);
   }
 
+  /** True for the folder of a sweep (its summary has a {@code sweep} part and no runs). */
+  public boolean isSweep() {
+    return summary.sweep() != null;
+  }
+
+  /** The folder's {@code sweep.json}, when it is a sweep's folder and has one. */
+  public Optional<dev.barriersim.report.sweep.SweepFiles.Document> sweepTable() throws IOException {
+    Path f = dir.resolve(dev.barriersim.report.sweep.SweepFiles.JSON);
+    if (!isSweep() || !Files.isRegularFile(f)) return Optional.empty();
+    return Optional.of(MAPPER.readValue(f.toFile(), dev.barriersim.report.sweep.SweepFiles.Document.class));
+  }
+
   /** Replication 0 of {@code mode}, if it ran. */
   public Optional<dev.barriersim.report.SummaryJson.Run> first(String mode) {
     return summary.runs().stream().filter(r -> r.mode().equals(mode) && r.replication() == 0).findFirst();

@@ -16,9 +16,9 @@ public final class Outputs {
   /** Every output, those written only on request included. */
   public static final List<Output> REGISTRY = Stream.of(
       Stream.of(new EventLogOutput(), new TaskTimelineOutput(), new SparkEventLogOutput(), new ScenarioCopyOutput(),
-          new SummaryOutput(),
-          new RecordedTimelineOutput()),
+          new SummaryOutput(), new SweepTableOutput(), new RecordedTimelineOutput()),
       CHARTS.stream(),
+      Stream.of(new SweepChartOutput()),
       Stream.of(new HtmlReportOutput(CHARTS.stream().map(ChartOutput::name).toList())))
       .flatMap(s -> s).map(Output.class::cast).toList();
 
