@@ -22,7 +22,8 @@ import org.jfree.data.xy.XYDataset;
 /**
  * Draws Gantt bars: filled by stage (red when the attempt failed, grey and hatched when it was
  * killed), the time inside {@code barrier()} in a lighter shade of the same colour, a dark outline
- * around barrier-stage attempts, and the GPU addresses as a label when the bar is wide enough.
+ * around barrier-stage attempts, and the GPU addresses as a label at the bar's start when it is wide
+ * enough.
  */
 final class GanttRenderer extends AbstractXYItemRenderer {
   private static final double BAR_HEIGHT = 0.8;
@@ -37,10 +38,10 @@ final class GanttRenderer extends AbstractXYItemRenderer {
   /** How much lighter the time inside barrier() is drawn. */
   static final double WAIT_LIGHTER = 0.6;
 
-  private final TimeScale scale;
+  private final CutTimeline timeline;
 
-  GanttRenderer(TimeScale scale) {
-    this.scale = scale;
+  GanttRenderer(CutTimeline timeline) {
+    this.timeline = timeline;
   }
 
   /** The fill of a bar, before the lighter barrier() parts. */
@@ -59,8 +60,8 @@ final class GanttRenderer extends AbstractXYItemRenderer {
     GanttData.Bar b = ((GanttDataset) dataset).bar(item);
     RectangleEdge xEdge = plot.getDomainAxisEdge();
     RectangleEdge yEdge = plot.getRangeAxisEdge();
-    double x0 = domainAxis.valueToJava2D(scale.of(b.startMs()), dataArea, xEdge);
-    double x1 = domainAxis.valueToJava2D(scale.of(b.endMs()), dataArea, xEdge);
+    double x0 = domainAxis.valueToJava2D(timeline.x(b.startMs()), dataArea, xEdge);
+    double x1 = domainAxis.valueToJava2D(timeline.x(b.endMs()), dataArea, xEdge);
     if (Math.max(x0, x1) < dataArea.getMinX() || Math.min(x0, x1) > dataArea.getMaxX()) return;
     double ya = rangeAxis.valueToJava2D(b.lane() - BAR_HEIGHT / 2, dataArea, yEdge);
     double yb = rangeAxis.valueToJava2D(b.lane() + BAR_HEIGHT / 2, dataArea, yEdge);
@@ -71,8 +72,8 @@ final class GanttRenderer extends AbstractXYItemRenderer {
     g2.fill(r);
     Color light = ChartStyle.lighter(fill, WAIT_LIGHTER);
     for (Interval w : b.barrierWaits()) {
-      double wa = domainAxis.valueToJava2D(scale.of(w.startMs()), dataArea, xEdge);
-      double wb = domainAxis.valueToJava2D(scale.of(w.endMs()), dataArea, xEdge);
+      double wa = domainAxis.valueToJava2D(timeline.x(w.startMs()), dataArea, xEdge);
+      double wb = domainAxis.valueToJava2D(timeline.x(w.endMs()), dataArea, xEdge);
       g2.setPaint(light);
       g2.fill(new Rectangle2D.Double(Math.min(wa, wb), r.getY(), Math.abs(wb - wa), r.getHeight()));
     }
@@ -113,13 +114,14 @@ final class GanttRenderer extends AbstractXYItemRenderer {
     g2.setClip(clip);
   }
 
+  /** The GPU addresses at the start of the bar, where they stay clear of the lighter barrier() parts' edges. */
   private static void label(Graphics2D g2, Rectangle2D r, String text) {
     g2.setFont(ChartStyle.SMALL);
     FontMetrics fm = g2.getFontMetrics();
     int w = fm.stringWidth(text);
-    if (r.getWidth() < w + 4 || r.getHeight() < fm.getAscent()) return;
+    if (r.getWidth() < w + 8 || r.getHeight() < fm.getAscent()) return;
     g2.setPaint(LABEL);
-    g2.drawString(text, (float) (r.getCenterX() - w / 2.0), (float) (r.getCenterY() + fm.getAscent() / 2.0 - 1));
+    g2.drawString(text, (float) (r.getX() + 4), (float) (r.getCenterY() + fm.getAscent() / 2.0 - 1));
   }
 
   /** The legend is fixed on the combined plot, once for both modes. */

@@ -4,7 +4,7 @@ import dev.barriersim.report.data.ScenarioConf;
 import dev.barriersim.report.data.ScenarioFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +53,9 @@ public final class JobCompletionCdfChart implements Chart {
   }
 
   @Override
-  public Optional<JFreeChart> build(ScenarioFiles in) {
+  public Optional<JFreeChart> build(ScenarioFiles in) throws IOException {
     JobCompletionData d = data(in);
-    return d.applies() ? Optional.of(chart(in, d)) : Optional.empty();
+    return d.applies() ? Optional.of(chart(in, d, JobColors.of(in, FolderReads.of(in).conf()))) : Optional.empty();
   }
 
   /** The chart's model: sorted completion times per mode and the per-job slowdowns. */
@@ -63,7 +63,11 @@ public final class JobCompletionCdfChart implements Chart {
     return JobCompletionData.of(in);
   }
 
-  static JFreeChart chart(ScenarioFiles in, JobCompletionData d) {
+  static JFreeChart chart(ScenarioFiles in, JobCompletionData d) throws IOException {
+    return chart(in, d, JobColors.of(in, FolderReads.of(in).conf()));
+  }
+
+  static JFreeChart chart(ScenarioFiles in, JobCompletionData d, JobColors colors) {
     long max = 1;
     for (JobCompletionData.Cdf c : d.cdfs()) max = Math.max(max, c.sortedMs()[c.sortedMs().length - 1]);
     TimeScale scale = TimeScale.forSpan(max);
@@ -72,7 +76,7 @@ public final class JobCompletionCdfChart implements Chart {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
     plot.setGap(16);
     plot.add(cdfPlot(d, scale), 3);
-    if (!d.slowdowns().isEmpty()) plot.add(slowdownPlot(d, scale), 2);
+    if (!d.slowdowns().isEmpty()) plot.add(slowdownPlot(d, scale, colors), 2);
     List<String> counts = new ArrayList<>();
     for (JobCompletionData.Cdf c : d.cdfs()) {
       counts.add(String.format(Locale.ROOT, "%s: %,d of %,d jobs succeeded", c.mode(), c.sortedMs().length,
@@ -129,7 +133,7 @@ public final class JobCompletionCdfChart implements Chart {
     return s;
   }
 
-  private static XYPlot slowdownPlot(JobCompletionData d, TimeScale scale) {
+  private static XYPlot slowdownPlot(JobCompletionData d, TimeScale scale, JobColors colors) {
     boolean byJob = d.templates().size() <= MAX_JOB_SERIES;
     Map<String, XYSeries> series = new LinkedHashMap<>();
     if (byJob) {
@@ -146,11 +150,14 @@ public final class JobCompletionCdfChart implements Chart {
     XYSeriesCollection ds = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
     int i = 0;
-    for (XYSeries s : series.values()) {
-      if (s.getItemCount() == 0) continue;
-      ds.addSeries(s);
-      r.setSeriesPaint(i, ChartStyle.translucent(StagePalette.color(i), 190));
-      r.setSeriesShape(i++, new Rectangle2D.Double(-3, -3, 6, 6));
+    for (Map.Entry<String, XYSeries> e : series.entrySet()) {
+      if (e.getValue().getItemCount() == 0) continue;
+      ds.addSeries(e.getValue());
+      // A job takes the colour of its first stage on the Gantt chart, and a shape of its own.
+      Color c = byJob ? colors.of(e.getKey()) : ChartStyle.DIFFERENCE;
+      r.setSeriesPaint(i, ChartStyle.translucent(c, 190));
+      r.setSeriesShape(i, JobColors.shape(byJob ? d.templates().indexOf(e.getKey()) : 0));
+      i++;
     }
     NumberAxis y = ChartStyle.numberAxis("slowdown: barrier ÷ non-barrier (×)");
     y.setAutoRangeIncludesZero(false);

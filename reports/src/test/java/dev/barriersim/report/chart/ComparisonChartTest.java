@@ -24,11 +24,17 @@ class ComparisonChartTest {
 
   /** Three replications per mode; job times chosen so that every mean and difference is known. */
   private ScenarioFiles folder() throws IOException {
+    return folder(true);
+  }
+
+  /** As {@link #folder()}; the barrier train job fails in replication 1 only when {@code trainFails}. */
+  private ScenarioFiles folder(boolean trainFails) throws IOException {
     OutputFixture f = new OutputFixture(tmp).scenario("cmp", 3).replications(3);
     for (int r = 0; r < 3; r++) {
       List<Job> barrier = new ArrayList<>(List.of(job("etl#1", "SUCCEEDED", 0, 4000L + 1000 * r),
           job("etl#2", "SUCCEEDED", 1000, 3000L + 1000 * r)));
-      barrier.add(r == 1 ? job("train", "FAILED", 0, 500L) : job("train", "SUCCEEDED", 0, 10000L + 1000 * r));
+      barrier.add(r == 1 && trainFails ? job("train", "FAILED", 0, 500L)
+          : job("train", "SUCCEEDED", 0, 10000L + 1000 * r));
       f.run(run("barrier", r, 10000 + 2000 * r, barrier, List.of(), 8, 0));
       f.run(run("non-barrier", r, 9000 + 1000 * r, List.of(job("etl#1", "SUCCEEDED", 0, 3000L + 500 * r),
           job("etl#2", "SUCCEEDED", 1000, 3000L), job("train", "SUCCEEDED", 0, 9000L)), List.of(), 8, 0));
@@ -60,15 +66,23 @@ class ComparisonChartTest {
     assertEquals(List.of("barrier", "non-barrier"), d.modes());
     assertEquals(3, d.replications());
     assertEquals(List.of("Time", "Core time", "Utilization"), d.panels().stream().map(ComparisonData.Panel::title).toList());
-    assertEquals(List.of("makespan", "job etl (2 instances)", "job train", "barrier TaskSets waiting for slots"),
-        labels(d.panels().get(0)), "slot-check wait is 0 everywhere: no row");
+    assertEquals(List.of("makespan: not compared, a job failed", "job etl (2 instances)", "job train",
+        "barrier TaskSets waiting for slots"), labels(d.panels().get(0)), "slot-check wait is 0 everywhere: no row");
     assertEquals(List.of("wasted (failed or killed attempts)"), labels(d.panels().get(1)));
-    assertEquals(List.of("core utilization", "gpu utilization"), labels(d.panels().get(2)));
+    assertEquals(List.of("core utilization", "GPU utilization"), labels(d.panels().get(2)));
+  }
+
+  @Test
+  void aFailedJobKeepsTheMakespansButDropsTheirDifference() throws IOException {
+    ComparisonData.Row makespan = ComparisonChart.data(folder(true)).panels().get(0).rows().get(0);
+    assertEquals(12000, makespan.byMode().get("barrier").mean(), 1e-9, "the bars stay: they are what happened");
+    assertNull(makespan.paired(), "a failed job ends its run early, so the difference would flatter that arm");
+    assertEquals("makespan", ComparisonChart.data(folder(false)).panels().get(0).rows().get(0).label());
   }
 
   @Test
   void modeMeansAndPairedDifferencesComeFromTheAggregates() throws IOException {
-    ComparisonData.Row makespan = ComparisonChart.data(folder()).panels().get(0).rows().get(0);
+    ComparisonData.Row makespan = ComparisonChart.data(folder(false)).panels().get(0).rows().get(0);
     assertEquals(new ComparisonData.Estimate(12000, 7031.6, 16968.4, 3), makespan.byMode().get("barrier"));
     assertEquals(new ComparisonData.Estimate(10000, 7515.8, 12484.2, 3), makespan.byMode().get("non-barrier"));
     assertEquals(new ComparisonData.Estimate(2000, -484.2, 4484.2, 3), makespan.paired());
@@ -91,7 +105,7 @@ class ComparisonChartTest {
 
   @Test
   void theChartShowsMeansWithIntervalHalfWidthsInHumanUnits() throws IOException {
-    ScenarioFiles in = folder();
+    ScenarioFiles in = folder(false);
     JFreeChart c = new ComparisonChart().build(in).orElseThrow();
     ChartGrid grid = (ChartGrid) c.getPlot();
     assertEquals(3, grid.rows().size());
@@ -111,7 +125,7 @@ class ComparisonChartTest {
     assertEquals("core time (core·s)", grid.rows().get(1).cells().get(0).getCategoryPlot().getRangeAxis().getLabel());
     DefaultStatisticalCategoryDataset util =
         (DefaultStatisticalCategoryDataset) grid.rows().get(2).cells().get(0).getCategoryPlot().getDataset();
-    assertEquals(80.0, util.getMeanValue("barrier", "gpu utilization").doubleValue(), 1e-9, "percent");
+    assertEquals(80.0, util.getMeanValue("barrier", "GPU utilization").doubleValue(), 1e-9, "percent");
     assertTrue(GanttChartTest.subtitles(c).contains("scenario cmp · seed 3 · 3 replications · barrier vs non-barrier"));
   }
 

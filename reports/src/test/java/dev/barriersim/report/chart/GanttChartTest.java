@@ -79,7 +79,7 @@ class GanttChartTest {
   @Test
   void lostExecutorsAndSlotChecksAreShown() throws IOException {
     GanttData d = GanttChart.data(TinyFolder.write(tmp));
-    assertEquals(List.of(new GanttData.Absence(2, 3, new Interval(5500, 6000))), d.arms().get(0).absences());
+    assertEquals(List.of(new GanttData.Absence(2, 3, new Interval(5500, 6000), true)), d.arms().get(0).absences());
     assertEquals(List.of(100L, 600L), d.arms().get(0).slotChecks());
     assertEquals(List.of(), d.arms().get(1).absences());
   }
@@ -96,8 +96,8 @@ class GanttChartTest {
     assertEquals(7, barrier.getDataset().getItemCount(0));
     assertTrue(subtitles(c).contains("scenario tiny · seed 7 · replication 0 of 1 · barrier vs non-barrier"));
     assertEquals(List.of("train/prep", "train/fit", "failed attempt", "killed attempt (hatched)",
-        "barrier stage (dark outline)", "waiting inside barrier() (lighter)", "executor not in the cluster",
-        "slot check failed"), legend(plot.getLegendItems()));
+        "barrier stage (dark outline)", "waiting inside barrier() (lighter)", "executor lost (red line: when)",
+        "barrier job's slot check failed (SPARK-24819)"), legend(plot.getLegendItems()));
   }
 
   @Test
@@ -171,7 +171,7 @@ class GanttChartTest {
         .tasks("barrier", OutputFixture.OLD_HEADER, "j,s,0,0,0,0,h,15,35,SUCCESS,,0")
         .events("barrier", "{\"t\":0,\"type\":\"ExecutorAdded\",\"executor\":\"0\",\"host\":\"h\",\"cores\":2}");
     ScenarioFiles in = f.open();
-    GanttData d = GanttData.read(in, dev.barriersim.report.data.ScenarioConf.of(in), 0);
+    GanttData d = GanttData.read(in, 0);
     GanttData.Heat h = d.arms().get(0).heat();
     assertEquals(10, h.bucketMs());
     double[] row = h.meanBusy()[0];
@@ -197,7 +197,7 @@ class GanttChartTest {
             "j,s,0,2,0,4,h,0," + span / 2 + ",SUCCESS,,2")
         .events("barrier", events);
     ScenarioFiles in = f.open();
-    GanttData.Heat h = GanttData.read(in, dev.barriersim.report.data.ScenarioConf.of(in), 0).arms().get(0).heat();
+    GanttData.Heat h = GanttData.read(in, 0).arms().get(0).heat();
     assertEquals(4, h.executorsPerRow(), "250 executors over at most 80 rows");
     assertEquals(63, h.rows().size());
     assertEquals("0–3", h.rows().get(0));
