@@ -2,6 +2,7 @@ package dev.barriersim.report;
 
 import dev.barriersim.core.RunOutputs;
 import dev.barriersim.core.RunResult;
+import dev.barriersim.report.chart.ChartWarmup;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.output.Output;
 import dev.barriersim.report.output.Outputs;
@@ -41,6 +42,8 @@ public final class ScenarioRunner {
     this.engine = engine;
     this.pool = pool;
     this.outputs = List.copyOf(outputs);
+    // The first chart of a JVM loads fonts, Java2D and JFreeChart: let that happen while runs simulate.
+    if (this.outputs.stream().anyMatch(Output::isChart)) ChartWarmup.start();
   }
 
   /**

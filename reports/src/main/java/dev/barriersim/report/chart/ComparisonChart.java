@@ -141,7 +141,7 @@ public final class ComparisonChart implements Chart {
     NumberAxis values = ChartStyle.numberAxis(p.title().toLowerCase(Locale.ROOT)
         + (points ? " difference (percentage points)" : " (" + unit.name() + ")"));
     values.setAutoRangeIncludesZero(true);
-    values.setUpperMargin(0.2); // room for the value labels right of the bars
+    values.setUpperMargin(difference ? 0.3 : 0.22); // room for the value labels right of the bars
     values.setLowerMargin(hasNegative(p, difference) ? 0.2 : 0.02);
     MeanIntervalRenderer r = new MeanIntervalRenderer();
     r.setBarPainter(new StandardBarPainter());
@@ -190,12 +190,14 @@ public final class ComparisonChart implements Chart {
     private final Unit unit;
     private final boolean difference;
     private final DecimalFormat number;
+    private final DecimalFormat whole;
 
     ValueLabels(ComparisonData.Kind kind, Unit unit, boolean difference) {
       this.kind = kind;
       this.unit = unit;
       this.difference = difference;
       this.number = ChartStyle.format(difference ? "+#,##0.0;-#,##0.0" : "#,##0.0");
+      this.whole = ChartStyle.format(difference ? "+#,##0;-#,##0" : "#,##0");
     }
 
     @Override
@@ -218,13 +220,14 @@ public final class ComparisonChart implements Chart {
     String text(double value) {
       return switch (kind) {
         case DURATION -> duration(value * unit.divisor(), difference);
-        case CORE_TIME -> number.format(value) + unit.suffix();
+        // A tenth is noise next to hundreds, and the label must fit beside its bar.
+        case CORE_TIME -> (Math.abs(value) >= 100 ? whole : number).format(value) + unit.suffix();
         case FRACTION -> number.format(value) + (difference ? " pp" : " %");
       };
     }
   }
 
-  /** {@code 50h 30m}, {@code 30m 42s}, {@code 27.5s}, {@code 850ms}; with a sign when {@code signed}. */
+  /** {@code 50h 30m}, {@code 30m 42s}, {@code 27.5s}, {@code 0.8s}, {@code 40ms}; with a sign when {@code signed}. */
   static String duration(double ms, boolean signed) {
     if (ms == 0) return "0";
     String sign = ms < 0 ? "-" : signed ? "+" : "";
@@ -237,7 +240,7 @@ public final class ComparisonChart implements Chart {
       long sec = Math.round(a / 1000);
       return sign + sec / 60 + "m " + sec % 60 + "s";
     }
-    if (a >= 1000 - 0.05) return sign + String.format(Locale.ROOT, "%.1fs", a / 1000);
+    if (a >= 95) return sign + String.format(Locale.ROOT, "%.1fs", a / 1000);
     return sign + Math.round(a) + "ms";
   }
 

@@ -6,6 +6,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
@@ -31,7 +32,6 @@ final class GanttRenderer extends AbstractXYItemRenderer {
   private static final double HATCH_SPACING_PX = 5.0;
   private static final BasicStroke OUTLINE = new BasicStroke(1.1f);
   private static final BasicStroke THIN_OUTLINE = new BasicStroke(0.5f);
-  private static final BasicStroke SEPARATOR = new BasicStroke(1.0f);
   private static final BasicStroke HATCH = new BasicStroke(0.8f);
   private static final Color HATCH_COLOR = new Color(0x55, 0x55, 0x55);
   private static final Color LABEL = new Color(0x11, 0x11, 0x11);
@@ -69,7 +69,9 @@ final class GanttRenderer extends AbstractXYItemRenderer {
         Math.max(1.0, Math.abs(yb - ya)));
     Color fill = fill(b);
     g2.setPaint(fill);
-    g2.fill(r);
+    // A pixel of background left at the start keeps back-to-back attempts in one lane apart.
+    boolean inset = !b.barrierStage() && r.getWidth() >= 4 && r.getHeight() >= 4;
+    g2.fill(inset ? new Rectangle2D.Double(r.getX() + 1, r.getY(), r.getWidth() - 1, r.getHeight()) : r);
     Color light = ChartStyle.lighter(fill, WAIT_LIGHTER);
     for (Interval w : b.barrierWaits()) {
       double wa = domainAxis.valueToJava2D(timeline.x(w.startMs()), dataArea, xEdge);
@@ -78,14 +80,7 @@ final class GanttRenderer extends AbstractXYItemRenderer {
       g2.fill(new Rectangle2D.Double(Math.min(wa, wb), r.getY(), Math.abs(wb - wa), r.getHeight()));
     }
     if (b.status() == TaskStatus.KILLED) hatch(g2, r);
-    if (b.barrierStage()) {
-      outline(g2, r, fill);
-    } else if (r.getWidth() >= 4 && r.getHeight() >= 4) {
-      // A hairline of background colour keeps back-to-back attempts in one lane apart.
-      g2.setPaint(Color.WHITE);
-      g2.setStroke(SEPARATOR);
-      g2.draw(new Line2D.Double(r.getX(), r.getY(), r.getX(), r.getMaxY()));
-    }
+    if (b.barrierStage()) outline(g2, r, fill);
     if (b.gpus() != null) label(g2, r, b.gpus());
   }
 
@@ -104,6 +99,8 @@ final class GanttRenderer extends AbstractXYItemRenderer {
 
   private static void hatch(Graphics2D g2, Rectangle2D r) {
     Shape clip = g2.getClip();
+    Object aa = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+    g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON); // slanted lines
     g2.clip(r);
     g2.setPaint(HATCH_COLOR);
     g2.setStroke(HATCH);
@@ -112,6 +109,7 @@ final class GanttRenderer extends AbstractXYItemRenderer {
       g2.draw(new Line2D.Double(r.getX() + d, r.getMaxY(), r.getX() + d + h, r.getY()));
     }
     g2.setClip(clip);
+    if (aa != null) g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
   }
 
   /** The GPU addresses at the start of the bar, where they stay clear of the lighter barrier() parts' edges. */

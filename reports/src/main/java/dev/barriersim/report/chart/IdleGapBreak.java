@@ -67,8 +67,6 @@ final class IdleGapBreak extends AbstractXYAnnotation {
     double b = domainAxis.valueToJava2D(timeline.x(cut.endMs()), dataArea, edge);
     double top = dataArea.getMinY();
     double bottom = dataArea.getMaxY();
-    Object aa = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-    g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     double[][] left = edge(a, top, bottom);
     double[][] right = edge(b, top, bottom);
     Path2D band = new Path2D.Double();
@@ -78,12 +76,15 @@ final class IdleGapBreak extends AbstractXYAnnotation {
     band.closePath();
     g2.setPaint(BAND);
     g2.fill(band);
+    // Only the slanted edges are antialiased: the band is a fill, and the text has its own hint.
+    Object aa = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+    g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g2.setPaint(EDGE);
     g2.setStroke(STROKE);
     g2.draw(polyline(left));
     g2.draw(polyline(right));
+    if (aa != null) g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
     if (labelled) label(g2, (a + b) / 2, top, bottom, b - a);
-    g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
   }
 
   /** The corners of a zig-zag line at {@code x}, from {@code top} down to {@code bottom}. */

@@ -4,6 +4,9 @@ import dev.barriersim.report.data.ScenarioConf;
 import dev.barriersim.report.data.ScenarioFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -148,7 +156,7 @@ public final class JobCompletionCdfChart implements Chart {
       series.get(key).add(scale.of(s.nonBarrierMs()), s.ratio(), false);
     }
     XYSeriesCollection ds = new XYSeriesCollection();
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    XYLineAndShapeRenderer r = new SmoothMarkers();
     int i = 0;
     for (Map.Entry<String, XYSeries> e : series.entrySet()) {
       if (e.getValue().getItemCount() == 0) continue;
@@ -179,6 +187,25 @@ public final class JobCompletionCdfChart implements Chart {
     same.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
     p.addRangeMarker(same);
     return p;
+  }
+
+  /** Scatter markers, antialiased even in the PNG (whose other shapes are not): circles and triangles need it. */
+  private static final class SmoothMarkers extends XYLineAndShapeRenderer {
+    private static final long serialVersionUID = 1L;
+
+    SmoothMarkers() {
+      super(false, true);
+    }
+
+    @Override
+    public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+        XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+        CrosshairState crosshairState, int pass) {
+      Object aa = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
+      if (aa != null) g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    }
   }
 
   /** 1, or the k such that every k-th slowdown keeps the panel under {@link #MAX_SLOWDOWN_POINTS} points. */

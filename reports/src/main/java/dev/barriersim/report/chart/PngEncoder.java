@@ -46,9 +46,10 @@ final class PngEncoder {
   }
 
   /**
-   * The deflated rows. Most rows of a chart repeat the row above (inside a bar, a band, a margin):
-   * such a row filters to zeros and is written from a ready zero row without touching its pixels,
-   * which is most of the time a cold JVM would otherwise spend in the per-pixel loop.
+   * The deflated rows. Most of a chart's pixels equal the pixel above them (inside a bar, a band, a
+   * margin), which the Up filter turns into zeros: rows are compared with the row above a word at a
+   * time and only the differing runs are filtered pixel by pixel (a tenth of the pixels of the
+   * catalog's charts), which was most of the time a cold JVM spent encoding.
    */
   private static byte[] pixelData(BufferedImage image, int w, int h) throws IOException {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream(w * h / 4);
@@ -74,11 +75,23 @@ final class PngEncoder {
         }
         int[] prev = data != null && y > 0 ? data : previous;
         int prevOffset = data != null && y > 0 ? (y - 1) * w : 0;
-        if (sameRow(cur, curOffset, prev, prevOffset, w)) {
+        // Only the pixels that differ from the row above are filtered; the rest of the row stays zero.
+        int first = -1;
+        int last = -1;
+        int x = 0;
+        while (x < w) {
+          int m = Arrays.mismatch(cur, curOffset + x, curOffset + w, prev, prevOffset + x, prevOffset + w);
+          if (m < 0) break;
+          x += m;
+          if (first < 0) first = x;
+          x = upFilterRun(cur, curOffset, prev, prevOffset, x, w, row);
+          last = x;
+        }
+        if (first < 0) {
           z.write(zeros);
         } else {
-          upFilter(cur, curOffset, prev, prevOffset, w, row);
           z.write(row);
+          Arrays.fill(row, 1 + 3 * first, 1 + 3 * last, (byte) 0);
         }
         if (data == null) {
           int[] t = previous;
@@ -103,22 +116,21 @@ final class PngEncoder {
   }
 
   /**
-   * Whether two rows hold the same pixel values. Rows that differ only in an ignored alpha byte say
-   * no and are filtered like any other row, which gives the same zeros.
+   * Filters the run of pixels that differ from the row above, from {@code x}: {@code row[1 + 3x..]}
+   * gets each RGB byte minus the byte above it. Returns the first pixel after the run.
    */
-  private static boolean sameRow(int[] a, int aFrom, int[] b, int bFrom, int w) {
-    return Arrays.equals(a, aFrom, aFrom + w, b, bFrom, bFrom + w);
-  }
-
-  /** {@code row[1..]}: each RGB byte minus the byte above it. */
-  private static void upFilter(int[] cur, int curFrom, int[] prev, int prevFrom, int w, byte[] row) {
-    for (int x = 0, i = 1; x < w; x++, i += 3) {
+  private static int upFilterRun(int[] cur, int curFrom, int[] prev, int prevFrom, int x, int w, byte[] row) {
+    while (x < w) {
       int p = cur[curFrom + x];
       int q = prev[prevFrom + x];
+      if (p == q) break;
+      int i = 1 + 3 * x;
       row[i] = (byte) ((p >> 16) - (q >> 16));
       row[i + 1] = (byte) ((p >> 8) - (q >> 8));
       row[i + 2] = (byte) (p - q);
+      x++;
     }
+    return x;
   }
 
   private static void chunk(DataOutputStream d, String type, byte[] data) throws IOException {

@@ -146,6 +146,60 @@ class ComparisonChartTest {
     assertNull(time.getStdDevValue("barrier", "makespan"));
   }
 
+  @Test
+  void valueLabelsSayDurationsInHumanUnitsAndSignDifferences() {
+    ComparisonChart.Unit minutes = new ComparisonChart.Unit("min", 60_000, " min");
+    ComparisonChart.ValueLabels perMode = new ComparisonChart.ValueLabels(ComparisonData.Kind.DURATION, minutes, false);
+    assertEquals("30m 42s", perMode.text(30.7), "not 30.7 min, and never 0.5 h");
+    ComparisonChart.Unit hours = new ComparisonChart.Unit("h", 3_600_000, " h");
+    assertEquals("50h 32m", new ComparisonChart.ValueLabels(ComparisonData.Kind.DURATION, hours, false).text(50.53));
+    ComparisonChart.Unit seconds = new ComparisonChart.Unit("s", 1000, " s");
+    ComparisonChart.ValueLabels diff = new ComparisonChart.ValueLabels(ComparisonData.Kind.DURATION, seconds, true);
+    assertEquals("+2m 18s", diff.text(138.0));
+    assertEquals("-0.8s", diff.text(-0.8));
+    assertEquals("0", diff.text(0));
+    assertEquals("0.9s", perMode.text(0.85 / 60));
+    assertEquals("40ms", perMode.text(0.04 / 60));
+    ComparisonChart.Unit percent = new ComparisonChart.Unit("%", 0.01, " %");
+    assertEquals("+6.6 pp", new ComparisonChart.ValueLabels(ComparisonData.Kind.FRACTION, percent, true).text(6.6));
+    assertEquals("48.9 %", new ComparisonChart.ValueLabels(ComparisonData.Kind.FRACTION, percent, false).text(48.9));
+    ComparisonChart.Unit coreMin = new ComparisonChart.Unit("core·min", 60_000, " core·min");
+    assertEquals("+403 core·min", new ComparisonChart.ValueLabels(ComparisonData.Kind.CORE_TIME, coreMin, true).text(403.04));
+    assertEquals("14.1 core·min", new ComparisonChart.ValueLabels(ComparisonData.Kind.CORE_TIME, coreMin, false).text(14.1));
+  }
+
+  @Test
+  void aMakespanOfDaysBesideJobsOfMinutesGetsItsOwnPanel() throws IOException {
+    long day = 86_400_000;
+    OutputFixture f = new OutputFixture(tmp).modes("barrier", "non-barrier");
+    f.run(run("barrier", 0, 2 * day, List.of(job("nightly#1", "SUCCEEDED", 0, 1_800_000L),
+        job("nightly#2", "SUCCEEDED", day, day + 1_900_000L)), List.of(), 8, 0));
+    f.run(run("non-barrier", 0, 2 * day, List.of(job("nightly#1", "SUCCEEDED", 0, 1_700_000L),
+        job("nightly#2", "SUCCEEDED", day, day + 1_750_000L)), List.of(), 8, 0));
+    for (String group : List.of("barrier", "non-barrier", "paired")) {
+      f.aggregate(group, "makespanMs", group.equals("paired") ? 0 : 2 * day, 0, 2 * day, 1);
+      f.aggregate(group, "cores.utilization", 0.02, 0.02, 0.02, 1);
+    }
+    ComparisonData d = ComparisonChart.data(f.open());
+    assertEquals(List.of("Makespan", "Time", "Utilization"), d.panels().stream().map(ComparisonData.Panel::title).toList());
+    assertEquals(List.of("job nightly (2 instances)"), labels(d.panels().get(1)));
+  }
+
+  @Test
+  void aJobThatNeverSucceededInAModeSaysSoInsteadOfShowingAnEmptyBar() throws IOException {
+    OutputFixture f = new OutputFixture(tmp)
+        .run(run("barrier", 0, 45_000, List.of(job("waves", "FAILED", 0, 45_000L)), List.of(), 4, 0))
+        .run(run("non-barrier", 0, 2_000, List.of(job("waves", "SUCCEEDED", 0, 2_000L)), List.of(), 4, 0))
+        .aggregate("barrier", "makespanMs", 45_000, 45_000, 45_000, 1)
+        .aggregate("non-barrier", "makespanMs", 2_000, 2_000, 2_000, 1)
+        .aggregate("paired", "makespanMs", 43_000, 43_000, 43_000, 1);
+    List<ComparisonData.Row> rows = ComparisonChart.data(f.open()).panels().stream()
+        .filter(p -> p.kind() == ComparisonData.Kind.DURATION).flatMap(p -> p.rows().stream()).toList();
+    assertEquals(List.of("makespan: not compared, a job failed", "job waves (did not succeed in any barrier run)"),
+        rows.stream().map(ComparisonData.Row::label).toList());
+    assertNull(rows.get(0).paired(), "45 s against 2 s would say barrier is slower, when its job failed");
+  }
+
   private static List<String> labels(ComparisonData.Panel p) {
     return p.rows().stream().map(ComparisonData.Row::label).toList();
   }
