@@ -221,7 +221,7 @@ public final class ComparisonChart implements Chart {
       return switch (kind) {
         case DURATION -> duration(value * unit.divisor(), difference);
         // A tenth is noise next to hundreds, and the label must fit beside its bar.
-        case CORE_TIME -> (Math.abs(value) >= 100 ? whole : number).format(value) + unit.suffix();
+        case CORE_TIME -> value == 0 ? "0" : (Math.abs(value) >= 100 ? whole : number).format(value) + unit.suffix();
         case FRACTION -> number.format(value) + (difference ? " pp" : " %");
       };
     }

@@ -233,7 +233,10 @@ public final class GanttChart implements Chart {
     for (int s : stages) items.add(ChartStyle.swatch(d.stages().get(s), StagePalette.color(s), null));
     if (failed) items.add(ChartStyle.swatch("failed attempt", ChartStyle.FAILED, null));
     if (killed) items.add(ChartStyle.swatch("killed attempt (hatched)", ChartStyle.KILLED, null));
-    if (barrier) items.add(ChartStyle.swatch("barrier stage (dark outline)", Color.WHITE, ChartStyle.OUTLINE));
+    if (barrier) {
+      items.add(ChartStyle.swatch(thinLanes(d) ? "barrier stage (dark start edge)" : "barrier stage (dark outline)",
+          Color.WHITE, ChartStyle.OUTLINE));
+    }
     if (waits) {
       Color base = StagePalette.color(Math.max(0, firstBarrierStage));
       items.add(ChartStyle.swatch("waiting inside barrier() (lighter)", ChartStyle.lighter(base, GanttRenderer.WAIT_LIGHTER), null));
@@ -245,6 +248,13 @@ public final class GanttChart implements Chart {
           UtilizationChart.SLOT_CHECK));
     }
     return items;
+  }
+
+  /** Whether lanes are too thin for outlines (the renderer then marks barrier bars by their start edge). */
+  static boolean thinLanes(GanttData d) {
+    int lanes = d.arms().stream().mapToInt(a -> a.lanes().size()).sum();
+    // About 640 pixels of plot height for all lanes, of which a bar fills 80 %.
+    return lanes > 0 && 640.0 / lanes * 0.8 < 6;
   }
 
   private static PaintScaleLegend heatLegend(GanttData d) {

@@ -31,7 +31,6 @@ final class GanttRenderer extends AbstractXYItemRenderer {
   private static final double MIN_WIDTH_PX = 1.0;
   private static final double HATCH_SPACING_PX = 5.0;
   private static final BasicStroke OUTLINE = new BasicStroke(1.1f);
-  private static final BasicStroke THIN_OUTLINE = new BasicStroke(0.5f);
   private static final BasicStroke HATCH = new BasicStroke(0.8f);
   private static final Color HATCH_COLOR = new Color(0x55, 0x55, 0x55);
   private static final Color LABEL = new Color(0x11, 0x11, 0x11);
@@ -84,17 +83,21 @@ final class GanttRenderer extends AbstractXYItemRenderer {
     if (b.gpus() != null) label(g2, r, b.gpus());
   }
 
-  /** Dark outline; in thin lanes a thin one of a darker shade, so dense gangs keep their colour. */
+  /**
+   * Dark outline; in thin lanes only the start edge, in a darker shade of the bar: an outline all
+   * round would be most of a bar two pixels high, while aligned start edges still show a gang
+   * launching at once.
+   */
   private static void outline(Graphics2D g2, Rectangle2D r, Color fill) {
     if (r.getWidth() < 3) return;
     if (r.getHeight() >= 6) {
       g2.setPaint(ChartStyle.OUTLINE);
       g2.setStroke(OUTLINE);
+      g2.draw(r);
     } else {
-      g2.setPaint(ChartStyle.darker(fill, 0.5));
-      g2.setStroke(THIN_OUTLINE);
+      g2.setPaint(ChartStyle.darker(fill, 0.55));
+      g2.fill(new Rectangle2D.Double(r.getX(), r.getY(), 1, r.getHeight()));
     }
-    g2.draw(r);
   }
 
   private static void hatch(Graphics2D g2, Rectangle2D r) {
