@@ -1,14 +1,22 @@
 package dev.barriersim.report.chart;
 
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -27,16 +35,37 @@ public final class ChartFiles {
   /** Renders {@code chart} at {@code w} x {@code h} pixels into {@code dir/name.png} and {@code dir/name.svg}. */
   public static void write(JFreeChart chart, Path dir, String name, int w, int h) throws IOException {
     Files.createDirectories(dir);
+    BufferedImage image = raster(chart, w, h);
+    writeAtomically(dir.resolve(name + ".png"), out -> PngEncoder.write(image, out));
+    String svg = svg(chart, name, w, h);
+    writeAtomically(dir.resolve(name + ".svg"), out -> {
+      Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      text.write(svg);
+      text.flush();
+    });
+  }
+
+  // Images of a few megabytes each, drawn one after the other on each thread: reusing them keeps a
+  // folder's charts from filling the heap with short-lived giant arrays (most of the GC time they cost).
+  private static final ThreadLocal<Map<Long, BufferedImage>> IMAGES = ThreadLocal.withInitial(HashMap::new);
+
+  /** {@code chart} drawn at {@code w} x {@code h} into this thread's image of that size, cleared to white first. */
+  static BufferedImage raster(JFreeChart chart, int w, int h) {
+    BufferedImage image = IMAGES.get().computeIfAbsent(((long) w << 32) | h,
+        k -> new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB));
+    Graphics2D g2 = image.createGraphics();
     smoothShapes(chart, false);
-    BufferedImage image;
     try {
-      image = chart.createBufferedImage(w, h, BufferedImage.TYPE_INT_RGB, null);
+      g2.setComposite(AlphaComposite.Src);
+      g2.setColor(Color.WHITE);
+      g2.fillRect(0, 0, w, h);
+      g2.setComposite(AlphaComposite.SrcOver);
+      chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), null, null);
     } finally {
+      g2.dispose();
       smoothShapes(chart, true);
     }
-    writeAtomically(dir.resolve(name + ".png"), out -> PngEncoder.write(image, out));
-    byte[] svg = svg(chart, name, w, h).getBytes(StandardCharsets.UTF_8);
-    writeAtomically(dir.resolve(name + ".svg"), out -> out.write(svg));
+    return image;
   }
 
   /** Antialiasing of shapes on or off, in the chart and in every chart a {@link ChartGrid} holds. */

@@ -5,7 +5,6 @@ import dev.barriersim.report.data.Interval;
 import dev.barriersim.report.data.ScenarioConf;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.data.TaskStatus;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -59,10 +58,7 @@ public final class ChartWarmup {
   }
 
   private static void draw(JFreeChart c) throws IOException {
-    ChartFiles.smoothShapes(c, false);
-    BufferedImage image = c.createBufferedImage(600, 400, BufferedImage.TYPE_INT_RGB, null);
-    ChartFiles.smoothShapes(c, true);
-    PngEncoder.write(image, OutputStream.nullOutputStream());
+    PngEncoder.write(ChartFiles.raster(c, 600, 400), OutputStream.nullOutputStream());
     ChartFiles.svg(c, "warmup", 600, 400);
   }
 
