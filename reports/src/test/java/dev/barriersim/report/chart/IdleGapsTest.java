@@ -175,12 +175,19 @@ class IdleGapsTest {
   }
 
   @Test
-  void theSameFolderGivesTheSameBytes() throws IOException {
+  void theSameFolderGivesTheSameBytesWhateverTheLocale() throws IOException {
     ScenarioFiles in = bursts();
+    java.util.Locale before = java.util.Locale.getDefault();
     for (Chart chart : List.of(new GanttChart(), new UtilizationChart())) {
-      ChartFiles.write(chart.build(in).orElseThrow(), tmp.resolve("a"), chart.name(), chart.width(), chart.height());
-      ChartFiles.write(chart.build(ScenarioFiles.open(in.dir())).orElseThrow(), tmp.resolve("b"), chart.name(),
-          chart.width(), chart.height());
+      try {
+        java.util.Locale.setDefault(java.util.Locale.US);
+        ChartFiles.write(chart.build(in).orElseThrow(), tmp.resolve("a"), chart.name(), chart.width(), chart.height());
+        java.util.Locale.setDefault(java.util.Locale.GERMANY); // decimal comma: must not reach tick labels
+        ChartFiles.write(chart.build(ScenarioFiles.open(in.dir())).orElseThrow(), tmp.resolve("b"), chart.name(),
+            chart.width(), chart.height());
+      } finally {
+        java.util.Locale.setDefault(before);
+      }
       for (String ext : List.of(".png", ".svg")) {
         assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(chart.name() + ext)),
             Files.readAllBytes(tmp.resolve("b").resolve(chart.name() + ext)), chart.name() + ext);
