@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.LegendItem;
@@ -100,18 +99,24 @@ final class GanttRenderer extends AbstractXYItemRenderer {
     }
   }
 
+  /**
+   * Slanted lines across {@code r}, each cut to the rectangle by geometry rather than by a clip,
+   * which would add a clip path to the SVG for every killed attempt.
+   */
   private static void hatch(Graphics2D g2, Rectangle2D r) {
-    Shape clip = g2.getClip();
     Object aa = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
     g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON); // slanted lines
-    g2.clip(r);
     g2.setPaint(HATCH_COLOR);
     g2.setStroke(HATCH);
     double h = r.getHeight();
-    for (double d = -h; d < r.getWidth(); d += HATCH_SPACING_PX) {
-      g2.draw(new Line2D.Double(r.getX() + d, r.getMaxY(), r.getX() + d + h, r.getY()));
+    double w = r.getWidth();
+    for (double d = -h; d < w; d += HATCH_SPACING_PX) {
+      // The line from (x + d, bottom) to (x + d + h, top), as t runs from 0 to 1, inside x..x + w.
+      double t0 = Math.max(0, -d / h);
+      double t1 = Math.min(1, (w - d) / h);
+      if (t1 <= t0) continue;
+      g2.draw(new Line2D.Double(r.getX() + d + t0 * h, r.getMaxY() - t0 * h, r.getX() + d + t1 * h, r.getMaxY() - t1 * h));
     }
-    g2.setClip(clip);
     if (aa != null) g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
   }
 

@@ -7,7 +7,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -114,12 +113,10 @@ final class IdleGapBreak extends AbstractXYAnnotation {
     int w = fm.stringWidth(s);
     if (w + 8 > bottom - top || fm.getAscent() + 2 > width) return;
     AffineTransform saved = g2.getTransform();
-    Shape clip = g2.getClip();
     g2.translate(x + (fm.getAscent() - fm.getDescent()) / 2.0, (top + bottom) / 2 + w / 2.0);
     g2.rotate(-Math.PI / 2);
     g2.setPaint(TEXT);
     g2.drawString(s, 0f, 0f);
     g2.setTransform(saved);
-    g2.setClip(clip);
   }
 }
