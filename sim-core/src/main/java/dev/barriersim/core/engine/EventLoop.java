@@ -11,6 +11,12 @@ import java.util.function.BooleanSupplier;
  * event still takes its turn: the clock moves to it and it counts towards the event limit, but its
  * action does not run. So cancelling an event has exactly the effect of an action that finds it
  * has nothing left to do, and never changes when or how a run stops.
+ *
+ * <p>Frequent events need no object of their own: a component {@link #register registers} a
+ * {@link Handler} once and gets a kind; {@link #at(long, Phase, int, Object)} then schedules that
+ * kind for a target the model already holds (a task attempt, say). The queue stores kind and
+ * target in its own arrays, so scheduling such an event allocates nothing. Rare events may still
+ * pass an {@link Action}.
  */
 public final class EventLoop {
   /** Something that happens at a scheduled instant. */
@@ -20,13 +26,23 @@ public final class EventLoop {
     void fire();
   }
 
+  /** Fires the events of one registered kind. */
+  @FunctionalInterface
+  public interface Handler<T> {
+    /** Fires at {@link EventLoop#now()} for {@code target}. */
+    void fire(T target);
+  }
+
   /** Why the loop stopped. */
   public enum Stop { DONE, EMPTY, HORIZON, EVENT_LIMIT }
 
   /** A handle that names no event; {@link #cancel} ignores it. */
   public static final long NO_EVENT = -1;
 
-  private final EventQueue<Action> queue = new EventQueue<>();
+  /** Kind 0 runs an {@link Action}. */
+  private static final int ACTION = 0;
+  private final EventQueue<Object> queue = new EventQueue<>();
+  private Handler<?>[] handlers = {(Handler<Action>) Action::fire};
   private final LongSet cancelled = new LongSet();
   private long now;
   private Phase phase = Phase.CLUSTER;
@@ -47,10 +63,27 @@ public final class EventLoop {
     return fired;
   }
 
+  /** Registers {@code handler} for a new kind of event and returns that kind, for {@link #at(long, Phase, int, Object)}. */
+  public <T> int register(Handler<T> handler) {
+    int kind = handlers.length;
+    if (kind > EventQueue.MAX_KIND) throw new IllegalStateException("too many event kinds");
+    handlers = java.util.Arrays.copyOf(handlers, kind + 1);
+    handlers[kind] = handler;
+    return kind;
+  }
+
   /** Schedules {@code action} at {@code time} (not in the past) in {@code phase}; returns its handle. */
   public long at(long time, Phase p, Action action) {
+    return at(time, p, ACTION, action);
+  }
+
+  /**
+   * Schedules an event of a registered {@code kind} for {@code target} at {@code time} (not in the
+   * past) in {@code phase}; its handler gets {@code target} when it fires. Returns its handle.
+   */
+  public long at(long time, Phase p, int kind, Object target) {
     if (time < now) throw new IllegalStateException("event scheduled in the past: " + time + " < " + now);
-    return queue.push(time, p, action);
+    return queue.push(time, p, kind, target);
   }
 
   /**
@@ -77,9 +110,15 @@ public final class EventLoop {
       now = queue.peekTime();
       phase = queue.peekPhase();
       long handle = queue.peekSequence();
-      Action a = queue.poll();
+      int kind = queue.peekKind();
+      Object target = queue.poll();
       fired++;
-      if (cancelled.isEmpty() || !cancelled.remove(handle)) a.fire();
+      if (cancelled.isEmpty() || !cancelled.remove(handle)) fire(handlers[kind], target);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void fire(Handler<T> handler, Object target) {
+    handler.fire((T) target);
   }
 }

@@ -3,36 +3,41 @@ package dev.barriersim.core.engine;
 import java.util.Arrays;
 
 /**
- * The future-event list: a binary min-heap ordered by (time, phase, insertion sequence). The
+ * The future-event list: a 4-ary min-heap ordered by (time, phase, insertion sequence). The
  * sequence breaks every remaining tie, so the order is total and independent of the heap's
  * internals: two events at the same instant and phase fire in the order they were scheduled.
- * Keys live in primitive arrays; only the payload is an object. Push and poll are O(log n).
+ *
+ * <p>An event is a primitive record in the heap's own arrays: its time and one {@code long} that
+ * packs phase, sequence and a small integer kind (ordering by that long orders by phase, then
+ * sequence), plus a target reference. Pushing an event allocates nothing. Push and poll are
+ * O(log n); a 4-ary heap has half the levels of a binary one, and its children share cache lines.
  * {@link #push} returns the event's sequence number, which names it for {@link EventLoop#cancel}.
  */
 public final class EventQueue<T> {
   private static final Phase[] PHASES = Phase.values();
-  private static final long SEQUENCE_BITS = 0x00FF_FFFF_FFFF_FFFFL;
-  private long[] times = new long[64];
-  private long[] orders = new long[64]; // phase in the top 8 bits, sequence below
-  private Object[] items = new Object[64];
+  /** Bits of the kind, at the bottom of the order word. */
+  static final int KIND_BITS = 8;
+  /** Largest kind an event can carry. */
+  public static final int MAX_KIND = (1 << KIND_BITS) - 1;
+  private static final int PHASE_SHIFT = 60;
+  private static final long SEQUENCE_MASK = (1L << (PHASE_SHIFT - KIND_BITS)) - 1;
+  /** keys[2i] is the time of slot i, keys[2i + 1] its order word (phase, sequence, kind). */
+  private long[] keys = new long[2 * 64];
+  private Object[] targets = new Object[64];
   private int size;
   private long sequence;
 
-  /** Adds {@code item} at {@code time} in {@code phase}; returns its sequence number (0, 1, 2, ...). */
+  /** Adds {@code item} at {@code time} in {@code phase} with kind 0; returns its sequence number (0, 1, 2, ...). */
   public long push(long time, Phase phase, T item) {
-    if (size == times.length) grow();
+    return push(time, phase, 0, item);
+  }
+
+  /** Adds an event of {@code kind} (0 to {@link #MAX_KIND}) for {@code target}; returns its sequence number. */
+  public long push(long time, Phase phase, int kind, T target) {
+    if (size == targets.length) grow();
     long seq = sequence++;
-    long order = ((long) phase.ordinal() << 56) | (seq & SEQUENCE_BITS);
-    int i = size++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!less(time, order, times[parent], orders[parent])) break;
-      move(parent, i);
-      i = parent;
-    }
-    times[i] = time;
-    orders[i] = order;
-    items[i] = item;
+    long order = ((long) phase.ordinal() << PHASE_SHIFT) | ((seq & SEQUENCE_MASK) << KIND_BITS) | kind;
+    siftUp(size++, time, order, target);
     return seq;
   }
 
@@ -48,60 +53,84 @@ public final class EventQueue<T> {
 
   /** Time of the next event; the queue must not be empty. */
   public long peekTime() {
-    return times[0];
+    return keys[0];
   }
 
   /** Phase of the next event; the queue must not be empty. */
   public Phase peekPhase() {
-    return PHASES[(int) (orders[0] >>> 56)];
+    return PHASES[(int) (keys[1] >>> PHASE_SHIFT)];
   }
 
   /** Sequence number of the next event; the queue must not be empty. */
   public long peekSequence() {
-    return orders[0] & SEQUENCE_BITS;
+    return (keys[1] >>> KIND_BITS) & SEQUENCE_MASK;
   }
 
-  /** Removes and returns the next event. */
+  /** Kind of the next event; the queue must not be empty. */
+  public int peekKind() {
+    return (int) keys[1] & MAX_KIND;
+  }
+
+  /**
+   * Removes and returns the next event's target. The hole left at the root sinks to a leaf along
+   * the smallest children, and the last event fills it from there: it belongs near the bottom, so
+   * this takes fewer comparisons than sinking the last event from the root.
+   */
   @SuppressWarnings("unchecked")
   public T poll() {
-    T top = (T) items[0];
+    T top = (T) targets[0];
     int last = --size;
-    long t = times[last];
-    long o = orders[last];
-    Object it = items[last];
-    items[last] = null;
-    int i = 0;
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && less(times[right], orders[right], times[child], orders[child])) child = right;
-      if (!less(times[child], orders[child], t, o)) break;
-      move(child, i);
-      i = child;
+    long t = keys[2 * last];
+    long o = keys[2 * last + 1];
+    Object it = targets[last];
+    targets[last] = null;
+    if (last == 0) return top;
+    long[] k = keys;
+    int hole = 0;
+    while (true) {
+      int first = 4 * hole + 1;
+      if (first >= last) break;
+      int end = Math.min(first + 4, last);
+      int best = first;
+      long bt = k[2 * first];
+      long bo = k[2 * first + 1];
+      for (int c = first + 1; c < end; c++) {
+        long ct = k[2 * c];
+        long co = k[2 * c + 1];
+        if (ct < bt || (ct == bt && co < bo)) {
+          best = c;
+          bt = ct;
+          bo = co;
+        }
+      }
+      k[2 * hole] = bt;
+      k[2 * hole + 1] = bo;
+      targets[hole] = targets[best];
+      hole = best;
     }
-    if (size > 0) {
-      times[i] = t;
-      orders[i] = o;
-      items[i] = it;
-    }
+    siftUp(hole, t, o, it);
     return top;
   }
 
-  private static boolean less(long t1, long o1, long t2, long o2) {
-    return t1 < t2 || (t1 == t2 && o1 < o2);
-  }
-
-  private void move(int from, int to) {
-    times[to] = times[from];
-    orders[to] = orders[from];
-    items[to] = items[from];
+  private void siftUp(int i, long time, long order, Object target) {
+    long[] k = keys;
+    while (i > 0) {
+      int parent = (i - 1) >>> 2;
+      long pt = k[2 * parent];
+      if (pt < time || (pt == time && k[2 * parent + 1] < order)) break;
+      k[2 * i] = pt;
+      k[2 * i + 1] = k[2 * parent + 1];
+      targets[i] = targets[parent];
+      i = parent;
+    }
+    k[2 * i] = time;
+    k[2 * i + 1] = order;
+    targets[i] = target;
   }
 
   private void grow() {
-    int n = times.length * 2;
-    times = Arrays.copyOf(times, n);
-    orders = Arrays.copyOf(orders, n);
-    items = Arrays.copyOf(items, n);
+    int n = targets.length * 2;
+    keys = Arrays.copyOf(keys, 2 * n);
+    targets = Arrays.copyOf(targets, n);
   }
 }

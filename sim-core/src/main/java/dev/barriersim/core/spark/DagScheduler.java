@@ -44,6 +44,7 @@ final class DagScheduler {
   private boolean resubmitScheduled;
   private int nextStageId;
   private int jobsNotEnded;
+  private final int jobSubmittedKind;
 
   DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend,
       TaskScheduler taskScheduler, BarrierCoordinator coordinator, MapOutputTracker mapOutputs,
@@ -56,6 +57,7 @@ final class DagScheduler {
     this.coordinator = coordinator;
     this.mapOutputs = mapOutputs;
     this.emit = emit;
+    this.jobSubmittedKind = loop.register((ActiveJob job) -> handleJobSubmitted(job, true));
   }
 
   /** True when every job that will ever be submitted has ended. */
@@ -66,7 +68,7 @@ final class DagScheduler {
   /** Schedules the job's submission at its submit time. */
   void submitJob(ActiveJob job) {
     jobsNotEnded++;
-    loop.at(job.submitMs, Phase.DRIVER, () -> handleJobSubmitted(job, true));
+    loop.at(job.submitMs, Phase.DRIVER, jobSubmittedKind, job);
   }
 
   /** What one task of {@code spec} needs: {@code spark.task.cpus} and its (or the default) resources. */

@@ -28,12 +28,16 @@ final class SchedulerBackend {
   private long tickAt = -1;
   private long version;
   private long versionAtLastFullRound = -1;
+  private final int reviveKind;
+  private final int tickKind;
 
   SchedulerBackend(EventLoop loop, ClusterState cluster, Backend kind, long reviveIntervalMs) {
     this.loop = loop;
     this.cluster = cluster;
     this.kind = kind;
     this.reviveIntervalMs = reviveIntervalMs;
+    this.reviveKind = loop.register((SchedulerBackend b) -> b.fullRound());
+    this.tickKind = loop.register((SchedulerBackend b) -> b.tick());
   }
 
   void wire(TaskScheduler scheduler) {
@@ -69,7 +73,7 @@ final class SchedulerBackend {
     long now = loop.now();
     if (requestedRoundAt == now) return;
     requestedRoundAt = now;
-    loop.at(now, Phase.OFFERS, () -> fullRound());
+    loop.at(now, Phase.OFFERS, reviveKind, this);
   }
 
   /** A task ended on {@code e} and the driver freed its resources. */
@@ -95,7 +99,7 @@ final class SchedulerBackend {
     long next = (now + reviveIntervalMs - 1) / reviveIntervalMs * reviveIntervalMs;
     if (next == now && loop.phase() == Phase.OFFERS) next += reviveIntervalMs;
     tickAt = next;
-    loop.at(next, Phase.OFFERS, this::tick);
+    loop.at(next, Phase.OFFERS, tickKind, this);
   }
 
   private void tick() {

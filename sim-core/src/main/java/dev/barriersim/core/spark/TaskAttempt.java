@@ -52,6 +52,9 @@ final class TaskAttempt {
   long failTimer = EventLoop.NO_EVENT;
   long hangTimer = EventLoop.NO_EVENT;
   boolean killed;
+  /** How the attempt ended on the executor, for the status update the driver gets later. */
+  EndCause endCause;
+  String endReason;
   /** The driver has processed this attempt's end. */
   boolean finished;
   /** Neighbours in its TaskSet's list of running attempts (launch order). */

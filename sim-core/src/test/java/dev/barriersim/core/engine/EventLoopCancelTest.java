@@ -65,6 +65,19 @@ class EventLoopCancelTest {
     assertEquals(List.of("first", "third"), ran);
   }
 
+  @Test
+  void aRegisteredKindFiresItsHandlerWithTheTarget_andCancelsLikeAnAction() {
+    EventLoop loop = new EventLoop();
+    List<String> ran = new ArrayList<>();
+    int kind = loop.register((StringBuilder target) -> ran.add(target + "@" + loop.now()));
+    loop.at(4, Phase.TASK, kind, new StringBuilder("x"));
+    loop.cancel(loop.at(6, Phase.TASK, kind, new StringBuilder("cancelled")));
+    loop.at(5, Phase.DRIVER, () -> ran.add("action@" + loop.now()));
+    assertEquals(EventLoop.Stop.EMPTY, loop.run(Long.MAX_VALUE, 100, () -> false));
+    assertEquals(List.of("x@4", "action@5"), ran);
+    assertEquals(3, loop.fired());
+  }
+
   /** Random adds and removes agree with a HashSet, through growth and the backward shift of removals. */
   @Test
   void longSetBehavesLikeASet() {
