@@ -21,9 +21,26 @@ public final class KeyedGenerator extends BitsStreamGenerator {
   /** Seeds the generator from the stream seed and the key parts, in order. */
   public KeyedGenerator position(long... key) {
     long h = streamSeed;
-    for (long k : key) h = RandomStreams.mix(h ^ RandomStreams.mix(k + 0x9E3779B97F4A7C15L));
+    for (long k : key) h = step(h, k);
     setSeed(h);
     return this;
+  }
+
+  /** {@link #position(long...)} for a key of five parts, without the array. */
+  public KeyedGenerator position(long k0, long k1, long k2, long k3, long k4) {
+    setSeed(step(step(step(step(step(streamSeed, k0), k1), k2), k3), k4));
+    return this;
+  }
+
+  /** {@link #position(long...)} for a key of six parts, without the array. */
+  public KeyedGenerator position(long k0, long k1, long k2, long k3, long k4, long k5) {
+    setSeed(step(step(step(step(step(step(streamSeed, k0), k1), k2), k3), k4), k5));
+    return this;
+  }
+
+  /** One part of the key folded into the hash, as {@link #position(long...)} does. */
+  private static long step(long h, long k) {
+    return RandomStreams.mix(h ^ RandomStreams.mix(k + 0x9E3779B97F4A7C15L));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.barriersim.core.failure.FailureSpec;
 import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
+import dev.barriersim.core.random.ExponentialSampler;
 import dev.barriersim.core.random.KeyedGenerator;
 import dev.barriersim.core.random.RandomStreams;
 import dev.barriersim.core.workload.StageSpec;
@@ -62,7 +63,15 @@ final class WorkPlanner {
   private long draw(DurationSpec spec, int partition) {
     Distribution dist = spec.dist();
     if (dist instanceof Distribution.Continuous c) {
-      return spec.clamp(bound.computeIfAbsent(dist, k -> c.bind(durations)).sample());
+      if (c.kind() == Distribution.Continuous.Kind.EXPONENTIAL) {
+        return spec.clamp(ExponentialSampler.sample(durations, c.a())); // commons-math3's numbers, without its overhead
+      }
+      RealDistribution d = bound.get(dist);
+      if (d == null) {
+        d = c.bind(durations);
+        bound.put(dist, d);
+      }
+      return spec.clamp(d.sample());
     }
     return spec.draw(durations, partition);
   }
