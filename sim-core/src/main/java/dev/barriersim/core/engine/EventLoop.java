@@ -41,7 +41,11 @@ public final class EventLoop {
 
   /** Kind 0 runs an {@link Action}. */
   private static final int ACTION = 0;
+  private static final Phase[] PHASES = Phase.values();
+  /** Events at later instants, or scheduled for this instant while the clock stood earlier. */
   private final EventQueue<Object> queue = new EventQueue<>();
+  /** Events scheduled for the instant the clock stands at. */
+  private final InstantLanes lanes = new InstantLanes();
   private Handler<?>[] handlers = {(Handler<Action>) Action::fire};
   private final LongSet cancelled = new LongSet();
   private long now;
@@ -83,7 +87,10 @@ public final class EventLoop {
    */
   public long at(long time, Phase p, int kind, Object target) {
     if (time < now) throw new IllegalStateException("event scheduled in the past: " + time + " < " + now);
-    return queue.push(time, p, kind, target);
+    if (time > now) return queue.push(time, p, kind, target);
+    long seq = queue.takeSequence();
+    lanes.add(p.ordinal(), seq, kind, target);
+    return seq;
   }
 
   /**
@@ -101,17 +108,35 @@ public final class EventLoop {
   public Stop run(long horizonMs, long maxEvents, BooleanSupplier done) {
     while (true) {
       if (done.getAsBoolean()) return Stop.DONE;
-      if (queue.isEmpty()) return Stop.EMPTY;
-      if (queue.peekTime() > horizonMs) {
+      // The next event: the first of the lowest non-empty lane, unless the queue holds an event of
+      // this instant in an earlier phase or in the same one (scheduled before, so it goes first).
+      boolean fromLane = !lanes.isEmpty();
+      int lanePhase = fromLane ? lanes.firstPhase() : -1;
+      if (fromLane && !queue.isEmpty() && queue.peekTime() == now && queue.peekPhase().ordinal() <= lanePhase) {
+        fromLane = false;
+      }
+      if (!fromLane && queue.isEmpty()) return Stop.EMPTY;
+      long time = fromLane ? now : queue.peekTime();
+      if (time > horizonMs) {
         now = horizonMs;
         return Stop.HORIZON;
       }
       if (fired >= maxEvents) return Stop.EVENT_LIMIT;
-      now = queue.peekTime();
-      phase = queue.peekPhase();
-      long handle = queue.peekSequence();
-      int kind = queue.peekKind();
-      Object target = queue.poll();
+      long handle;
+      int kind;
+      Object target;
+      if (fromLane) {
+        phase = PHASES[lanePhase];
+        handle = lanes.peekSequence(lanePhase);
+        kind = lanes.peekKind(lanePhase);
+        target = lanes.poll(lanePhase);
+      } else {
+        now = time;
+        phase = queue.peekPhase();
+        handle = queue.peekSequence();
+        kind = queue.peekKind();
+        target = queue.poll();
+      }
       fired++;
       if (cancelled.isEmpty() || !cancelled.remove(handle)) fire(handlers[kind], target);
     }

@@ -41,6 +41,14 @@ public final class EventQueue<T> {
     return seq;
   }
 
+  /**
+   * Takes the next sequence number for an event kept outside this queue (one of the current
+   * instant), so that sequence numbers stay one order over both.
+   */
+  public long takeSequence() {
+    return sequence++;
+  }
+
   /** True when no event is left. */
   public boolean isEmpty() {
     return size == 0;

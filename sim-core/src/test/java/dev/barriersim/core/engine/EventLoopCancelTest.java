@@ -78,6 +78,96 @@ class EventLoopCancelTest {
     assertEquals(3, loop.fired());
   }
 
+  /** What the test schedules through: the real loop, or the reference below. */
+  private interface Clock {
+    long at(long time, Phase p, Runnable r);
+
+    void cancel(long handle);
+
+    long now();
+
+    Phase phase();
+
+    void run();
+  }
+
+  /** The reference: every event in one sorted map by (time, phase, sequence); no lanes, no heap. */
+  private static final class SortedListClock implements Clock {
+    private final java.util.TreeMap<long[], Runnable> events = new java.util.TreeMap<>(
+        java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]).thenComparingLong(k -> k[2]));
+    private final Set<Long> cancelled = new HashSet<>();
+    private long seq;
+    private long now;
+    private Phase phase = Phase.CLUSTER;
+
+    public long at(long time, Phase p, Runnable r) {
+      events.put(new long[] {time, p.ordinal(), seq}, r);
+      return seq++;
+    }
+
+    public void cancel(long handle) { cancelled.add(handle); }
+    public long now() { return now; }
+    public Phase phase() { return phase; }
+
+    public void run() {
+      while (!events.isEmpty()) {
+        var e = events.pollFirstEntry();
+        now = e.getKey()[0];
+        phase = Phase.values()[(int) e.getKey()[1]];
+        if (!cancelled.remove(e.getKey()[2])) e.getValue().run();
+      }
+    }
+  }
+
+  private static Clock real() {
+    EventLoop loop = new EventLoop();
+    return new Clock() {
+      public long at(long time, Phase p, Runnable r) { return loop.at(time, p, r::run); }
+      public void cancel(long handle) { loop.cancel(handle); }
+      public long now() { return loop.now(); }
+      public Phase phase() { return loop.phase(); }
+      public void run() { loop.run(Long.MAX_VALUE, Long.MAX_VALUE, () -> false); }
+    };
+  }
+
+  /** Runs a tree of events that schedule events (driven by {@code codes}) and returns what fired, in order. */
+  private static List<String> fire(Clock clock, List<Integer> codes) {
+    List<String> fired = new ArrayList<>();
+    int[] next = {0};
+    class Spawner {
+      void schedule(long time, Phase p, String name) {
+        clock.at(time, p, () -> {
+          fired.add(name + "@" + clock.now() + "/" + clock.phase());
+          for (int k = 0; k < 2 && next[0] < codes.size(); k++) {
+            int c = codes.get(next[0]++);
+            Phase q = Phase.values()[c % 4];
+            long at = clock.now() + (c / 4) % 3; // often now, in any phase, even an earlier one
+            if (c % 17 == 0) clock.cancel(clock.at(clock.now() + 1, q, () -> fired.add("a cancelled event ran")));
+            else schedule(at, q, name + "." + k);
+          }
+        });
+      }
+    }
+    Spawner s = new Spawner();
+    s.schedule(0, Phase.TASK, "root");
+    s.schedule(0, Phase.CLUSTER, "first");
+    s.schedule(2, Phase.OFFERS, "later");
+    clock.run();
+    return fired;
+  }
+
+  /**
+   * Events that schedule events, many of them for the current instant (which the loop keeps in
+   * per-phase lanes outside its heap), and cancel some: the loop fires exactly what a plain sorted
+   * map of (time, phase, sequence) fires, in the same order.
+   */
+  @Test
+  void eventsScheduledForNowFireInTheTotalOrder_asASortedMapFiresThem() {
+    qt().withFixedSeed(20261127L).withExamples(400)
+        .forAll(lists().of(integers().between(0, 999)).ofSizeBetween(1, 300))
+        .checkAssert(codes -> assertEquals(fire(new SortedListClock(), codes), fire(real(), codes)));
+  }
+
   /** Random adds and removes agree with a HashSet, through growth and the backward shift of removals. */
   @Test
   void longSetBehavesLikeASet() {
