@@ -51,14 +51,14 @@ public final class InvariantChecker implements SimulationListener {
     if (e instanceof TaskEnded t) {
       if (!running.get((int) t.taskId())) fail("task " + t.taskId() + " ended twice or was never launched");
       running.clear((int) t.taskId());
-      executorUsed[Integer.parseInt(t.executor())] -= taskCpus;
+      executorUsed[executorIndex(t.executor())] -= taskCpus;
     } else if (e instanceof TaskKillRequested k) {
       killRequested.set((int) k.taskId());
     } else if (e instanceof SimEvent.TaskHung h) {
       if (!running.get((int) h.taskId())) fail("task " + h.taskId() + " hung while not running");
       hung.set((int) h.taskId());
     } else if (e instanceof ExecutorAdded a) {
-      int i = Integer.parseInt(a.executor());
+      int i = executorIndex(a.executor());
       if (i >= executorCores.length) {
         executorCores = Arrays.copyOf(executorCores, Math.max(i + 1, executorCores.length * 2));
         executorUsed = Arrays.copyOf(executorUsed, executorCores.length);
@@ -70,7 +70,7 @@ public final class InvariantChecker implements SimulationListener {
   }
 
   private void launched(TaskLaunched l) {
-    int ex = Integer.parseInt(l.executor());
+    int ex = executorIndex(l.executor());
     executorUsed[ex] += taskCpus;
     if (executorUsed[ex] > executorCores[ex]) {
       fail("executor " + l.executor() + " runs " + executorUsed[ex] + " cpus but has " + executorCores[ex]);
@@ -113,6 +113,19 @@ public final class InvariantChecker implements SimulationListener {
       neverEnded.andNot(hung);
       if (!neverEnded.isEmpty()) fail("completed run left task " + neverEnded.nextSetBit(0) + " running");
     }
+  }
+
+  /** {@code Integer.parseInt(id)}, with a short path for the plain digits executor ids are. */
+  private static int executorIndex(String id) {
+    int n = id.length();
+    if (n == 0 || n > 9) return Integer.parseInt(id);
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      int d = id.charAt(i) - '0';
+      if (d < 0 || d > 9) return Integer.parseInt(id);
+      v = 10 * v + d;
+    }
+    return v;
   }
 
   private static String key(String job, String stage) {

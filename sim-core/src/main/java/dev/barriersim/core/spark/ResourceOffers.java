@@ -46,7 +46,12 @@ final class ResourceOffers {
 
   /** Drops the offers whose cores are all taken. */
   void dropFull() {
-    offers.removeIf(e -> e.freeCores() == 0);
+    int kept = 0;
+    for (int i = 0, n = offers.size(); i < n; i++) {
+      Executor e = offers.get(i);
+      if (e.freeCores() > 0) offers.set(kept++, e);
+    }
+    for (int i = offers.size() - 1; i >= kept; i--) offers.remove(i);
   }
 
   /** Slots still free in this round for one task of demand {@code d}, as Spark counts them. */

@@ -57,11 +57,10 @@ final class TaskAttempt {
   String endReason;
   /** The driver has processed this attempt's end. */
   boolean finished;
-  /** Neighbours in its TaskSet's list of running attempts (launch order). */
-  TaskAttempt prevRunning;
-  TaskAttempt nextRunning;
-  /** Position in its executor's list of running attempts (swap-removed in O(1)). */
-  int executorSlot = -1;
+  /** Slot in its TaskSet's table of running attempts, while it runs. */
+  int runningSlot = -1;
+  /** Lane in its executor's list of running attempts ({@link ExecutorTasks}), while it runs. */
+  int executorLane = -1;
   /** Custom resource addresses held, or null. */
   HeldResources resources;
   /** Intervals inside {@code barrier()}: (enter, leave) pairs; only barrier tasks with phases get any. */

@@ -37,7 +37,7 @@ final class TaskScheduler {
   private final Predicate<TaskSetManager> visitor = this::visit;
   /** Whether the round under way offers every executor (for {@code BarrierRoundSkipped}). */
   private boolean fullRound;
-  private final List<List<TaskAttempt>> runningOnExecutor = new ArrayList<>();
+  private final List<ExecutorTasks> runningOnExecutor = new ArrayList<>();
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
       TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
@@ -119,9 +119,7 @@ final class TaskScheduler {
         : work.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
     TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
     ts.taskLaunched(t);
-    List<TaskAttempt> onExecutor = runningOn(e);
-    t.executorSlot = onExecutor.size();
-    onExecutor.add(t);
+    t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
     emit.accept(new SimEvent.TaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt,
         t.taskId, e.id(), e.host(), t.resources));
@@ -164,7 +162,7 @@ final class TaskScheduler {
   void executorLost(Executor e, String reason) {
     cluster.remove(e);
     String failure = SparkMessages.executorLost(e.id(), reason);
-    for (TaskAttempt t : new ArrayList<>(runningOn(e))) {
+    for (TaskAttempt t : runningOn(e).snapshot()) {
       runner.lose(t);
       statusUpdate(t, EndCause.EXECUTOR_LOST, failure);
     }
@@ -184,17 +182,12 @@ final class TaskScheduler {
 
   /** Swap-remove: the last attempt takes the removed one's place. */
   private void removeFromExecutor(TaskAttempt t) {
-    List<TaskAttempt> list = runningOn(t.executor);
-    TaskAttempt last = list.remove(list.size() - 1);
-    if (last != t) {
-      list.set(t.executorSlot, last);
-      last.executorSlot = t.executorSlot;
-    }
-    t.executorSlot = -1;
+    runningOn(t.executor).remove(t.executorLane);
+    t.executorLane = -1;
   }
 
-  private List<TaskAttempt> runningOn(Executor e) {
-    while (runningOnExecutor.size() <= e.index()) runningOnExecutor.add(new ArrayList<>(4));
+  private ExecutorTasks runningOn(Executor e) {
+    while (runningOnExecutor.size() <= e.index()) runningOnExecutor.add(new ExecutorTasks());
     return runningOnExecutor.get(e.index());
   }
 

@@ -2,6 +2,7 @@ package dev.barriersim.core.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,9 +24,14 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   private final int[] numFailures;
   private final byte[] copiesRunning;
   private final int[] attempts;
-  /** Running attempts in launch order: an intrusive list, so adding and removing cost O(1) without hashing. */
-  private TaskAttempt firstRunning;
-  private TaskAttempt lastRunning;
+  /**
+   * Running attempts in slots, free slots reused through a stack: launching and ending an attempt
+   * touch this table only, never another attempt. Launch order is task-id order.
+   */
+  private TaskAttempt[] running = new TaskAttempt[4];
+  private int slotsUsed;
+  private int[] freeSlots = new int[4];
+  private int freeCount;
   private int runningCount;
   int tasksSuccessful;
   boolean isZombie;
@@ -120,30 +126,34 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     return 1;
   }
 
-  /** A snapshot of the running attempts, in launch order. */
+  /** A snapshot of the running attempts, in launch order (task ids grow with every launch). */
   List<TaskAttempt> runningAttempts() {
     List<TaskAttempt> out = new ArrayList<>(runningCount);
-    for (TaskAttempt t = firstRunning; t != null; t = t.nextRunning) out.add(t);
+    for (int i = 0; i < slotsUsed; i++) if (running[i] != null) out.add(running[i]);
+    out.sort(Comparator.comparingLong(t -> t.taskId));
     return out;
   }
 
   void taskLaunched(TaskAttempt t) {
-    t.prevRunning = lastRunning;
-    if (lastRunning == null) firstRunning = t;
-    else lastRunning.nextRunning = t;
-    lastRunning = t;
+    int slot;
+    if (freeCount > 0) {
+      slot = freeSlots[--freeCount];
+    } else {
+      if (slotsUsed == running.length) running = Arrays.copyOf(running, 2 * slotsUsed);
+      slot = slotsUsed++;
+    }
+    running[slot] = t;
+    t.runningSlot = slot;
     runningCount++;
     copiesRunning[t.index]++;
     pool.runningTasks++;
   }
 
   void taskEnded(TaskAttempt t) {
-    if (t.prevRunning == null) firstRunning = t.nextRunning;
-    else t.prevRunning.nextRunning = t.nextRunning;
-    if (t.nextRunning == null) lastRunning = t.prevRunning;
-    else t.nextRunning.prevRunning = t.prevRunning;
-    t.prevRunning = null;
-    t.nextRunning = null;
+    running[t.runningSlot] = null;
+    if (freeCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, 2 * freeCount);
+    freeSlots[freeCount++] = t.runningSlot;
+    t.runningSlot = -1;
     runningCount--;
     copiesRunning[t.index]--;
     pool.runningTasks--;
