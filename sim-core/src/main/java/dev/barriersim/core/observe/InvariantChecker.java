@@ -2,6 +2,8 @@ package dev.barriersim.core.observe;
 
 import dev.barriersim.core.Outcome;
 import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
@@ -20,7 +22,7 @@ import java.util.Map;
  * attempt ended unless it was killed and never stopped (a hung task killed under {@code untilDone});
  * every barrier stage attempt launches all its tasks at one instant, or none.
  */
-public final class InvariantChecker implements SimulationListener {
+public final class InvariantChecker implements TaskEventSink {
   private final int taskCpus;
   private long lastT;
   private int[] executorCores = new int[16];
@@ -33,6 +35,9 @@ public final class InvariantChecker implements SimulationListener {
   private String openBurstKey;
   private int[] openBurst;
   private long openBurstT;
+  private String lastJob;
+  private String lastStage;
+  private int[] lastBarrierAttempt;
 
   /** A checker for runs of {@code spec}. */
   public InvariantChecker(SimulationSpec spec) {
@@ -41,18 +46,19 @@ public final class InvariantChecker implements SimulationListener {
 
   @Override
   public void onEvent(SimEvent e) {
-    if (e.t() < lastT) fail("time went backwards: " + e.t() + " after " + lastT + " (" + e.type() + ")");
-    lastT = e.t();
     if (e instanceof TaskLaunched l) {
-      launched(l);
+      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
+          l.host(), l.resources());
       return;
     }
-    closeBurst();
     if (e instanceof TaskEnded t) {
-      if (!running.get((int) t.taskId())) fail("task " + t.taskId() + " ended twice or was never launched");
-      running.clear((int) t.taskId());
-      executorUsed[executorIndex(t.executor())] -= taskCpus;
-    } else if (e instanceof TaskKillRequested k) {
+      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
+          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
+      return;
+    }
+    time(e.t(), e.type());
+    closeBurst();
+    if (e instanceof TaskKillRequested k) {
       killRequested.set((int) k.taskId());
     } else if (e instanceof SimEvent.TaskHung h) {
       if (!running.get((int) h.taskId())) fail("task " + h.taskId() + " hung while not running");
@@ -66,34 +72,67 @@ public final class InvariantChecker implements SimulationListener {
       executorCores[i] = a.cores();
     } else if (e instanceof StageSubmitted s && s.barrier()) {
       barrierAttempts.put(key(s.job(), s.stage()), new int[] {s.tasks(), 0, s.stageAttempt()});
+      lastJob = null; // the remembered lookup may be stale now
     }
   }
 
-  private void launched(TaskLaunched l) {
-    int ex = executorIndex(l.executor());
+  private void time(long t, String type) {
+    if (t < lastT) fail("time went backwards: " + t + " after " + lastT + " (" + type + ")");
+    lastT = t;
+  }
+
+  @Override
+  public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits) {
+    time(t, "TaskEnded");
+    closeBurst();
+    if (!running.get((int) taskId)) fail("task " + taskId + " ended twice or was never launched");
+    running.clear((int) taskId);
+    executorUsed[executorIndex(executor)] -= taskCpus;
+  }
+
+  @Override
+  public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, HeldResources resources) {
+    time(t, "TaskLaunched");
+    int ex = executorIndex(executor);
     executorUsed[ex] += taskCpus;
     if (executorUsed[ex] > executorCores[ex]) {
-      fail("executor " + l.executor() + " runs " + executorUsed[ex] + " cpus but has " + executorCores[ex]);
+      fail("executor " + executor + " runs " + executorUsed[ex] + " cpus but has " + executorCores[ex]);
     }
-    if (running.get((int) l.taskId())) fail("task id " + l.taskId() + " launched twice");
-    running.set((int) l.taskId());
+    if (running.get((int) taskId)) fail("task id " + taskId + " launched twice");
+    running.set((int) taskId);
     if (barrierAttempts.isEmpty()) return;
-    String key = key(l.job(), l.stage());
-    int[] b = barrierAttempts.get(key);
-    if (b == null || b[2] != l.stageAttempt()) {
+    int[] b = barrierAttempt(job, stage);
+    if (b == null || b[2] != stageAttempt) {
       closeBurst();
       return;
     }
     if (openBurst != b) {
       closeBurst();
-      if (b[1] != 0) fail("barrier stage " + key + " attempt " + b[2] + " launched tasks at two instants");
+      if (b[1] != 0) fail("barrier stage " + key(job, stage) + " attempt " + b[2] + " launched tasks at two instants");
       openBurst = b;
-      openBurstKey = key;
-      openBurstT = l.t();
-    } else if (l.t() != openBurstT) {
-      fail("barrier stage " + key + " attempt " + b[2] + " launched tasks at two instants");
+      openBurstKey = key(job, stage);
+      openBurstT = t;
+    } else if (t != openBurstT) {
+      fail("barrier stage " + key(job, stage) + " attempt " + b[2] + " launched tasks at two instants");
     }
     b[1]++;
+  }
+
+  /**
+   * The barrier attempt record of (job, stage), or null. The last one asked is remembered by the
+   * identity of its names: the tasks of one stage come with the same strings, and a miss only costs
+   * the lookup.
+   */
+  private int[] barrierAttempt(String job, String stage) {
+    if (job == lastJob && stage == lastStage) return lastBarrierAttempt;
+    int[] b = barrierAttempts.get(key(job, stage));
+    lastJob = job;
+    lastStage = stage;
+    lastBarrierAttempt = b;
+    return b;
   }
 
   private void closeBurst() {

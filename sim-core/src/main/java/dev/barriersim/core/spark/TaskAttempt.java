@@ -33,13 +33,11 @@ final class TaskAttempt {
   final long taskId;
   final Executor executor;
   final long launchMs;
-  final long[] phases;
-  final long failAt;
-  final boolean failAtEnd;
-  final long hangAt;
-  /** Hangs when its first phase ends: it never calls its first {@code barrier()} (or never finishes). */
-  final boolean hangAfterFirstPhase;
-  final String failureReason;
+  /** Work of each phase; null when there is one phase, whose work is {@link #singlePhaseMs}. */
+  private final long[] phases;
+  private final long singlePhaseMs;
+  /** Failure or hang planned at launch ({@link TaskPlan#HEALTHY} for most attempts, shared). */
+  private final TaskPlan plan;
   /** The parent stage whose output this attempt could not fetch, or null. */
   final Stage fetchFailedFrom;
 
@@ -67,7 +65,7 @@ final class TaskAttempt {
   long[] barrierWaits = SimEvent.TaskEnded.NO_WAITS;
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
-      long[] phases, TaskPlan plan, Stage fetchFailedFrom) {
+      long[] phases, long singlePhaseMs, TaskPlan plan, Stage fetchFailedFrom) {
     this.taskSet = taskSet;
     this.index = index;
     this.partition = taskSet.partition(index);
@@ -76,12 +74,39 @@ final class TaskAttempt {
     this.executor = executor;
     this.launchMs = launchMs;
     this.phases = phases;
-    this.failAt = plan.failAt();
-    this.failAtEnd = plan.failAtEnd();
-    this.hangAt = plan.hangAt();
-    this.hangAfterFirstPhase = plan.hangAfterFirstPhase();
-    this.failureReason = plan.failureReason();
+    this.singlePhaseMs = singlePhaseMs;
+    this.plan = plan;
     this.fetchFailedFrom = fetchFailedFrom;
+  }
+
+  /** Work of phase {@code p} in ms. */
+  long phaseMs(int p) {
+    return phases == null ? singlePhaseMs : phases[p];
+  }
+
+  /** Planned failure instant, or {@link #NEVER}. */
+  long failAt() {
+    return plan.failAt();
+  }
+
+  /** Fails when its work ends instead of succeeding. */
+  boolean failAtEnd() {
+    return plan.failAtEnd();
+  }
+
+  /** Planned hang instant, or {@link #NEVER}. */
+  long hangAt() {
+    return plan.hangAt();
+  }
+
+  /** Hangs when its first phase ends: it never calls its first {@code barrier()} (or never finishes). */
+  boolean hangAfterFirstPhase() {
+    return plan.hangAfterFirstPhase();
+  }
+
+  /** Spark's message for the planned failure. */
+  String failureReason() {
+    return plan.failureReason();
   }
 
   /** Records that the attempt was inside {@code barrier()} from {@link #waitEnter} until {@code leaveMs}. */
@@ -93,7 +118,7 @@ final class TaskAttempt {
   }
 
   boolean isLastPhase() {
-    return phase == phases.length - 1;
+    return phases == null || phase == phases.length - 1;
   }
 
   /** Spark's task toString: {@code ShuffleMapTask(stageId, partition)} or {@code ResultTask(...)}. */

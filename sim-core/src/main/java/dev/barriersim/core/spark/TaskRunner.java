@@ -45,7 +45,7 @@ final class TaskRunner {
     this.leaveBarrierKind = loop.register(this::leaveBarrier);
     this.failTimerKind = loop.register((TaskAttempt t) -> {
       t.failTimer = NO_EVENT;
-      fail(t, t.failureReason);
+      fail(t, t.failureReason());
     });
     this.hangTimerKind = loop.register((TaskAttempt t) -> {
       t.hangTimer = NO_EVENT;
@@ -65,13 +65,13 @@ final class TaskRunner {
    */
   void start(TaskAttempt t) {
     t.phaseStart = t.launchMs + settings.launchLatencyMs();
-    if (t.failAt != NEVER) t.failTimer = loop.at(t.failAt, Phase.TASK, failTimerKind, t);
-    if (t.hangAt != NEVER) t.hangTimer = loop.at(t.hangAt, Phase.TASK, hangTimerKind, t);
+    if (t.failAt() != NEVER) t.failTimer = loop.at(t.failAt(), Phase.TASK, failTimerKind, t);
+    if (t.hangAt() != NEVER) t.hangTimer = loop.at(t.hangAt(), Phase.TASK, hangTimerKind, t);
     schedulePhaseEnd(t);
   }
 
   private void schedulePhaseEnd(TaskAttempt t) {
-    t.nextStep = loop.at(t.phaseStart + t.phases[t.phase], Phase.TASK, phaseEndKind, t);
+    t.nextStep = loop.at(t.phaseStart + t.phaseMs(t.phase), Phase.TASK, phaseEndKind, t);
   }
 
   private void phaseEnd(TaskAttempt t) {
@@ -82,8 +82,8 @@ final class TaskRunner {
       t.state = State.WAITING;
       t.waitEnter = loop.now();
       coordinator.arrive(t, t.phase);
-    } else if (t.failAtEnd) {
-      fail(t, t.failureReason);
+    } else if (t.failAtEnd()) {
+      fail(t, t.failureReason());
     } else {
       end(t, EndCause.SUCCESS, null);
     }
@@ -91,7 +91,7 @@ final class TaskRunner {
 
   /** A hang without {@code after} strikes when the first phase ends, before barrier() or the end of the task. */
   private static boolean hangsAtEndOf(TaskAttempt t, int phase) {
-    return t.hangAfterFirstPhase && phase == 0;
+    return t.hangAfterFirstPhase() && phase == 0;
   }
 
   /**
@@ -147,7 +147,7 @@ final class TaskRunner {
       stopAt = nextPoll(t.waitEnter, now);
     } else {
       long untilDone = t.state == State.HUNG ? NEVER : untilDone(t);
-      if (t.failAt != NEVER && t.failAt >= now) untilDone = Math.min(untilDone, t.failAt);
+      if (t.failAt() != NEVER && t.failAt() >= now) untilDone = Math.min(untilDone, t.failAt());
       long latency = settings.killLatencyMs();
       stopAt = latency == SimulationSettings.KILL_UNTIL_DONE ? untilDone : Math.min(untilDone, now + latency);
     }
@@ -157,8 +157,8 @@ final class TaskRunner {
 
   /** When the current phase's work ends, plus one poll if a {@code barrier()} follows, where the kill is seen. */
   private long untilDone(TaskAttempt t) {
-    long phaseEnd = t.phaseStart + t.phases[t.phase];
-    if (t.hangAt != NEVER && t.hangAt <= phaseEnd) return NEVER;
+    long phaseEnd = t.phaseStart + t.phaseMs(t.phase);
+    if (t.hangAt() != NEVER && t.hangAt() <= phaseEnd) return NEVER;
     if (hangsAtEndOf(t, t.phase)) return NEVER;
     if (t.isLastPhase()) return phaseEnd;
     return phaseEnd + settings.barrierPollIntervalMs();

@@ -7,7 +7,7 @@ import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import dev.barriersim.core.observe.Observers;
 import java.util.function.Predicate;
 
 /**
@@ -25,7 +25,7 @@ final class TaskScheduler {
   private final TaskRunner runner;
   private final WorkPlanner work;
   private final MapOutputTracker mapOutputs;
-  private final Consumer<SimEvent> emit;
+  private final Observers emit;
   private DagScheduler dag;
   private ClusterEvents clusterEvents;
   private long nextTaskId;
@@ -40,7 +40,7 @@ final class TaskScheduler {
   private final List<ExecutorTasks> runningOnExecutor = new ArrayList<>();
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
+      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -112,17 +112,25 @@ final class TaskScheduler {
     Stage s = ts.stage;
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
-    long[] phases = work.phases(s, partition, ts.stageAttempt, attempt);
+    long[] phases = null;
+    long total;
+    if (WorkPlanner.hasPhases(s)) {
+      phases = work.phases(s, partition, ts.stageAttempt, attempt);
+      total = 0;
+      for (long x : phases) total += x;
+    } else {
+      total = work.work(s, partition, ts.stageAttempt, attempt);
+    }
     Stage missingParent = mapOutputs.missingParent(s);
     TaskPlan plan = missingParent != null
         ? work.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
-        : work.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
-    TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
+        : work.plan(s, partition, ts.stageAttempt, attempt, total, loop.now());
+    TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, total, plan, missingParent);
     ts.taskLaunched(t);
     t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
-    emit.accept(new SimEvent.TaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt,
-        t.taskId, e.id(), e.host(), t.resources));
+    emit.taskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt, t.taskId, e.id(),
+        e.host(), t.resources);
     runner.start(t);
   }
 
@@ -140,8 +148,8 @@ final class TaskScheduler {
     if (t.resources != null) cluster.releaseAddresses(t.executor, t.resources.addresses());
     ts.taskEnded(t);
     removeFromExecutor(t);
-    emit.accept(new SimEvent.TaskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt,
-        t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits));
+    emit.taskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt, t.taskId,
+        t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits);
     backend.stateChanged();
     clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);

@@ -1,0 +1,76 @@
+package dev.barriersim.core.observe;
+
+import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.TaskStatus;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The listeners of a run, called in order for every event. Task launches and ends, two per task,
+ * go to a {@link TaskEventSink} as values; a record is built only when some other listener needs
+ * one, and then once for all of them.
+ */
+public final class Observers implements Consumer<SimEvent> {
+  private final SimulationListener[] listeners;
+  /** The same listeners as sinks where they are sinks, else null. */
+  private final TaskEventSink[] sinks;
+
+  /** Calls {@code listeners} in this order. */
+  public Observers(List<SimulationListener> listeners) {
+    this.listeners = listeners.toArray(new SimulationListener[0]);
+    this.sinks = new TaskEventSink[this.listeners.length];
+    for (int i = 0; i < sinks.length; i++) {
+      if (this.listeners[i] instanceof TaskEventSink s) sinks[i] = s;
+    }
+  }
+
+  /** Every listener gets {@code e}. */
+  @Override
+  public void accept(SimEvent e) {
+    for (SimulationListener l : listeners) l.onEvent(e);
+  }
+
+  /** A task attempt launched ({@link SimEvent.TaskLaunched}). */
+  public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, HeldResources resources) {
+    SimEvent record = null;
+    for (int i = 0; i < sinks.length; i++) {
+      TaskEventSink s = sinks[i];
+      if (s != null) {
+        s.taskLaunched(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, resources);
+      } else {
+        if (record == null) {
+          record = new SimEvent.TaskLaunched(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host,
+              resources);
+        }
+        listeners[i].onEvent(record);
+      }
+    }
+  }
+
+  /** A task attempt ended ({@link SimEvent.TaskEnded}). */
+  public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits) {
+    SimEvent record = null;
+    for (int i = 0; i < sinks.length; i++) {
+      TaskEventSink s = sinks[i];
+      if (s != null) {
+        s.taskEnded(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, launchMs, status, reason,
+            resources, barrierWaits);
+      } else {
+        if (record == null) {
+          record = new SimEvent.TaskEnded(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host,
+              launchMs, status, reason, resources, barrierWaits);
+        }
+        listeners[i].onEvent(record);
+      }
+    }
+  }
+
+  /** Every listener learns that the run stopped. */
+  public void runEnded(long endMs, dev.barriersim.core.Outcome outcome) {
+    for (SimulationListener l : listeners) l.onRunEnd(endMs, outcome);
+  }
+}
