@@ -26,6 +26,21 @@ public final class KeyedGenerator extends BitsStreamGenerator {
     return this;
   }
 
+  /**
+   * The hash of the first three parts of a key: {@link #positionAfter} with it and the
+   * last two parts positions exactly as {@link #position(long...)} with all five. Draws that share
+   * a key prefix (the tasks of one stage) fold it once.
+   */
+  public long prefix(long k0, long k1, long k2) {
+    return step(step(step(streamSeed, k0), k1), k2);
+  }
+
+  /** Positions at the key whose first three parts hashed to {@code prefix} (see {@link #prefix}), then {@code k3, k4}. */
+  public KeyedGenerator positionAfter(long prefix, long k3, long k4) {
+    setSeed(step(step(prefix, k3), k4));
+    return this;
+  }
+
   /** {@link #position(long...)} for a key of five parts, without the array. */
   public KeyedGenerator position(long k0, long k1, long k2, long k3, long k4) {
     setSeed(step(step(step(step(step(streamSeed, k0), k1), k2), k3), k4));

@@ -60,7 +60,11 @@ final class WorkPlanner {
       for (long x : draws(s, partition, stageAttempt, attempt)) sum += x;
       return sum;
     }
-    durations.position(s.jobKey, s.job.instance, s.stageKey, partition, 0);
+    if (!s.hasDurationPrefix) {
+      s.durationPrefix = durations.prefix(s.jobKey, s.job.instance, s.stageKey);
+      s.hasDurationPrefix = true;
+    }
+    durations.positionAfter(s.durationPrefix, partition, 0);
     long d = draw(specs.get(0), partition);
     StragglerSpec st = s.spec.stragglers();
     if (st != null && st.probability() > 0) {

@@ -67,6 +67,8 @@ class ExponentialSamplerTest {
           fixed.position(k[0], k[1], k[2], k[3], k[4]).nextLong(), "five parts, " + i);
       assertEquals(varargs.position(k).nextLong(), fixed.position(k[0], k[1], k[2], k[3], k[4], k[5]).nextLong(),
           "six parts, " + i);
+      assertEquals(varargs.position(new long[] {k[0], k[1], k[2], k[3], k[4]}).nextLong(),
+          fixed.positionAfter(fixed.prefix(k[0], k[1], k[2]), k[3], k[4]).nextLong(), "prefix and two parts, " + i);
     }
   }
 }
