@@ -3,8 +3,7 @@ package dev.barriersim.core.spark;
 import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ResourceDemand;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The executors offered in one round (Spark's {@code WorkerOffer}s), in executor-id order, and
@@ -20,8 +19,10 @@ final class ResourceOffers {
   }
 
   private final ClusterState cluster;
-  private final List<Executor> offers = new ArrayList<>();
-  private final List<Executor> candidates = new ArrayList<>();
+  /** The round's offers, in executor-id order (plain arrays: a round allocates nothing). */
+  private Executor[] offers = new Executor[16];
+  private int size;
+  private Executor[] candidates = new Executor[16];
 
   ResourceOffers(ClusterState cluster) {
     this.cluster = cluster;
@@ -29,54 +30,60 @@ final class ResourceOffers {
 
   /** Offers every executor with a free core (the cluster's index visits only those). */
   void offerAll() {
-    offers.clear();
-    for (int i = cluster.nextOfferable(0); i >= 0; i = cluster.nextOfferable(i + 1)) offers.add(cluster.get(i));
+    size = 0;
+    for (int i = cluster.nextOfferable(0); i >= 0; i = cluster.nextOfferable(i + 1)) add(cluster.get(i));
   }
 
   /** Offers {@code e} alone, if it takes tasks and has a free core. */
   void offerOn(Executor e) {
-    offers.clear();
-    if (e.isActive() && e.freeCores() > 0) offers.add(e);
+    size = 0;
+    if (e.isActive() && e.freeCores() > 0) add(e);
+  }
+
+  private void add(Executor e) {
+    if (size == offers.length) offers = Arrays.copyOf(offers, 2 * size);
+    offers[size++] = e;
   }
 
   /** True when nothing is left to offer. */
   boolean isEmpty() {
-    return offers.isEmpty();
+    return size == 0;
   }
 
   /** Drops the offers whose cores are all taken. */
   void dropFull() {
     int kept = 0;
-    for (int i = 0, n = offers.size(); i < n; i++) {
-      Executor e = offers.get(i);
-      if (e.freeCores() > 0) offers.set(kept++, e);
+    for (int i = 0; i < size; i++) {
+      Executor e = offers[i];
+      if (e.freeCores() > 0) offers[kept++] = e;
     }
-    for (int i = offers.size() - 1; i >= kept; i--) offers.remove(i);
+    Arrays.fill(offers, kept, size, null);
+    size = kept;
   }
 
   /** Slots still free in this round for one task of demand {@code d}, as Spark counts them. */
   int freeSlots(ResourceDemand d) {
     int free = 0;
-    for (Executor e : offers) free += d.freeSlots(e);
+    for (int i = 0; i < size; i++) free += d.freeSlots(offers[i]);
     return free;
   }
 
   /** Sweeps the offers, placing pending tasks of {@code ts} while any fits, and hands each to {@code placement}. */
   void place(TaskSetManager ts, Placement placement) {
     ResourceDemand d = ts.stage.demand;
-    candidates.clear();
-    for (Executor e : offers) if (d.fits(e)) candidates.add(e);
-    int n = candidates.size();
+    if (candidates.length < size) candidates = new Executor[offers.length];
+    int n = 0;
+    for (int i = 0; i < size; i++) if (d.fits(offers[i])) candidates[n++] = offers[i];
     while (n > 0 && ts.hasPending()) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        Executor e = candidates.get(i);
+        Executor e = candidates[i];
         if (ts.hasPending()) {
           int index = ts.pollPending();
           cluster.take(e, d);
           placement.placed(ts, index, e);
         }
-        if (d.fits(e)) candidates.set(kept++, e);
+        if (d.fits(e)) candidates[kept++] = e;
       }
       n = kept;
     }
