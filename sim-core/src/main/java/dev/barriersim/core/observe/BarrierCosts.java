@@ -64,12 +64,17 @@ final class BarrierCosts {
     } else if (e instanceof JobEnded j) {
       endSlotCheckWait(j.job(), j.t());
     } else if (e instanceof BarrierRoundSkipped) {
-      roundsSkipped++;
+      roundSkipped();
     } else if (e instanceof BarrierSyncReleased r) {
       syncWaitMs += r.waitMs();
     } else if (e instanceof BarrierSyncTimedOut o) {
       syncWaitMs += o.waitMs();
     }
+  }
+
+  /** An offer round skipped a barrier TaskSet. */
+  void roundSkipped() {
+    roundsSkipped++;
   }
 
   private void stopWaiting(String job, String stage, long t) {

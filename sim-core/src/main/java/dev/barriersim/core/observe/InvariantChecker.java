@@ -22,7 +22,7 @@ import java.util.Map;
  * attempt ended unless it was killed and never stopped (a hung task killed under {@code untilDone});
  * every barrier stage attempt launches all its tasks at one instant, or none.
  */
-public final class InvariantChecker implements TaskEventSink {
+public final class InvariantChecker implements FrequentEventSink {
   private final int taskCpus;
   private long lastT;
   private int[] executorCores = new int[16];
@@ -46,6 +46,10 @@ public final class InvariantChecker implements TaskEventSink {
 
   @Override
   public void onEvent(SimEvent e) {
+    if (e instanceof SimEvent.BarrierRoundSkipped b) {
+      barrierRoundSkipped(b.t(), b.job(), b.stage(), b.stageAttempt(), b.needed(), b.free(), b.fullRound());
+      return;
+    }
     if (e instanceof TaskLaunched l) {
       taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
           l.host(), l.resources());
@@ -56,7 +60,8 @@ public final class InvariantChecker implements TaskEventSink {
           t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
       return;
     }
-    time(e.t(), e.type());
+    if (e.t() < lastT) time(e.t(), e.type());
+    lastT = e.t();
     closeBurst();
     if (e instanceof TaskKillRequested k) {
       killRequested.set((int) k.taskId());
@@ -79,6 +84,13 @@ public final class InvariantChecker implements TaskEventSink {
   private void time(long t, String type) {
     if (t < lastT) fail("time went backwards: " + t + " after " + lastT + " (" + type + ")");
     lastT = t;
+  }
+
+  @Override
+  public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+      boolean fullRound) {
+    time(t, "BarrierRoundSkipped");
+    closeBurst();
   }
 
   @Override

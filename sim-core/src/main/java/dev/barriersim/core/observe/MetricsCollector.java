@@ -14,7 +14,7 @@ import dev.barriersim.core.event.SimEvent.TaskLaunched;
  * records ({@link RunRecords}), core and resource time ({@link CoreTime}) and the costs of barrier
  * mode ({@link BarrierCosts}). Time is integrated up to each event before the event is applied.
  */
-public final class MetricsCollector implements TaskEventSink {
+public final class MetricsCollector implements FrequentEventSink {
   private final RunRecords records = new RunRecords();
   private final CoreTime coreTime;
   private final BarrierCosts barrierCosts;
@@ -40,6 +40,8 @@ public final class MetricsCollector implements TaskEventSink {
     } else if (e instanceof TaskEnded t) {
       taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
           t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
+    } else if (e instanceof SimEvent.BarrierRoundSkipped b) {
+      barrierRoundSkipped(b.t(), b.job(), b.stage(), b.stageAttempt(), b.needed(), b.free(), b.fullRound());
     } else {
       advanceTo(e.t());
       records.onEvent(e);
@@ -64,6 +66,13 @@ public final class MetricsCollector implements TaskEventSink {
     advanceTo(t);
     records.taskEnded(t, status); // a task end costs the barrier costs nothing
     coreTime.taskEnded(t, launchMs, status, resources);
+  }
+
+  @Override
+  public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+      boolean fullRound) {
+    advanceTo(t);
+    barrierCosts.roundSkipped(); // the records and core time ignore it
   }
 
   /** Counts the event and integrates time up to {@code t}, before the event is applied. */

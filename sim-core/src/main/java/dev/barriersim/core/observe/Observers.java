@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The listeners of a run, called in order for every event. Task launches and ends, two per task,
- * go to a {@link TaskEventSink} as values; a record is built only when some other listener needs
- * one, and then once for all of them.
+ * The listeners of a run, called in order for every event. The frequent events (task launches and
+ * ends, skipped barrier rounds) go to a {@link FrequentEventSink} as values; a record is built only
+ * when some other listener needs one, and then once for all of them.
  */
 public final class Observers implements Consumer<SimEvent> {
   private final SimulationListener[] listeners;
   /** The same listeners as sinks where they are sinks, else null. */
-  private final TaskEventSink[] sinks;
+  private final FrequentEventSink[] sinks;
 
   /** Calls {@code listeners} in this order. */
   public Observers(List<SimulationListener> listeners) {
     this.listeners = listeners.toArray(new SimulationListener[0]);
-    this.sinks = new TaskEventSink[this.listeners.length];
+    this.sinks = new FrequentEventSink[this.listeners.length];
     for (int i = 0; i < sinks.length; i++) {
-      if (this.listeners[i] instanceof TaskEventSink s) sinks[i] = s;
+      if (this.listeners[i] instanceof FrequentEventSink s) sinks[i] = s;
     }
   }
 
@@ -36,7 +36,7 @@ public final class Observers implements Consumer<SimEvent> {
       String executor, String host, HeldResources resources) {
     SimEvent record = null;
     for (int i = 0; i < sinks.length; i++) {
-      TaskEventSink s = sinks[i];
+      FrequentEventSink s = sinks[i];
       if (s != null) {
         s.taskLaunched(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, resources);
       } else {
@@ -55,7 +55,7 @@ public final class Observers implements Consumer<SimEvent> {
       long[] barrierWaits) {
     SimEvent record = null;
     for (int i = 0; i < sinks.length; i++) {
-      TaskEventSink s = sinks[i];
+      FrequentEventSink s = sinks[i];
       if (s != null) {
         s.taskEnded(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, launchMs, status, reason,
             resources, barrierWaits);
@@ -64,6 +64,21 @@ public final class Observers implements Consumer<SimEvent> {
           record = new SimEvent.TaskEnded(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host,
               launchMs, status, reason, resources, barrierWaits);
         }
+        listeners[i].onEvent(record);
+      }
+    }
+  }
+
+  /** An offer round skipped a barrier TaskSet ({@link SimEvent.BarrierRoundSkipped}). */
+  public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+      boolean fullRound) {
+    SimEvent record = null;
+    for (int i = 0; i < sinks.length; i++) {
+      FrequentEventSink s = sinks[i];
+      if (s != null) {
+        s.barrierRoundSkipped(t, job, stage, stageAttempt, needed, free, fullRound);
+      } else {
+        if (record == null) record = new SimEvent.BarrierRoundSkipped(t, job, stage, stageAttempt, needed, free, fullRound);
         listeners[i].onEvent(record);
       }
     }

@@ -1,7 +1,6 @@
 package dev.barriersim.core.spark;
 
 import dev.barriersim.core.spark.SchedulingAlgorithm.Schedulable;
-import java.util.TreeSet;
 
 /**
  * A scheduling pool ({@code fairscheduler.xml}): the TaskSetManagers that have pending tasks, in
@@ -10,7 +9,7 @@ import java.util.TreeSet;
 final class Pool implements Schedulable {
   final PoolSpec spec;
   int runningTasks;
-  final TreeSet<TaskSetManager> schedulable = new TreeSet<>(SchedulingAlgorithm.FIFO_TASK_SETS);
+  final OrderedTaskSets schedulable = new OrderedTaskSets();
 
   Pool(PoolSpec spec) {
     this.spec = spec;

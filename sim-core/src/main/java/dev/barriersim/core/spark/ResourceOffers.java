@@ -23,6 +23,12 @@ final class ResourceOffers {
   private Executor[] offers = new Executor[16];
   private int size;
   private Executor[] candidates = new Executor[16];
+  /**
+   * The round's free slots for one task shape, kept up to date as tasks are placed, given back and
+   * full offers dropped, so that a barrier TaskSet skipped for want of slots costs O(1).
+   */
+  private ResourceDemand slotsShape;
+  private int slots;
 
   ResourceOffers(ClusterState cluster) {
     this.cluster = cluster;
@@ -31,12 +37,14 @@ final class ResourceOffers {
   /** Offers every executor with a free core (the cluster's index visits only those). */
   void offerAll() {
     size = 0;
+    slotsShape = null;
     for (int i = cluster.nextOfferable(0); i >= 0; i = cluster.nextOfferable(i + 1)) add(cluster.get(i));
   }
 
   /** Offers {@code e} alone, if it takes tasks and has a free core. */
   void offerOn(Executor e) {
     size = 0;
+    slotsShape = null;
     if (e.isActive() && e.freeCores() > 0) add(e);
   }
 
@@ -56,6 +64,7 @@ final class ResourceOffers {
     for (int i = 0; i < size; i++) {
       Executor e = offers[i];
       if (e.freeCores() > 0) offers[kept++] = e;
+      else if (slotsShape != null) slots -= slotsShape.freeSlots(e); // a custom resource may still count
     }
     Arrays.fill(offers, kept, size, null);
     size = kept;
@@ -63,9 +72,38 @@ final class ResourceOffers {
 
   /** Slots still free in this round for one task of demand {@code d}, as Spark counts them. */
   int freeSlots(ResourceDemand d) {
+    if (slotsShape != null && sameShape(slotsShape, d)) return slots;
     int free = 0;
     for (int i = 0; i < size; i++) free += d.freeSlots(offers[i]);
+    slotsShape = d;
+    slots = free;
     return free;
+  }
+
+  private static boolean sameShape(ResourceDemand a, ResourceDemand b) {
+    return a == b || (a.cpus() == b.cpus() && Arrays.equals(a.resources(), b.resources()));
+  }
+
+  /** Takes one task's resources on offered executor {@code e}. */
+  private void take(Executor e, ResourceDemand d) {
+    if (slotsShape == null) {
+      cluster.take(e, d);
+      return;
+    }
+    int before = slotsShape.freeSlots(e);
+    cluster.take(e, d);
+    slots += slotsShape.freeSlots(e) - before;
+  }
+
+  /** Gives back one task's resources on offered executor {@code e} (a reverted placement). */
+  void give(Executor e, ResourceDemand d) {
+    if (slotsShape == null) {
+      cluster.give(e, d);
+      return;
+    }
+    int before = slotsShape.freeSlots(e);
+    cluster.give(e, d);
+    slots += slotsShape.freeSlots(e) - before;
   }
 
   /** Sweeps the offers, placing pending tasks of {@code ts} while any fits, and hands each to {@code placement}. */
@@ -80,7 +118,7 @@ final class ResourceOffers {
         Executor e = candidates[i];
         if (ts.hasPending()) {
           int index = ts.pollPending();
-          cluster.take(e, d);
+          take(e, d);
           placement.placed(ts, index, e);
         }
         if (d.fits(e)) candidates[kept++] = e;

@@ -51,7 +51,7 @@ final class TaskScheduler {
     this.mapOutputs = mapOutputs;
     this.emit = emit;
     this.offers = new ResourceOffers(cluster);
-    this.barrierPlacement = new BarrierPlacement(loop, cluster, emit, launcher);
+    this.barrierPlacement = new BarrierPlacement(loop, emit, launcher);
   }
 
   void wire(DagScheduler dag, ClusterEvents clusterEvents) {

@@ -33,6 +33,10 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   private int[] freeSlots = new int[4];
   private int freeCount;
   private int runningCount;
+  /** Links in the ordered sets of its pool or of the root ({@link OrderedTaskSets}), while queued. */
+  TaskSetManager queuePrev;
+  TaskSetManager queueNext;
+  boolean queued;
   int tasksSuccessful;
   boolean isZombie;
   /** A barrier attempt whose failure the DAGScheduler has handled (once per attempt). */
@@ -80,6 +84,9 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
 
   /** True when a pending task can be launched; drops stale entries from the top. */
   boolean hasPending() {
+    // With nothing running and nothing successful no entry is stale: answer without reading the
+    // arrays (a waiting barrier set is asked in every round).
+    if (runningCount == 0 && tasksSuccessful == 0) return pendingSize > 0;
     while (pendingSize > 0) {
       int top = pending[pendingSize - 1];
       if (!successful[top] && copiesRunning[top] == 0) return true;

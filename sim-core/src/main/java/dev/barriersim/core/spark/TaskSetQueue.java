@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -14,7 +13,7 @@ import java.util.function.Predicate;
  */
 final class TaskSetQueue {
   private final SchedulingMode mode;
-  private final TreeSet<TaskSetManager> fifo = new TreeSet<>(SchedulingAlgorithm.FIFO_TASK_SETS);
+  private final OrderedTaskSets fifo = new OrderedTaskSets();
   private final Map<String, Pool> pools = new LinkedHashMap<>();
 
   TaskSetQueue(SchedulingMode mode, List<PoolSpec> poolSpecs) {
@@ -42,11 +41,11 @@ final class TaskSetQueue {
 
   /**
    * Visits the sets in Spark's order until {@code visitor} returns false. The visitor may add or
-   * remove sets; FIFO walks by successor, so a removal never disturbs the walk.
+   * remove sets; FIFO walks its linked order, so a removal never disturbs the walk.
    */
   void forEachInOrder(Predicate<TaskSetManager> visitor) {
     if (mode == SchedulingMode.FIFO) {
-      walk(fifo, visitor);
+      fifo.walk(visitor);
       return;
     }
     List<Pool> order = new ArrayList<>();
@@ -54,20 +53,13 @@ final class TaskSetQueue {
     order.sort(SchedulingAlgorithm.FAIR);
     for (Pool p : order) {
       if (p.spec.schedulingMode() == SchedulingMode.FIFO) {
-        if (!walk(p.schedulable, visitor)) return;
+        if (!p.schedulable.walk(visitor)) return;
       } else {
-        List<TaskSetManager> sets = new ArrayList<>(p.schedulable);
+        List<TaskSetManager> sets = p.schedulable.toList();
         sets.sort(SchedulingAlgorithm.FAIR);
         for (TaskSetManager t : sets) if (!visitor.test(t)) return;
       }
     }
-  }
-
-  private static boolean walk(TreeSet<TaskSetManager> set, Predicate<TaskSetManager> visitor) {
-    for (TaskSetManager t = set.isEmpty() ? null : set.first(); t != null; t = set.higher(t)) {
-      if (!visitor.test(t)) return false;
-    }
-    return true;
   }
 
   /** True when some set has pending tasks. */

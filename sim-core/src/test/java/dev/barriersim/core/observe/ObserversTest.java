@@ -29,7 +29,7 @@ class ObserversTest {
     }
   }
 
-  private final class Sink implements TaskEventSink {
+  private final class Sink implements FrequentEventSink {
     @Override
     public void onEvent(SimEvent e) {
       calls.add("sink:" + e.type());
@@ -39,6 +39,12 @@ class ObserversTest {
     public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
         String executor, String host, HeldResources resources) {
       calls.add("sink:launched " + job + "/" + stage + " " + taskId + "@" + t + " on " + executor);
+    }
+
+    @Override
+    public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+        boolean fullRound) {
+      calls.add("sink:skipped " + job + "/" + stage + " needs " + needed + " of " + free + "@" + t);
     }
 
     @Override
@@ -56,15 +62,19 @@ class ObserversTest {
     Observers o = new Observers(List.of(first, new Sink(), last));
     o.taskLaunched(5, "j", "s", 1, 3, 0, 42, "7", "host-7", null);
     o.taskEnded(9, "j", "s", 1, 3, 0, 42, "7", "host-7", 5, TaskStatus.FAILED, "boom", null, new long[] {6, 8});
+    o.barrierRoundSkipped(9, "g", "b", 0, 8, 3, true);
     o.accept(new SimEvent.JobSubmitted(10, "j", 0));
 
     assertEquals(List.of("first:TaskLaunched", "sink:launched j/s 42@5 on 7", "last:TaskLaunched",
         "first:TaskEnded", "sink:ended 42@9 FAILED boom waits 1", "last:TaskEnded",
+        "first:BarrierRoundSkipped", "sink:skipped g/b needs 8 of 3@9", "last:BarrierRoundSkipped",
         "first:JobSubmitted", "sink:JobSubmitted", "last:JobSubmitted"), calls);
     assertEquals(new SimEvent.TaskLaunched(5, "j", "s", 1, 3, 0, 42, "7", "host-7"), first.seen.get(0));
     assertEquals(new SimEvent.TaskEnded(9, "j", "s", 1, 3, 0, 42, "7", "host-7", 5, TaskStatus.FAILED, "boom", null,
         new long[] {6, 8}), first.seen.get(1));
     assertSame(first.seen.get(0), last.seen.get(0), "one record for all listeners that need one");
     assertSame(first.seen.get(1), last.seen.get(1));
+    assertEquals(new SimEvent.BarrierRoundSkipped(9, "g", "b", 0, 8, 3, true), first.seen.get(2));
+    assertSame(first.seen.get(2), last.seen.get(2));
   }
 }
