@@ -64,7 +64,7 @@ final class BarrierCosts {
     } else if (e instanceof JobEnded j) {
       endSlotCheckWait(j.job(), j.t());
     } else if (e instanceof BarrierRoundSkipped) {
-      roundSkipped();
+      roundsSkipped(1);
     } else if (e instanceof BarrierSyncReleased r) {
       syncWaitMs += r.waitMs();
     } else if (e instanceof BarrierSyncTimedOut o) {
@@ -72,9 +72,9 @@ final class BarrierCosts {
     }
   }
 
-  /** An offer round skipped a barrier TaskSet. */
-  void roundSkipped() {
-    roundsSkipped++;
+  /** Offer rounds skipped a barrier TaskSet {@code n} times. */
+  void roundsSkipped(long n) {
+    roundsSkipped += n;
   }
 
   private void stopWaiting(String job, String stage, long t) {

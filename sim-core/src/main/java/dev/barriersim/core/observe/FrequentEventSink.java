@@ -23,4 +23,21 @@ public interface FrequentEventSink extends SimulationListener {
 
   /** {@link dev.barriersim.core.event.SimEvent.BarrierRoundSkipped}, as values. */
   void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free, boolean fullRound);
+
+  /**
+   * True when a skipped barrier round matters to this listener only as one more event at its
+   * instant (it reads neither the set nor the slot counts): then a run of skips in one round may
+   * reach it as one {@link #barrierRoundsSkipped} call. False by default.
+   */
+  default boolean countsSkippedRounds() {
+    return false;
+  }
+
+  /**
+   * {@code count} {@code BarrierRoundSkipped} events in a row at {@code t}, for a listener that
+   * {@link #countsSkippedRounds}; it must end in the state {@code count} single calls leave.
+   */
+  default void barrierRoundsSkipped(long t, long count) {
+    throw new UnsupportedOperationException("this listener takes skipped rounds one by one");
+  }
 }

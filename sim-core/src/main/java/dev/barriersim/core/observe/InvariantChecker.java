@@ -93,6 +93,18 @@ public final class InvariantChecker implements FrequentEventSink {
     closeBurst();
   }
 
+  /** A skipped round is checked for its instant and closes an open barrier launch, nothing else. */
+  @Override
+  public boolean countsSkippedRounds() {
+    return true;
+  }
+
+  @Override
+  public void barrierRoundsSkipped(long t, long count) {
+    time(t, "BarrierRoundSkipped");
+    closeBurst();
+  }
+
   @Override
   public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
       String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,

@@ -72,7 +72,20 @@ public final class MetricsCollector implements FrequentEventSink {
   public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
       boolean fullRound) {
     advanceTo(t);
-    barrierCosts.roundSkipped(); // the records and core time ignore it
+    barrierCosts.roundsSkipped(1); // the records and core time ignore it
+  }
+
+  /** A skipped round counts as an event and a skip; nothing else here reads it. */
+  @Override
+  public boolean countsSkippedRounds() {
+    return true;
+  }
+
+  @Override
+  public void barrierRoundsSkipped(long t, long count) {
+    advanceTo(t);
+    events += count - 1;
+    barrierCosts.roundsSkipped(count);
   }
 
   /** Counts the event and integrates time up to {@code t}, before the event is applied. */

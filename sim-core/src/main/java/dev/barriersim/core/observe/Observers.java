@@ -15,14 +15,18 @@ public final class Observers implements Consumer<SimEvent> {
   private final SimulationListener[] listeners;
   /** The same listeners as sinks where they are sinks, else null. */
   private final FrequentEventSink[] sinks;
+  private final boolean countsSkippedRounds;
 
   /** Calls {@code listeners} in this order. */
   public Observers(List<SimulationListener> listeners) {
     this.listeners = listeners.toArray(new SimulationListener[0]);
     this.sinks = new FrequentEventSink[this.listeners.length];
+    boolean counts = true;
     for (int i = 0; i < sinks.length; i++) {
       if (this.listeners[i] instanceof FrequentEventSink s) sinks[i] = s;
+      counts &= sinks[i] != null && sinks[i].countsSkippedRounds();
     }
+    this.countsSkippedRounds = counts;
   }
 
   /** Every listener gets {@code e}. */
@@ -82,6 +86,20 @@ public final class Observers implements Consumer<SimEvent> {
         listeners[i].onEvent(record);
       }
     }
+  }
+
+  /**
+   * True when every listener takes a run of skipped barrier rounds as a count
+   * ({@link FrequentEventSink#countsSkippedRounds}): the scheduler may then pass over a waiting
+   * barrier set without naming it.
+   */
+  public boolean countsSkippedRounds() {
+    return countsSkippedRounds;
+  }
+
+  /** {@code count} skipped barrier rounds in a row at {@code t}; only when {@link #countsSkippedRounds}. */
+  public void barrierRoundsSkipped(long t, long count) {
+    for (FrequentEventSink s : sinks) s.barrierRoundsSkipped(t, count);
   }
 
   /** Every listener learns that the run stopped. */

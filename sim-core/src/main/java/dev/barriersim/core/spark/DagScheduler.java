@@ -12,6 +12,7 @@ import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class DagScheduler {
   private int nextStageId;
   private int jobsNotEnded;
   private final int jobSubmittedKind;
+  /** The task shapes made so far (spark.task.cpus is fixed, so the amounts tell them apart). */
+  private final List<ResourceDemand> demands = new ArrayList<>();
 
   DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend,
       TaskScheduler taskScheduler, BarrierCoordinator coordinator, MapOutputTracker mapOutputs,
@@ -77,7 +80,12 @@ final class DagScheduler {
     List<String> names = cluster.resourceNames();
     int[] amounts = new int[names.size()];
     res.forEach((name, amount) -> amounts[names.indexOf(name)] = amount);
-    return new ResourceDemand(conf.taskCpus(), amounts);
+    for (ResourceDemand d : demands) {
+      if (Arrays.equals(d.resources(), amounts)) return d; // one instance per shape: rounds compare shapes by identity
+    }
+    ResourceDemand d = new ResourceDemand(conf.taskCpus(), amounts);
+    demands.add(d);
+    return d;
   }
 
   private void handleJobSubmitted(ActiveJob job, boolean first) {
@@ -232,7 +240,7 @@ final class DagScheduler {
     if (!s.job.isActive() || ts.stageAttempt != s.latestAttempt || ts.barrierFailureHandled) return;
     ts.barrierFailureHandled = true;
     if (!ts.isZombie) {
-      ts.isZombie = true;
+      ts.markZombie();
       taskScheduler.hideTaskSet(ts);
     }
     String message = SparkMessages.barrierStageFailed(taskName, error);

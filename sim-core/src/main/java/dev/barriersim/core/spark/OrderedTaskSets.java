@@ -13,10 +13,21 @@ import java.util.function.Predicate;
 final class OrderedTaskSets {
   private final TreeSet<TaskSetManager> order = new TreeSet<>(SchedulingAlgorithm.FIFO_TASK_SETS);
   private TaskSetManager head;
+  private final TaskSetQueue.Version version;
+
+  OrderedTaskSets(TaskSetQueue.Version version) {
+    this.version = version;
+  }
+
+  /** The first set in order, or null. */
+  TaskSetManager first() {
+    return head;
+  }
 
   /** Adds {@code t} in its place; no-op when present. */
   void add(TaskSetManager t) {
     if (!order.add(t)) return;
+    version.value++;
     TaskSetManager before = order.lower(t);
     TaskSetManager after = before == null ? head : before.queueNext;
     t.queuePrev = before;
@@ -30,6 +41,7 @@ final class OrderedTaskSets {
   /** Removes {@code t}; no-op when absent. Its own link forward is kept for a walk standing on it. */
   void remove(TaskSetManager t) {
     if (!t.queued || !order.remove(t)) return;
+    version.value++;
     if (t.queuePrev == null) head = t.queueNext;
     else t.queuePrev.queueNext = t.queueNext;
     if (t.queueNext != null) t.queueNext.queuePrev = t.queuePrev;
@@ -46,7 +58,12 @@ final class OrderedTaskSets {
    * added after the current one is visited).
    */
   boolean walk(Predicate<TaskSetManager> visitor) {
-    TaskSetManager t = head;
+    return walkFrom(head, visitor);
+  }
+
+  /** {@link #walk} from {@code start}, a queued set or null (nothing to visit). */
+  boolean walkFrom(TaskSetManager start, Predicate<TaskSetManager> visitor) {
+    TaskSetManager t = start;
     while (t != null) {
       TaskSetManager next = t.queueNext;
       if (!visitor.test(t)) return false;

@@ -9,10 +9,14 @@ import dev.barriersim.core.spark.SchedulingAlgorithm.Schedulable;
 final class Pool implements Schedulable {
   final PoolSpec spec;
   int runningTasks;
-  final OrderedTaskSets schedulable = new OrderedTaskSets();
+  /** The version of the whole queue, shared by all pools: it moves whenever a queued set changes. */
+  final TaskSetQueue.Version version;
+  final OrderedTaskSets schedulable;
 
-  Pool(PoolSpec spec) {
+  Pool(PoolSpec spec, TaskSetQueue.Version version) {
     this.spec = spec;
+    this.version = version;
+    this.schedulable = new OrderedTaskSets(version);
   }
 
   @Override public int minShare() { return spec.minShare(); }

@@ -37,6 +37,10 @@ final class TaskScheduler {
   private final Predicate<TaskSetManager> visitor = this::visit;
   /** Whether the round under way offers every executor (for {@code BarrierRoundSkipped}). */
   private boolean fullRound;
+  /** Every listener takes skipped rounds as a count ({@link Observers#countsSkippedRounds}). */
+  private final boolean countSkips;
+  /** Waiting barrier sets this round passed and not yet reported. */
+  private long skipped;
   private final List<ExecutorTasks> runningOnExecutor = new ArrayList<>();
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
@@ -51,6 +55,7 @@ final class TaskScheduler {
     this.mapOutputs = mapOutputs;
     this.emit = emit;
     this.offers = new ResourceOffers(cluster);
+    this.countSkips = emit.countsSkippedRounds();
     this.barrierPlacement = new BarrierPlacement(loop, emit, launcher);
   }
 
@@ -67,7 +72,7 @@ final class TaskScheduler {
   void submitTasks(TaskSetManager ts) {
     for (TaskSetManager old : ts.stage.taskSets) {
       if (old != ts && !old.isZombie) {
-        old.isZombie = true;
+        old.markZombie();
         queue.remove(old);
       }
     }
@@ -91,11 +96,40 @@ final class TaskScheduler {
   private void round(boolean full) {
     if (offers.isEmpty()) return;
     fullRound = full;
+    if (countSkips && queue.isFifo()) {
+      // The waiting barrier sets at the head: when the round cannot hold the smallest of them, the
+      // walk would pass every one of them (see visit); count them at once and start after them.
+      TaskSetQueue.WaitingRun run = queue.waitingRun();
+      if (run.count > 0 && offers.freeSlots(run.shape) < run.minTasks) {
+        skipped += run.count;
+        queue.forEachFrom(run.end, visitor);
+        flushSkips();
+        return;
+      }
+    }
     queue.forEachInOrder(visitor);
+    flushSkips();
   }
 
-  /** Offers the round to {@code ts}; true while offers are left for the next set. */
+  private void flushSkips() {
+    if (skipped > 0) {
+      emit.barrierRoundsSkipped(loop.now(), skipped);
+      skipped = 0;
+    }
+  }
+
+  /**
+   * Offers the round to {@code ts}; true while offers are left for the next set. When every
+   * listener counts skipped rounds, a waiting barrier set that the round's free slots cannot hold
+   * is passed with a count, which is flushed before anything else happens: a skip changes nothing
+   * in the round, so the rest of the walk is the same.
+   */
   private boolean visit(TaskSetManager ts) {
+    if (countSkips && ts.isWaitingBarrier() && offers.freeSlots(ts.stage.demand) < ts.numTasks) {
+      skipped++;
+      return true;
+    }
+    flushSkips();
     if (ts.isSchedulable()) offer(ts);
     else queue.remove(ts); // finished or zombie meanwhile (e.g. completed by another attempt's successes)
     offers.dropFull();
@@ -208,13 +242,13 @@ final class TaskScheduler {
     TaskSetManager ts = t.taskSet;
     if (cause == EndCause.FETCH_FAILED) ts.markSuccessful(t.index);
     if ((ts.isBarrier || cause == EndCause.FETCH_FAILED) && !ts.isZombie) {
-      ts.isZombie = true;
+      ts.markZombie();
       queue.remove(ts);
     }
     dag.taskFailed(t, cause, reason);
     if (ts.isZombie) return;
     if (cause.countsTowardsTaskFailures && ts.countFailure(t.index, conf.taskMaxFailures())) {
-      ts.isZombie = true;
+      ts.markZombie();
       queue.remove(ts);
       dag.taskSetFailed(ts, SparkMessages.taskFailedTooOften(t, conf.taskMaxFailures(), reason));
       return;
@@ -242,7 +276,7 @@ final class TaskScheduler {
   /** {@code cancelTasks}: kills the stage's running tasks and makes its sets zombies. */
   void cancelTasks(Stage s, String reason) {
     for (TaskSetManager ts : s.taskSets) {
-      ts.isZombie = true;
+      ts.markZombie();
       queue.remove(ts);
     }
     killAllTaskAttempts(s, SparkMessages.stageCancelled(reason));

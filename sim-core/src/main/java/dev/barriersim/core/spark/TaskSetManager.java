@@ -38,6 +38,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   TaskSetManager queueNext;
   boolean queued;
   int tasksSuccessful;
+  /** Set through {@link #markZombie()}, so that the queue's version moves. */
   boolean isZombie;
   /** A barrier attempt whose failure the DAGScheduler has handled (once per attempt). */
   boolean barrierFailureHandled;
@@ -58,6 +59,29 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     this.numFailures = new int[numTasks];
     this.copiesRunning = new byte[numTasks];
     this.attempts = new int[numTasks];
+  }
+
+  /**
+   * True when a round can pass this set as a barrier set waiting for slots without looking further:
+   * a live barrier set of which nothing runs or succeeded, so every pending entry is valid and
+   * {@link #hasPending} would only say yes.
+   */
+  boolean isWaitingBarrier() {
+    return isBarrier && !isZombie && runningCount == 0 && tasksSuccessful == 0 && pendingSize > 0;
+  }
+
+  /** The set launches nothing more; it only tracks its running tasks. */
+  void markZombie() {
+    changing();
+    isZombie = true;
+  }
+
+  /**
+   * Called before this set changes in a way {@link #isWaitingBarrier} reads: while the set waits in
+   * the queue, the queue's summary of waiting sets goes stale ({@link TaskSetQueue#waitingRun}).
+   */
+  private void changing() {
+    if (queued && isWaitingBarrier()) pool.version.value++;
   }
 
   /** Spark's TaskSet id: {@code stageId.stageAttempt}. */
@@ -102,11 +126,13 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
 
   /** Takes the next pending task index; call {@link #hasPending()} first. */
   int pollPending() {
+    changing();
     return pending[--pendingSize];
   }
 
   /** Puts a task back (a failure to retry, or a reverted barrier placement). No-op for a zombie. */
   void addPending(int index) {
+    changing();
     if (isZombie) return;
     pending[pendingSize++] = index;
   }
@@ -142,6 +168,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   }
 
   void taskLaunched(TaskAttempt t) {
+    changing();
     int slot;
     if (freeCount > 0) {
       slot = freeSlots[--freeCount];
@@ -157,6 +184,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   }
 
   void taskEnded(TaskAttempt t) {
+    changing();
     running[t.runningSlot] = null;
     if (freeCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, 2 * freeCount);
     freeSlots[freeCount++] = t.runningSlot;
@@ -168,15 +196,17 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
 
   /** Marks a task index done (its own success, or another attempt's: Spark's markPartitionCompleted). */
   void markSuccessful(int index) {
+    changing();
     if (!successful[index]) {
       successful[index] = true;
       tasksSuccessful++;
-      if (tasksSuccessful == numTasks) isZombie = true;
+      if (tasksSuccessful == numTasks) markZombie();
     }
   }
 
   /** An output of a finished task was lost with its executor: the task is pending again (Spark's Resubmitted). */
   void resubmitLostOutput(int index) {
+    changing();
     if (successful[index]) {
       successful[index] = false;
       tasksSuccessful--;

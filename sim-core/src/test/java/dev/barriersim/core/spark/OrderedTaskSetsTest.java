@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The linked FIFO order agrees with a TreeSet walked by successor, also when a visit removes its set. */
 class OrderedTaskSetsTest {
   private static List<TaskSetManager> sets(int n) {
-    Pool pool = new Pool(PoolSpec.defaultPool());
+    Pool pool = new Pool(PoolSpec.defaultPool(), new TaskSetQueue.Version());
     StageSpec spec = new StageSpec("s", 2, false, List.of(), null, List.of(DurationSpec.constant(1)), null);
     List<TaskSetManager> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -35,7 +35,7 @@ class OrderedTaskSetsTest {
         .forAll(lists().of(integers().between(0, 3 * 40 - 1)).ofSizeBetween(0, 300))
         .checkAssert(ops -> {
           List<TaskSetManager> all = sets(40);
-          OrderedTaskSets linked = new OrderedTaskSets();
+          OrderedTaskSets linked = new OrderedTaskSets(new TaskSetQueue.Version());
           TreeSet<TaskSetManager> model = new TreeSet<>(SchedulingAlgorithm.FIFO_TASK_SETS);
           for (int op : ops) {
             TaskSetManager t = all.get(op % 40);
@@ -75,7 +75,7 @@ class OrderedTaskSetsTest {
   @Test
   void aWalkStopsWhenTheVisitorSaysSo() {
     List<TaskSetManager> all = sets(5);
-    OrderedTaskSets linked = new OrderedTaskSets();
+    OrderedTaskSets linked = new OrderedTaskSets(new TaskSetQueue.Version());
     for (int i = 4; i >= 0; i--) linked.add(all.get(i));
     List<TaskSetManager> seen = new ArrayList<>();
     assertEquals(false, linked.walk(x -> seen.add(x) && seen.size() < 2));
