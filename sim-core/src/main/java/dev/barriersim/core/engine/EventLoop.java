@@ -46,6 +46,8 @@ public final class EventLoop {
   private final EventQueue<Object> queue = new EventQueue<>();
   /** Events scheduled for the instant the clock stands at. */
   private final InstantLanes lanes = new InstantLanes();
+  /** Events scheduled at once in time order (job arrivals), outside the heap. */
+  private final SortedBatch batch = new SortedBatch();
   private Handler<?>[] handlers = {(Handler<Action>) Action::fire};
   private final LongSet cancelled = new LongSet();
   private long now;
@@ -94,6 +96,28 @@ public final class EventLoop {
   }
 
   /**
+   * Schedules events of {@code kind} for {@code targets} at {@code times} (in non-decreasing order,
+   * none in the past) in {@code phase}, as many calls of {@link #at(long, Phase, int, Object)} in
+   * that order would, with the same handles; they wait in a list of their own rather than in the
+   * heap. Only one such list may be pending at a time.
+   */
+  public long[] atAll(long[] times, Phase p, int kind, Object[] targets) {
+    if (times.length != targets.length) throw new IllegalArgumentException("one time per target");
+    if (kind < 0 || kind >= handlers.length) throw new IllegalArgumentException("unknown kind " + kind);
+    long[] handles = new long[times.length];
+    long[] orders = new long[times.length];
+    for (int i = 0; i < times.length; i++) {
+      if (times[i] < now || (i > 0 && times[i] < times[i - 1])) {
+        throw new IllegalStateException("batch times must be in order and not in the past");
+      }
+      handles[i] = queue.takeSequence();
+      orders[i] = EventQueue.order(p, handles[i], kind);
+    }
+    batch.set(times.clone(), orders, targets.clone());
+    return handles;
+  }
+
+  /**
    * Cancels the event named by {@code handle}, which must not have fired yet (callers forget a
    * handle when its event fires); {@link #NO_EVENT} is ignored.
    */
@@ -108,39 +132,52 @@ public final class EventLoop {
   public Stop run(long horizonMs, long maxEvents, BooleanSupplier done) {
     while (true) {
       if (done.getAsBoolean()) return Stop.DONE;
-      // The next event: the first of the lowest non-empty lane, unless the queue holds an event of
-      // this instant in an earlier phase or in the same one (scheduled before, so it goes first).
-      boolean fromLane = !lanes.isEmpty();
-      int lanePhase = fromLane ? lanes.firstPhase() : -1;
-      if (fromLane && !queue.isEmpty() && queue.peekTime() == now && queue.peekPhase().ordinal() <= lanePhase) {
-        fromLane = false;
+      // The earliest scheduled event: the heap's first or the batch's next, by (time, phase, sequence).
+      int source = queue.isEmpty() ? NONE : HEAP;
+      long time = source == HEAP ? queue.peekTime() : 0;
+      long order = source == HEAP ? queue.peekOrder() : 0;
+      if (batch.hasNext()) {
+        long bt = batch.peekTime();
+        long bo = batch.peekOrder();
+        if (source == NONE || bt < time || (bt == time && bo < order)) {
+          source = BATCH;
+          time = bt;
+          order = bo;
+        }
       }
-      if (!fromLane && queue.isEmpty()) return Stop.EMPTY;
-      long time = fromLane ? now : queue.peekTime();
+      // An event of the current instant from its lane goes first, unless the scheduled one is of this
+      // instant in an earlier phase or in the same one (scheduled before, so it goes first).
+      if (!lanes.isEmpty()) {
+        int lanePhase = lanes.firstPhase();
+        if (source == NONE || time != now || EventQueue.phaseOf(order) > lanePhase) {
+          source = LANE;
+          time = now;
+          order = EventQueue.order(PHASES[lanePhase], lanes.peekSequence(lanePhase), lanes.peekKind(lanePhase));
+        }
+      }
+      if (source == NONE) return Stop.EMPTY;
       if (time > horizonMs) {
         now = horizonMs;
         return Stop.HORIZON;
       }
       if (fired >= maxEvents) return Stop.EVENT_LIMIT;
-      long handle;
-      int kind;
-      Object target;
-      if (fromLane) {
-        phase = PHASES[lanePhase];
-        handle = lanes.peekSequence(lanePhase);
-        kind = lanes.peekKind(lanePhase);
-        target = lanes.poll(lanePhase);
-      } else {
-        now = time;
-        phase = queue.peekPhase();
-        handle = queue.peekSequence();
-        kind = queue.peekKind();
-        target = queue.poll();
-      }
+      now = time;
+      phase = PHASES[EventQueue.phaseOf(order)];
+      Object target = switch (source) {
+        case HEAP -> queue.poll();
+        case BATCH -> batch.poll();
+        default -> lanes.poll(EventQueue.phaseOf(order));
+      };
       fired++;
-      if (cancelled.isEmpty() || !cancelled.remove(handle)) fire(handlers[kind], target);
+      long handle = EventQueue.sequenceOf(order);
+      if (cancelled.isEmpty() || !cancelled.remove(handle)) fire(handlers[EventQueue.kindOf(order)], target);
     }
   }
+
+  private static final int NONE = 0;
+  private static final int HEAP = 1;
+  private static final int BATCH = 2;
+  private static final int LANE = 3;
 
   @SuppressWarnings("unchecked")
   private static <T> void fire(Handler<T> handler, Object target) {

@@ -36,9 +36,30 @@ public final class EventQueue<T> {
   public long push(long time, Phase phase, int kind, T target) {
     if (size == targets.length) grow();
     long seq = sequence++;
-    long order = ((long) phase.ordinal() << PHASE_SHIFT) | ((seq & SEQUENCE_MASK) << KIND_BITS) | kind;
-    siftUp(size++, time, order, target);
+    siftUp(size++, time, order(phase, seq, kind), target);
     return seq;
+  }
+
+  /** The order word of an event: phase, then sequence, then kind, so that comparing words compares (phase, sequence). */
+  static long order(Phase phase, long seq, int kind) {
+    return ((long) phase.ordinal() << PHASE_SHIFT) | ((seq & SEQUENCE_MASK) << KIND_BITS) | kind;
+  }
+
+  static int phaseOf(long order) {
+    return (int) (order >>> PHASE_SHIFT);
+  }
+
+  static long sequenceOf(long order) {
+    return (order >>> KIND_BITS) & SEQUENCE_MASK;
+  }
+
+  static int kindOf(long order) {
+    return (int) order & MAX_KIND;
+  }
+
+  /** Order word of the next event; the queue must not be empty. */
+  long peekOrder() {
+    return keys[1];
   }
 
   /**

@@ -68,10 +68,12 @@ final class DagScheduler {
     return jobsNotEnded == 0;
   }
 
-  /** Schedules the job's submission at its submit time. */
-  void submitJob(ActiveJob job) {
-    jobsNotEnded++;
-    loop.at(job.submitMs, Phase.DRIVER, jobSubmittedKind, job);
+  /** Schedules each job's submission at its submit time; {@code jobs} are in submission order. */
+  void submitJobs(List<ActiveJob> jobs) {
+    long[] times = new long[jobs.size()];
+    for (int i = 0; i < times.length; i++) times[i] = jobs.get(i).submitMs;
+    jobsNotEnded += jobs.size();
+    loop.atAll(times, Phase.DRIVER, jobSubmittedKind, jobs.toArray());
   }
 
   /** What one task of {@code spec} needs: {@code spark.task.cpus} and its (or the default) resources. */

@@ -60,7 +60,7 @@ public final class SparkApplication {
     scheduler.wire(dag, clusterEvents);
 
     clusterEvents.schedule(spec.cluster());
-    for (ActiveJob job : jobInstances(queue, streams)) dag.submitJob(job);
+    dag.submitJobs(jobInstances(queue, streams));
 
     EventLoop.Stop stop = loop.run(settings.horizonMs(), settings.maxEvents(),
         () -> dag.allJobsEnded() && cluster.activeTasks() == 0);
