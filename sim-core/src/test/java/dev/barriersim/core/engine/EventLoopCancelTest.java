@@ -82,6 +82,11 @@ class EventLoopCancelTest {
   private interface Clock {
     long at(long time, Phase p, Runnable r);
 
+    /** Events in time order scheduled together; the reference schedules them one by one. */
+    default void atAll(long[] times, Phase p, Runnable[] rs) {
+      for (int i = 0; i < times.length; i++) at(times[i], p, rs[i]);
+    }
+
     void cancel(long handle);
 
     long now();
@@ -122,7 +127,12 @@ class EventLoopCancelTest {
   private static Clock real() {
     EventLoop loop = new EventLoop();
     return new Clock() {
+      private final int kind = loop.register((Runnable r) -> r.run());
+
       public long at(long time, Phase p, Runnable r) { return loop.at(time, p, r::run); }
+
+      @Override
+      public void atAll(long[] times, Phase p, Runnable[] rs) { loop.atAll(times, p, kind, rs); }
       public void cancel(long handle) { loop.cancel(handle); }
       public long now() { return loop.now(); }
       public Phase phase() { return loop.phase(); }
@@ -149,6 +159,14 @@ class EventLoopCancelTest {
       }
     }
     Spawner s = new Spawner();
+    // Arrivals known at the start, in time order, some at the same instants as the events below.
+    long[] arrivals = {0, 0, 1, 2, 2, 4};
+    Runnable[] arrive = new Runnable[arrivals.length];
+    for (int i = 0; i < arrivals.length; i++) {
+      String name = "arrival" + i;
+      arrive[i] = () -> fired.add(name + "@" + clock.now() + "/" + clock.phase());
+    }
+    clock.atAll(arrivals, Phase.DRIVER, arrive);
     s.schedule(0, Phase.TASK, "root");
     s.schedule(0, Phase.CLUSTER, "first");
     s.schedule(2, Phase.OFFERS, "later");
