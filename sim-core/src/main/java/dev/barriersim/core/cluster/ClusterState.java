@@ -15,6 +15,7 @@ public final class ClusterState {
   private final List<Executor> executors = new ArrayList<>();
   /** Bit i is set when executor i is active with a free core (plain words: no bookkeeping per change). */
   private long[] offerable = new long[1];
+  private int offerableCount;
   private int nextHost;
   private int activeCores;
   private long activeTasks;
@@ -87,6 +88,11 @@ public final class ClusterState {
   /** Task attempts holding resources anywhere. */
   public long activeTasks() {
     return activeTasks;
+  }
+
+  /** Number of active executors with a free core. */
+  public int offerableCount() {
+    return offerableCount;
   }
 
   /** Index of the next offerable executor at or after {@code from}, or -1. */
@@ -212,7 +218,16 @@ public final class ClusterState {
   private void updateIndex(Executor e) {
     int w = e.index >>> 6;
     if (w >= offerable.length) offerable = java.util.Arrays.copyOf(offerable, Math.max(w + 1, 2 * offerable.length));
-    if (e.state == Executor.State.ACTIVE && e.freeCores > 0) offerable[w] |= 1L << e.index;
-    else offerable[w] &= ~(1L << e.index);
+    long bit = 1L << e.index;
+    boolean was = (offerable[w] & bit) != 0;
+    boolean is = e.state == Executor.State.ACTIVE && e.freeCores > 0;
+    if (is == was) return;
+    if (is) {
+      offerable[w] |= bit;
+      offerableCount++;
+    } else {
+      offerable[w] &= ~bit;
+      offerableCount--;
+    }
   }
 }

@@ -19,9 +19,17 @@ final class ResourceOffers {
   }
 
   private final ClusterState cluster;
-  /** The round's offers, in executor-id order (plain arrays: a round allocates nothing). */
-  private Executor[] offers = new Executor[16];
-  private int size;
+  /**
+   * A full round offers every executor with a free core: the cluster's index of them is the list
+   * of offers (an executor whose cores run out leaves it at once, and nothing else joins it during
+   * a round), so a round does not copy it, and a sweep stops where the TaskSet runs out of pending
+   * tasks. A single-executor round offers {@link #single}.
+   */
+  private boolean all;
+  private Executor single;
+  /** Executors whose cores ran out in the current visit: {@link #dropFull} settles them. */
+  private Executor[] filled = new Executor[16];
+  private int filledCount;
   private Executor[] candidates = new Executor[16];
   /**
    * The round's free slots for one task shape, kept up to date as tasks are placed, given back and
@@ -36,45 +44,48 @@ final class ResourceOffers {
 
   /** Offers every executor with a free core (the cluster's index visits only those). */
   void offerAll() {
-    size = 0;
+    all = true;
+    single = null;
+    filledCount = 0;
     slotsShape = null;
-    for (int i = cluster.nextOfferable(0); i >= 0; i = cluster.nextOfferable(i + 1)) add(cluster.get(i));
   }
 
   /** Offers {@code e} alone, if it takes tasks and has a free core. */
   void offerOn(Executor e) {
-    size = 0;
+    all = false;
+    single = e.isActive() && e.freeCores() > 0 ? e : null;
+    filledCount = 0;
     slotsShape = null;
-    if (e.isActive() && e.freeCores() > 0) add(e);
   }
 
-  private void add(Executor e) {
-    if (size == offers.length) offers = Arrays.copyOf(offers, 2 * size);
-    offers[size++] = e;
+  /** The first offer at or after executor index {@code from}, or -1. */
+  private int nextOffer(int from) {
+    if (all) return cluster.nextOfferable(from);
+    return single != null && single.index() >= from ? single.index() : -1;
   }
 
   /** True when nothing is left to offer. */
   boolean isEmpty() {
-    return size == 0;
+    return all ? cluster.offerableCount() == 0 : single == null;
   }
 
-  /** Drops the offers whose cores are all taken. */
+  /** Drops the offers whose cores are all taken (only executors filled in this visit can be). */
   void dropFull() {
-    int kept = 0;
-    for (int i = 0; i < size; i++) {
-      Executor e = offers[i];
-      if (e.freeCores() > 0) offers[kept++] = e;
-      else if (slotsShape != null) slots -= slotsShape.freeSlots(e); // a custom resource may still count
+    for (int i = 0; i < filledCount; i++) {
+      Executor e = filled[i];
+      filled[i] = null;
+      if (e.freeCores() > 0) continue; // given back meanwhile (a reverted barrier placement)
+      if (slotsShape != null) slots -= slotsShape.freeSlots(e); // a custom resource may still count
+      if (e == single) single = null;
     }
-    Arrays.fill(offers, kept, size, null);
-    size = kept;
+    filledCount = 0;
   }
 
   /** Slots still free in this round for one task of demand {@code d}, as Spark counts them. */
   int freeSlots(ResourceDemand d) {
     if (slotsShape != null && sameShape(slotsShape, d)) return slots;
     int free = 0;
-    for (int i = 0; i < size; i++) free += d.freeSlots(offers[i]);
+    for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) free += d.freeSlots(cluster.get(i));
     slotsShape = d;
     slots = free;
     return free;
@@ -86,41 +97,51 @@ final class ResourceOffers {
 
   /** Takes one task's resources on offered executor {@code e}. */
   private void take(Executor e, ResourceDemand d) {
-    if (slotsShape == null) {
-      cluster.take(e, d);
-      return;
-    }
-    int before = slotsShape.freeSlots(e);
+    int before = slotsShape == null ? 0 : slotsShape.freeSlots(e);
     cluster.take(e, d);
-    slots += slotsShape.freeSlots(e) - before;
+    if (slotsShape != null) slots += slotsShape.freeSlots(e) - before;
+    if (e.freeCores() == 0) {
+      if (filledCount == filled.length) filled = Arrays.copyOf(filled, 2 * filledCount);
+      filled[filledCount++] = e;
+    }
   }
 
   /** Gives back one task's resources on offered executor {@code e} (a reverted placement). */
   void give(Executor e, ResourceDemand d) {
-    if (slotsShape == null) {
-      cluster.give(e, d);
-      return;
-    }
-    int before = slotsShape.freeSlots(e);
+    int before = slotsShape == null ? 0 : slotsShape.freeSlots(e);
     cluster.give(e, d);
-    slots += slotsShape.freeSlots(e) - before;
+    if (slotsShape != null) slots += slotsShape.freeSlots(e) - before;
   }
 
-  /** Sweeps the offers, placing pending tasks of {@code ts} while any fits, and hands each to {@code placement}. */
+  /**
+   * Spark's sweep: each offer that fits takes one pending task of {@code ts}, in executor order, and
+   * sweeps repeat over the offers that still fit until nothing is pending or nothing fits. Each task
+   * goes to {@code placement}. A sweep stops where the set runs out of pending tasks: the rest of it
+   * would place nothing.
+   */
   void place(TaskSetManager ts, Placement placement) {
     ResourceDemand d = ts.stage.demand;
-    if (candidates.length < size) candidates = new Executor[offers.length];
     int n = 0;
-    for (int i = 0; i < size; i++) if (d.fits(offers[i])) candidates[n++] = offers[i];
+    for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
+      Executor e = cluster.get(i);
+      if (!d.fits(e)) continue;
+      if (!ts.hasPending()) return;
+      int index = ts.pollPending();
+      take(e, d);
+      placement.placed(ts, index, e);
+      if (d.fits(e)) {
+        if (n == candidates.length) candidates = Arrays.copyOf(candidates, 2 * n);
+        candidates[n++] = e;
+      }
+    }
     while (n > 0 && ts.hasPending()) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
         Executor e = candidates[i];
-        if (ts.hasPending()) {
-          int index = ts.pollPending();
-          take(e, d);
-          placement.placed(ts, index, e);
-        }
+        if (!ts.hasPending()) return;
+        int index = ts.pollPending();
+        take(e, d);
+        placement.placed(ts, index, e);
         if (d.fits(e)) candidates[kept++] = e;
       }
       n = kept;
