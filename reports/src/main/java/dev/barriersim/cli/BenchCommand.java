@@ -7,13 +7,13 @@ import dev.barriersim.core.Simulations;
 import dev.barriersim.report.BenchPresets;
 import dev.barriersim.scenario.ScenarioException;
 import dev.barriersim.scenario.Problem;
-import java.io.BufferedWriter;
+import dev.barriersim.core.observe.Utf8Output;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -135,8 +135,9 @@ final class BenchCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
+  /** A UTF-8 writer that takes the lines' bytes as they are ({@link Utf8Output}), buffered. */
   private static Writer writer(Path p) throws IOException {
-    return new BufferedWriter(Files.newBufferedWriter(p, StandardCharsets.UTF_8), 1 << 16);
+    return new Utf8Output(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
   }
 
   private static void resetPeaks() {
