@@ -28,6 +28,30 @@ final class ByteLine {
     if (len + more > buf.length) buf = Arrays.copyOf(buf, Math.max(2 * buf.length, len + more));
   }
 
+  /** Appends bytes already encoded (a constant, or a cached encoding of a string). */
+  ByteLine bytes(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+    return this;
+  }
+
+  /** Appends bytes already encoded, of which some are not ASCII when {@code ascii} is false. */
+  ByteLine bytes(byte[] b, boolean asciiOnly) {
+    if (!asciiOnly) ascii = false;
+    return bytes(b);
+  }
+
+  /** The bytes of the line so far, copied (to cache an encoding). */
+  byte[] toBytes() {
+    return Arrays.copyOf(buf, len);
+  }
+
+  /** True while every byte so far is ASCII. */
+  boolean isAscii() {
+    return ascii;
+  }
+
   /** Appends an ASCII character. */
   ByteLine ch(char c) {
     ensure(1);

@@ -20,6 +20,8 @@ public final class EventLogWriter implements FrequentEventSink, EventFields {
   private final Writer out;
   private final MessageDigest sha;
   private final ByteLine line = new ByteLine();
+  /** JSON literals of the names that recur on every task line. */
+  private final EncodedStrings names = new EncodedStrings((s, into) -> into.json(s));
   private long count;
 
   /** Writes to {@code out}, or only digests when it is {@code null}. */
@@ -43,10 +45,12 @@ public final class EventLogWriter implements FrequentEventSink, EventFields {
   @Override
   public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
       String executor, String host, HeldResources resources) {
-    begin(t, "TaskLaunched");
-    str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
-        .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("host", host)
-        .str("resources", resources == null ? null : resources.formatAddresses());
+    begin(t, LAUNCHED);
+    name(JOB, job).name(STAGE, stage);
+    line.bytes(STAGE_ATTEMPT).num(stageAttempt).bytes(PARTITION).num(partition).bytes(ATTEMPT).num(attempt)
+        .bytes(TASK_ID).num(taskId);
+    name(EXECUTOR, executor).name(HOST, host);
+    str("resources", resources == null ? null : resources.formatAddresses());
     end();
   }
 
@@ -55,10 +59,12 @@ public final class EventLogWriter implements FrequentEventSink, EventFields {
   public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
       String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
       long[] barrierWaits) {
-    begin(t, "TaskEnded");
-    str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
-        .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("status", status.name())
-        .str("reason", reason);
+    begin(t, ENDED);
+    name(JOB, job).name(STAGE, stage);
+    line.bytes(STAGE_ATTEMPT).num(stageAttempt).bytes(PARTITION).num(partition).bytes(ATTEMPT).num(attempt)
+        .bytes(TASK_ID).num(taskId);
+    name(EXECUTOR, executor);
+    str("status", status.name()).str("reason", reason);
     end();
   }
 
@@ -66,10 +72,39 @@ public final class EventLogWriter implements FrequentEventSink, EventFields {
   @Override
   public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
       boolean fullRound) {
-    begin(t, "BarrierRoundSkipped");
-    str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("needed", needed).num("free", free)
-        .bool("fullRound", fullRound);
+    begin(t, SKIPPED);
+    name(JOB, job).name(STAGE, stage);
+    num("stageAttempt", stageAttempt).num("needed", needed).num("free", free).bool("fullRound", fullRound);
     end();
+  }
+
+  private static final byte[] LAUNCHED = ascii(",\"type\":\"TaskLaunched\"");
+  private static final byte[] ENDED = ascii(",\"type\":\"TaskEnded\"");
+  private static final byte[] SKIPPED = ascii(",\"type\":\"BarrierRoundSkipped\"");
+  private static final byte[] JOB = ascii(",\"job\":");
+  private static final byte[] STAGE = ascii(",\"stage\":");
+  private static final byte[] STAGE_ATTEMPT = ascii(",\"stageAttempt\":");
+  private static final byte[] PARTITION = ascii(",\"partition\":");
+  private static final byte[] ATTEMPT = ascii(",\"attempt\":");
+  private static final byte[] TASK_ID = ascii(",\"taskId\":");
+  private static final byte[] EXECUTOR = ascii(",\"executor\":");
+  private static final byte[] HOST = ascii(",\"host\":");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** A text field that recurs, as {@link #str} writes it. */
+  private EventLogWriter name(byte[] field, String value) {
+    if (value == null) return this;
+    line.bytes(field);
+    names.append(value, line);
+    return this;
+  }
+
+  private void begin(long t, byte[] type) {
+    line.clear();
+    line.ascii("{\"t\":").num(t).bytes(type);
   }
 
   private void begin(long t, String type) {

@@ -64,6 +64,8 @@ public final class TaskTimelineWriter implements FrequentEventSink {
   private final List<BitSet> lanesByIndex = new ArrayList<>();
   private final Map<String, BitSet> lanesByName = new HashMap<>();
   private final ByteLine line = new ByteLine();
+  /** CSV fields of the names that recur on every row. */
+  private final EncodedStrings names = new EncodedStrings(TaskTimelineWriter::csv);
 
   /** Writes the header to {@code out}. */
   public TaskTimelineWriter(Writer out) {
@@ -193,13 +195,18 @@ public final class TaskTimelineWriter implements FrequentEventSink {
 
   private void writeRow(Row r) {
     line.clear();
-    csv(r.job).ch(',');
-    csv(r.stage).ch(',').num(r.stageAttempt).ch(',').num(r.partition).ch(',').num(r.attempt).ch(',');
-    csv(r.executor).ch(',');
-    csv(r.host).ch(',').num(r.launchMs).ch(',');
+    names.append(r.job, line);
+    line.ch(',');
+    names.append(r.stage, line);
+    line.ch(',').num(r.stageAttempt).ch(',').num(r.partition).ch(',').num(r.attempt).ch(',');
+    names.append(r.executor, line);
+    line.ch(',');
+    names.append(r.host, line);
+    line.ch(',').num(r.launchMs).ch(',');
     if (r.ended) line.num(r.endMs);
     line.ch(',').ascii(r.ended ? r.status.name() : TaskStatus.RUNNING.name()).ch(',');
-    csv(!r.ended || r.reason == null ? "" : r.reason).ch(',').num(r.taskId).ch(',').num(r.slot).ch(',');
+    csv(!r.ended || r.reason == null ? "" : r.reason, line);
+    line.ch(',').num(r.taskId).ch(',').num(r.slot).ch(',');
     if (r.resources != null) line.text(r.resources.formatAddresses());
     line.ch(',');
     if (r.ended) {
@@ -213,8 +220,12 @@ public final class TaskTimelineWriter implements FrequentEventSink {
     line.writeTo(out);
   }
 
-  private ByteLine csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return line.text(s);
+  /** Appends {@code s} as a CSV field: quoted, quotes doubled, when it holds a comma, quote or line break. */
+  private static void csv(String s, ByteLine line) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      line.text(s);
+      return;
+    }
     line.ch('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -227,6 +238,7 @@ public final class TaskTimelineWriter implements FrequentEventSink {
         if (pair) i++;
       }
     }
-    return line.ch('"');
+    line.ch('"');
   }
+
 }
