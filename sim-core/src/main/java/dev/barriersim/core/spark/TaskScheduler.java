@@ -6,6 +6,7 @@ import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import dev.barriersim.core.observe.Observers;
 import java.util.function.Predicate;
@@ -41,7 +42,8 @@ final class TaskScheduler {
   private final boolean countSkips;
   /** Waiting barrier sets this round passed and not yet reported. */
   private long skipped;
-  private final List<ExecutorTasks> runningOnExecutor = new ArrayList<>();
+  /** The attempts running on each executor, by executor index. */
+  private ExecutorTasks[] runningOnExecutor = new ExecutorTasks[16];
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
       TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit) {
@@ -229,8 +231,11 @@ final class TaskScheduler {
   }
 
   private ExecutorTasks runningOn(Executor e) {
-    while (runningOnExecutor.size() <= e.index()) runningOnExecutor.add(new ExecutorTasks());
-    return runningOnExecutor.get(e.index());
+    int i = e.index();
+    if (i >= runningOnExecutor.length) runningOnExecutor = Arrays.copyOf(runningOnExecutor, Math.max(i + 1, 2 * i));
+    ExecutorTasks tasks = runningOnExecutor[i];
+    if (tasks == null) runningOnExecutor[i] = tasks = new ExecutorTasks(e.totalCores());
+    return tasks;
   }
 
   /**
