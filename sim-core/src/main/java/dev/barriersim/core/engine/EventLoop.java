@@ -48,6 +48,18 @@ public final class EventLoop {
   private final InstantLanes lanes = new InstantLanes();
   /** Events scheduled at once in time order (job arrivals), outside the heap. */
   private final SortedBatch batch = new SortedBatch();
+  /** Task-phase events of the next 65.5 s, outside the heap. */
+  private final TimingWheel wheel;
+
+  /** A loop whose timing wheel covers 2^16 ms. */
+  public EventLoop() {
+    this(16);
+  }
+
+  /** A loop whose timing wheel covers {@code 2^wheelBits} ms (small in tests, to exercise both paths). */
+  EventLoop(int wheelBits) {
+    wheel = new TimingWheel(wheelBits);
+  }
   private Handler<?>[] handlers = {(Handler<Action>) Action::fire};
   private final LongSet cancelled = new LongSet();
   private long now;
@@ -89,7 +101,12 @@ public final class EventLoop {
    */
   public long at(long time, Phase p, int kind, Object target) {
     if (time < now) throw new IllegalStateException("event scheduled in the past: " + time + " < " + now);
-    if (time > now) return queue.push(time, p, kind, target);
+    if (time > now) {
+      if (p != Phase.TASK || !wheel.fits(time, now)) return queue.push(time, p, kind, target);
+      long seq = queue.takeSequence();
+      wheel.add(time, EventQueue.order(p, seq, kind), target);
+      return seq;
+    }
     long seq = queue.takeSequence();
     lanes.add(p.ordinal(), seq, kind, target);
     return seq;
@@ -132,10 +149,20 @@ public final class EventLoop {
   public Stop run(long horizonMs, long maxEvents, BooleanSupplier done) {
     while (true) {
       if (done.getAsBoolean()) return Stop.DONE;
-      // The earliest scheduled event: the heap's first or the batch's next, by (time, phase, sequence).
+      // The earliest scheduled event: the heap's first, the wheel's first or the batch's next, by
+      // (time, phase, sequence).
       int source = queue.isEmpty() ? NONE : HEAP;
       long time = source == HEAP ? queue.peekTime() : 0;
       long order = source == HEAP ? queue.peekOrder() : 0;
+      if (!wheel.isEmpty()) {
+        long wt = wheel.peekTime(now);
+        long wo = wheel.peekOrder(now);
+        if (source == NONE || wt < time || (wt == time && wo < order)) {
+          source = WHEEL;
+          time = wt;
+          order = wo;
+        }
+      }
       if (batch.hasNext()) {
         long bt = batch.peekTime();
         long bo = batch.peekOrder();
@@ -166,6 +193,7 @@ public final class EventLoop {
       Object target = switch (source) {
         case HEAP -> queue.poll();
         case BATCH -> batch.poll();
+        case WHEEL -> wheel.poll(now);
         default -> lanes.poll(EventQueue.phaseOf(order));
       };
       fired++;
@@ -178,6 +206,7 @@ public final class EventLoop {
   private static final int HEAP = 1;
   private static final int BATCH = 2;
   private static final int LANE = 3;
+  private static final int WHEEL = 4;
 
   @SuppressWarnings("unchecked")
   private static <T> void fire(Handler<T> handler, Object target) {

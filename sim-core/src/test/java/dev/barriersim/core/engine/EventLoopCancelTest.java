@@ -125,7 +125,7 @@ class EventLoopCancelTest {
   }
 
   private static Clock real() {
-    EventLoop loop = new EventLoop();
+    EventLoop loop = new EventLoop(2); // a 4 ms timing wheel: events go to the wheel and to the heap
     return new Clock() {
       private final int kind = loop.register((Runnable r) -> r.run());
 
@@ -151,7 +151,7 @@ class EventLoopCancelTest {
           for (int k = 0; k < 2 && next[0] < codes.size(); k++) {
             int c = codes.get(next[0]++);
             Phase q = Phase.values()[c % 4];
-            long at = clock.now() + (c / 4) % 3; // often now, in any phase, even an earlier one
+            long at = clock.now() + new long[] {0, 1, 2, 3, 4, 5, 9}[(c / 4) % 7]; // often now, in any phase
             if (c % 17 == 0) clock.cancel(clock.at(clock.now() + 1, q, () -> fired.add("a cancelled event ran")));
             else schedule(at, q, name + "." + k);
           }
@@ -176,8 +176,9 @@ class EventLoopCancelTest {
 
   /**
    * Events that schedule events, many of them for the current instant (which the loop keeps in
-   * per-phase lanes outside its heap), and cancel some: the loop fires exactly what a plain sorted
-   * map of (time, phase, sequence) fires, in the same order.
+   * per-phase lanes outside its heap), others in the timing wheel's window or beyond it, and cancel
+   * some: the loop fires exactly what a plain sorted map of (time, phase, sequence) fires, in the
+   * same order.
    */
   @Test
   void eventsScheduledForNowFireInTheTotalOrder_asASortedMapFiresThem() {
