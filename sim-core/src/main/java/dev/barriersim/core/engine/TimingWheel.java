@@ -12,9 +12,8 @@ import java.util.Arrays;
  */
 final class TimingWheel {
   private final int mask;
-  /** Per slot: first and last node, or -1. */
-  private final int[] head;
-  private final int[] tail;
+  /** Per slot s: first node at 2s and last node at 2s + 1, or -1 (side by side: one cache line). */
+  private final int[] ends;
   /** Bit s is set when slot s holds an event. */
   private final long[] nonEmpty;
   /** Nodes: time, order word, target, next node; free nodes are chained through {@link #next}. */
@@ -31,10 +30,8 @@ final class TimingWheel {
   TimingWheel(int bits) {
     int slots = 1 << bits;
     mask = slots - 1;
-    head = new int[slots];
-    tail = new int[slots];
-    Arrays.fill(head, -1);
-    Arrays.fill(tail, -1);
+    ends = new int[2 * slots];
+    Arrays.fill(ends, -1);
     nonEmpty = new long[Math.max(1, slots >>> 6)];
   }
 
@@ -56,13 +53,14 @@ final class TimingWheel {
     targets[n] = target;
     next[n] = -1;
     int s = (int) time & mask;
-    if (tail[s] < 0) {
-      head[s] = n;
+    int last = ends[2 * s + 1];
+    if (last < 0) {
+      ends[2 * s] = n;
       nonEmpty[s >>> 6] |= 1L << s;
     } else {
-      next[tail[s]] = n;
+      next[last] = n;
     }
-    tail[s] = n;
+    ends[2 * s + 1] = n;
     size++;
   }
 
@@ -102,22 +100,23 @@ final class TimingWheel {
   }
 
   long peekTime(long now) {
-    return times[head[first(now)]];
+    return times[ends[2 * first(now)]];
   }
 
   long peekOrder(long now) {
-    return orders[head[first(now)]];
+    return orders[ends[2 * first(now)]];
   }
 
   /** Removes the earliest event and returns its target. */
   Object poll(long now) {
     int s = first(now);
-    int n = head[s];
+    int n = ends[2 * s];
     Object target = targets[n];
     targets[n] = null;
-    head[s] = next[n];
-    if (head[s] < 0) {
-      tail[s] = -1;
+    int after = next[n];
+    ends[2 * s] = after;
+    if (after < 0) {
+      ends[2 * s + 1] = -1;
       nonEmpty[s >>> 6] &= ~(1L << s);
     }
     next[n] = free;
