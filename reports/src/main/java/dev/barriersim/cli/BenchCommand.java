@@ -7,13 +7,13 @@ import dev.barriersim.core.Simulations;
 import dev.barriersim.report.BenchPresets;
 import dev.barriersim.scenario.ScenarioException;
 import dev.barriersim.scenario.Problem;
-import java.io.BufferedWriter;
+import dev.barriersim.core.observe.Utf8Output;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code barriersim bench}: times the simulation loop on a preset workload or a scenario (its
  * barrier mode, replication 0) and prints one JSON line last. {@code loopMs} is the wall time of
- * the run alone; building the workload is {@code buildMs}.
+ * the run alone; building the workload is {@code buildMs}; {@code roundsSkipped} counts the offer
+ * rounds that skipped a barrier TaskSet for want of free slots, and {@code roundsSkippedPerTask}
+ * divides them by the attempts launched.
  */
 @Command(
     name = "bench",
@@ -38,9 +40,10 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
         "Times the simulator on a preset workload (b1 bag of tasks, b2 barrier mix at about 80 %% load,"
-            + " b3 b2 with executor losses) or on a scenario file, and prints one JSON line last:",
+            + " b3 b2 with executor losses, b4 gang contention at about 95 %% load on 100 executors) or on a scenario"
+            + " file, and prints one JSON line last:",
         "{\"preset\", \"executors\", \"cores\", \"tasks\", \"events\", \"makespanMs\", \"buildMs\", \"loopMs\","
-            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\"}.",
+            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\", \"roundsSkipped\", \"roundsSkippedPerTask\"}.",
         "Without --timeline no per-task output is written; with it, tasks.csv and events.jsonl stream to DIR"
             + " and their cost is part of loopMs. See docs/performance.md."})
 final class BenchCommand implements Callable<Integer> {
@@ -50,11 +53,11 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "SCENARIO.yaml", description = "A scenario to time instead of a preset.")
   private Path scenario;
 
-  @Option(names = "--preset", paramLabel = "b1|b2|b3", description = "The preset workload (default: b1).")
+  @Option(names = "--preset", paramLabel = "b1|b2|b3|b4", description = "The preset workload (default: b1).")
   private String preset;
 
-  @Option(names = "--executors", paramLabel = "H", description = "Executors of a preset (default: 1000).")
-  private int executors = 1000;
+  @Option(names = "--executors", paramLabel = "H", description = "Executors of a preset (default: 1000; b4: 100).")
+  private Integer executors;
 
   @Option(names = "--cores", paramLabel = "C", description = "Cores per executor of a preset (default: 16).")
   private int cores = 16;
@@ -77,7 +80,9 @@ final class BenchCommand implements Callable<Integer> {
     Console console = new Console(spec);
     if (scenario != null && preset != null) return usage(console, "give either a scenario or --preset, not both");
     if (scenario == null && !sets.isEmpty()) return usage(console, "--set applies to a scenario, not to a preset");
-    if (executors < 1 || cores < 1 || tasks < 1) return usage(console, "--executors, --cores and --tasks must be >= 1");
+    if ((executors != null && executors < 1) || cores < 1 || tasks < 1) {
+      return usage(console, "--executors, --cores and --tasks must be >= 1");
+    }
     long buildStart = System.nanoTime();
     String name;
     SimulationSpec sim;
@@ -95,10 +100,10 @@ final class BenchCommand implements Callable<Integer> {
       try {
         p = BenchPresets.of(preset == null ? "b1" : preset);
       } catch (IllegalArgumentException e) {
-        return usage(console, "unknown preset '" + preset + "'; use b1, b2 or b3");
+        return usage(console, "unknown preset '" + preset + "'; use b1, b2, b3 or b4");
       }
       if (p == BenchPresets.B1 && tasks > Integer.MAX_VALUE) return usage(console, "b1 takes at most 2^31-1 tasks");
-      sim = p.build(executors, cores, tasks, seed == null ? 1 : seed);
+      sim = p.build(executors == null ? p.defaultExecutors() : executors, cores, tasks, seed == null ? 1 : seed);
       name = p.id();
     }
     long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
@@ -118,11 +123,15 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     long loopMs = Math.max(1, (System.nanoTime() - loopStart) / 1_000_000);
+    long skipped = r.barrier().roundsSkipped();
+    long launched = r.tasks().launched();
     console.out(String.format(Locale.ROOT,
         "{\"preset\": \"%s\", \"executors\": %d, \"cores\": %d, \"tasks\": %d, \"events\": %d, \"makespanMs\": %d,"
-            + " \"buildMs\": %d, \"loopMs\": %d, \"eventsPerSec\": %.0f, \"tasksPerSec\": %.0f, \"peakHeapMb\": %d}",
+            + " \"buildMs\": %d, \"loopMs\": %d, \"eventsPerSec\": %.0f, \"tasksPerSec\": %.0f, \"peakHeapMb\": %d,"
+            + " \"roundsSkipped\": %d, \"roundsSkippedPerTask\": %.3f}",
         name, clusterExecutors, clusterCores, totalTasks, r.events(), r.makespanMs(), buildMs, loopMs,
-        r.events() * 1000.0 / loopMs, totalTasks * 1000.0 / loopMs, peakHeapMb()));
+        r.events() * 1000.0 / loopMs, totalTasks * 1000.0 / loopMs, peakHeapMb(), skipped,
+        launched == 0 ? 0.0 : (double) skipped / launched));
     return ExitCodes.OK;
   }
 
@@ -131,8 +140,9 @@ final class BenchCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
+  /** A UTF-8 writer that takes the lines' bytes as they are ({@link Utf8Output}), buffered. */
   private static Writer writer(Path p) throws IOException {
-    return new BufferedWriter(Files.newBufferedWriter(p, StandardCharsets.UTF_8), 1 << 16);
+    return new Utf8Output(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
   }
 
   private static void resetPeaks() {

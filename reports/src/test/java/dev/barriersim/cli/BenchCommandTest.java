@@ -20,12 +20,14 @@ class BenchCommandTest {
 
   @Test
   void everyPresetPrintsTheContractsFields() throws Exception {
-    for (String preset : List.of("b1", "b2", "b3")) {
-      Cli.Result r = Cli.run("bench", "--preset", preset, "--executors", "10", "--cores", "4", "--tasks", "2000");
+    for (String preset : List.of("b1", "b2", "b3", "b4")) {
+      // b4's gangs reach 512 tasks: its cluster must hold them (10 x 64 slots) for every task to run.
+      String cores = preset.equals("b4") ? "64" : "4";
+      Cli.Result r = Cli.run("bench", "--preset", preset, "--executors", "10", "--cores", cores, "--tasks", "2000");
       assertEquals(0, r.code(), r.toString());
       JsonNode j = lastLine(r.out());
       for (String f : List.of("preset", "executors", "cores", "tasks", "events", "makespanMs", "buildMs", "loopMs",
-          "eventsPerSec", "tasksPerSec", "peakHeapMb")) {
+          "eventsPerSec", "tasksPerSec", "peakHeapMb", "roundsSkipped", "roundsSkippedPerTask")) {
         assertTrue(j.has(f), f + " missing in " + j);
       }
       assertEquals(preset, j.get("preset").asText());
@@ -33,6 +35,18 @@ class BenchCommandTest {
       assertTrue(j.get("tasks").asLong() >= 2000);
       assertTrue(j.get("events").asLong() >= 2 * 2000);
     }
+  }
+
+  @Test
+  void b4MakesGangsWaitOnItsSmallerCluster() throws Exception {
+    Cli.Result r = Cli.run("bench", "--preset", "b4", "--tasks", "20000");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode j = lastLine(r.out());
+    assertEquals(100, j.get("executors").asInt(), "b4's cluster is 100 executors unless told otherwise");
+    assertEquals(16, j.get("cores").asInt());
+    assertTrue(j.get("roundsSkipped").asLong() > 0, "gangs wait at 95 % load: " + j);
+    assertEquals(j.get("roundsSkipped").asDouble() / j.get("tasks").asDouble(), j.get("roundsSkippedPerTask").asDouble(),
+        0.01 * j.get("roundsSkippedPerTask").asDouble() + 0.001);
   }
 
   @Test

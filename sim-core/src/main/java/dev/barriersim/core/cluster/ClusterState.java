@@ -13,7 +13,9 @@ import java.util.Map;
 public final class ClusterState {
   private final List<String> resourceNames;
   private final List<Executor> executors = new ArrayList<>();
-  private final BitSet offerable = new BitSet();
+  /** Bit i is set when executor i is active with a free core (plain words: no bookkeeping per change). */
+  private long[] offerable = new long[1];
+  private int offerableCount;
   private int nextHost;
   private int activeCores;
   private long activeTasks;
@@ -88,9 +90,21 @@ public final class ClusterState {
     return activeTasks;
   }
 
+  /** Number of active executors with a free core. */
+  public int offerableCount() {
+    return offerableCount;
+  }
+
   /** Index of the next offerable executor at or after {@code from}, or -1. */
   public int nextOfferable(int from) {
-    return offerable.nextSetBit(from);
+    int w = from >>> 6;
+    if (w >= offerable.length) return -1;
+    long word = offerable[w] & (-1L << from);
+    while (true) {
+      if (word != 0) return (w << 6) + Long.numberOfTrailingZeros(word);
+      if (++w == offerable.length) return -1;
+      word = offerable[w];
+    }
   }
 
   /** Takes one task's resources on {@code e}. */
@@ -202,6 +216,18 @@ public final class ClusterState {
   }
 
   private void updateIndex(Executor e) {
-    offerable.set(e.index, e.state == Executor.State.ACTIVE && e.freeCores > 0);
+    int w = e.index >>> 6;
+    if (w >= offerable.length) offerable = java.util.Arrays.copyOf(offerable, Math.max(w + 1, 2 * offerable.length));
+    long bit = 1L << e.index;
+    boolean was = (offerable[w] & bit) != 0;
+    boolean is = e.state == Executor.State.ACTIVE && e.freeCores > 0;
+    if (is == was) return;
+    if (is) {
+      offerable[w] |= bit;
+      offerableCount++;
+    } else {
+      offerable[w] &= ~bit;
+      offerableCount--;
+    }
   }
 }

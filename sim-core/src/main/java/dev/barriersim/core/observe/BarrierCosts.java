@@ -10,7 +10,6 @@ import dev.barriersim.core.event.SimEvent.JobStarted;
 import dev.barriersim.core.event.SimEvent.SlotCheckFailed;
 import dev.barriersim.core.event.SimEvent.StageCompleted;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
-import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,8 +43,8 @@ final class BarrierCosts {
   }
 
   /** A launch ends the wait of its stage attempt, if it was a waiting barrier attempt. */
-  void taskLaunched(TaskLaunched l) {
-    if (waiting > 0) stopWaiting(l.job(), l.stage(), l.t());
+  void taskLaunched(long t, String job, String stage) {
+    if (waiting > 0) stopWaiting(job, stage, t);
   }
 
   /** Updates the costs with an event other than a task launch or end (a task end costs nothing here). */
@@ -65,12 +64,17 @@ final class BarrierCosts {
     } else if (e instanceof JobEnded j) {
       endSlotCheckWait(j.job(), j.t());
     } else if (e instanceof BarrierRoundSkipped) {
-      roundsSkipped++;
+      roundsSkipped(1);
     } else if (e instanceof BarrierSyncReleased r) {
       syncWaitMs += r.waitMs();
     } else if (e instanceof BarrierSyncTimedOut o) {
       syncWaitMs += o.waitMs();
     }
+  }
+
+  /** Offer rounds skipped a barrier TaskSet {@code n} times. */
+  void roundsSkipped(long n) {
+    roundsSkipped += n;
   }
 
   private void stopWaiting(String job, String stage, long t) {

@@ -5,8 +5,6 @@ import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
 import dev.barriersim.core.event.SimEvent.ExecutorLost;
-import dev.barriersim.core.event.SimEvent.TaskEnded;
-import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.TaskStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,20 +66,20 @@ final class CoreTime {
   }
 
   /** The attempt holds its cores and resources from now on. */
-  void taskLaunched(TaskLaunched l) {
+  void taskLaunched(long t, HeldResources resources) {
     runningTasks++;
-    runningLaunchSum += l.t();
-    addUnits(resBusy, l.resources(), 1);
+    runningLaunchSum += t;
+    addUnits(resBusy, resources, 1);
   }
 
   /** The attempt's cores and resources are free again; its core time was busy, and wasted unless it succeeded. */
-  void taskEnded(TaskEnded t) {
+  void taskEnded(long t, long launchMs, TaskStatus status, HeldResources resources) {
     runningTasks--;
-    runningLaunchSum -= t.launchMs();
-    addUnits(resBusy, t.resources(), -1);
-    long coreMs = (t.t() - t.launchMs()) * taskCpus;
+    runningLaunchSum -= launchMs;
+    addUnits(resBusy, resources, -1);
+    long coreMs = (t - launchMs) * taskCpus;
     busyCoreMs += coreMs;
-    if (t.status() != TaskStatus.SUCCESS) wastedCoreMs += coreMs;
+    if (status != TaskStatus.SUCCESS) wastedCoreMs += coreMs;
   }
 
   /** Updates what is present with an executor joining or leaving; other events change nothing here. */

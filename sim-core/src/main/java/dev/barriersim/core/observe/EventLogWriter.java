@@ -1,11 +1,10 @@
 package dev.barriersim.core.observe;
 
 import dev.barriersim.core.event.EventFields;
+import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.barriersim.core.event.TaskStatus;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,12 +12,16 @@ import java.util.HexFormat;
 /**
  * Streams {@code events.jsonl}: one JSON object per event, {@code t} and {@code type} first, then
  * the event's fields, {@code \n} line ends. The SHA-256 of the bytes is kept whether or not a
- * writer is given, so every run has a digest.
+ * writer is given, so every run has a digest. Lines are built as UTF-8 bytes ({@link ByteLine});
+ * the frequent events come as values ({@link FrequentEventSink}) and are written with the fields,
+ * in the order, their records give.
  */
-public final class EventLogWriter implements SimulationListener, EventFields {
+public final class EventLogWriter implements FrequentEventSink, EventFields {
   private final Writer out;
   private final MessageDigest sha;
-  private final StringBuilder line = new StringBuilder(256);
+  private final ByteLine line = new ByteLine();
+  /** JSON literals of the names that recur on every task line. */
+  private final EncodedStrings names = new EncodedStrings((s, into) -> into.json(s));
   private long count;
 
   /** Writes to {@code out}, or only digests when it is {@code null}. */
@@ -33,19 +36,87 @@ public final class EventLogWriter implements SimulationListener, EventFields {
 
   @Override
   public void onEvent(SimEvent e) {
-    line.setLength(0);
-    line.append("{\"t\":").append(e.t()).append(",\"type\":\"").append(e.type()).append('"');
+    begin(e.t(), e.type());
     e.fields(this);
-    line.append("}\n");
+    end();
+  }
+
+  /** The fields of {@link SimEvent.TaskLaunched#fields}. */
+  @Override
+  public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, HeldResources resources) {
+    begin(t, LAUNCHED);
+    name(JOB, job).name(STAGE, stage);
+    line.bytes(STAGE_ATTEMPT).num(stageAttempt).bytes(PARTITION).num(partition).bytes(ATTEMPT).num(attempt)
+        .bytes(TASK_ID).num(taskId);
+    name(EXECUTOR, executor).name(HOST, host);
+    str("resources", resources == null ? null : resources.formatAddresses());
+    end();
+  }
+
+  /** The fields of {@link SimEvent.TaskEnded#fields}. */
+  @Override
+  public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits) {
+    begin(t, ENDED);
+    name(JOB, job).name(STAGE, stage);
+    line.bytes(STAGE_ATTEMPT).num(stageAttempt).bytes(PARTITION).num(partition).bytes(ATTEMPT).num(attempt)
+        .bytes(TASK_ID).num(taskId);
+    name(EXECUTOR, executor);
+    str("status", status.name()).str("reason", reason);
+    end();
+  }
+
+  /** The fields of {@link SimEvent.BarrierRoundSkipped#fields}. */
+  @Override
+  public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+      boolean fullRound) {
+    begin(t, SKIPPED);
+    name(JOB, job).name(STAGE, stage);
+    num("stageAttempt", stageAttempt).num("needed", needed).num("free", free).bool("fullRound", fullRound);
+    end();
+  }
+
+  private static final byte[] LAUNCHED = ascii(",\"type\":\"TaskLaunched\"");
+  private static final byte[] ENDED = ascii(",\"type\":\"TaskEnded\"");
+  private static final byte[] SKIPPED = ascii(",\"type\":\"BarrierRoundSkipped\"");
+  private static final byte[] JOB = ascii(",\"job\":");
+  private static final byte[] STAGE = ascii(",\"stage\":");
+  private static final byte[] STAGE_ATTEMPT = ascii(",\"stageAttempt\":");
+  private static final byte[] PARTITION = ascii(",\"partition\":");
+  private static final byte[] ATTEMPT = ascii(",\"attempt\":");
+  private static final byte[] TASK_ID = ascii(",\"taskId\":");
+  private static final byte[] EXECUTOR = ascii(",\"executor\":");
+  private static final byte[] HOST = ascii(",\"host\":");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** A text field that recurs, as {@link #str} writes it. */
+  private EventLogWriter name(byte[] field, String value) {
+    if (value == null) return this;
+    line.bytes(field);
+    names.append(value, line);
+    return this;
+  }
+
+  private void begin(long t, byte[] type) {
+    line.clear();
+    line.ascii("{\"t\":").num(t).bytes(type);
+  }
+
+  private void begin(long t, String type) {
+    line.clear();
+    line.ascii("{\"t\":").num(t).ascii(",\"type\":\"").ascii(type).ch('"');
+  }
+
+  private void end() {
+    line.ascii("}\n");
     count++;
-    sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
-    if (out != null) {
-      try {
-        out.append(line);
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
-    }
+    line.digestInto(sha);
+    line.writeTo(out);
   }
 
   /** Number of events written. */
@@ -64,22 +135,19 @@ public final class EventLogWriter implements SimulationListener, EventFields {
 
   @Override
   public EventFields str(String name, String value) {
-    if (value != null) {
-      line.append(",\"").append(name).append("\":");
-      Json.quote(value, line);
-    }
+    if (value != null) line.ascii(",\"").text(name).ascii("\":").json(value);
     return this;
   }
 
   @Override
   public EventFields num(String name, long value) {
-    line.append(",\"").append(name).append("\":").append(value);
+    line.ascii(",\"").text(name).ascii("\":").num(value);
     return this;
   }
 
   @Override
   public EventFields bool(String name, boolean value) {
-    line.append(",\"").append(name).append("\":").append(value);
+    line.ascii(",\"").text(name).ascii("\":").bool(value);
     return this;
   }
 }

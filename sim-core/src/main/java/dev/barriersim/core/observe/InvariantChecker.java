@@ -2,6 +2,8 @@ package dev.barriersim.core.observe;
 
 import dev.barriersim.core.Outcome;
 import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
@@ -20,7 +22,7 @@ import java.util.Map;
  * attempt ended unless it was killed and never stopped (a hung task killed under {@code untilDone});
  * every barrier stage attempt launches all its tasks at one instant, or none.
  */
-public final class InvariantChecker implements SimulationListener {
+public final class InvariantChecker implements FrequentEventSink {
   private final int taskCpus;
   private long lastT;
   private int[] executorCores = new int[16];
@@ -33,6 +35,9 @@ public final class InvariantChecker implements SimulationListener {
   private String openBurstKey;
   private int[] openBurst;
   private long openBurstT;
+  private String lastJob;
+  private String lastStage;
+  private int[] lastBarrierAttempt;
 
   /** A checker for runs of {@code spec}. */
   public InvariantChecker(SimulationSpec spec) {
@@ -41,24 +46,30 @@ public final class InvariantChecker implements SimulationListener {
 
   @Override
   public void onEvent(SimEvent e) {
-    if (e.t() < lastT) fail("time went backwards: " + e.t() + " after " + lastT + " (" + e.type() + ")");
-    lastT = e.t();
-    if (e instanceof TaskLaunched l) {
-      launched(l);
+    if (e instanceof SimEvent.BarrierRoundSkipped b) {
+      barrierRoundSkipped(b.t(), b.job(), b.stage(), b.stageAttempt(), b.needed(), b.free(), b.fullRound());
       return;
     }
-    closeBurst();
+    if (e instanceof TaskLaunched l) {
+      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
+          l.host(), l.resources());
+      return;
+    }
     if (e instanceof TaskEnded t) {
-      if (!running.get((int) t.taskId())) fail("task " + t.taskId() + " ended twice or was never launched");
-      running.clear((int) t.taskId());
-      executorUsed[Integer.parseInt(t.executor())] -= taskCpus;
-    } else if (e instanceof TaskKillRequested k) {
+      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
+          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
+      return;
+    }
+    if (e.t() < lastT) time(e.t(), e.type());
+    lastT = e.t();
+    closeBurst();
+    if (e instanceof TaskKillRequested k) {
       killRequested.set((int) k.taskId());
     } else if (e instanceof SimEvent.TaskHung h) {
       if (!running.get((int) h.taskId())) fail("task " + h.taskId() + " hung while not running");
       hung.set((int) h.taskId());
     } else if (e instanceof ExecutorAdded a) {
-      int i = Integer.parseInt(a.executor());
+      int i = executorIndex(a.executor());
       if (i >= executorCores.length) {
         executorCores = Arrays.copyOf(executorCores, Math.max(i + 1, executorCores.length * 2));
         executorUsed = Arrays.copyOf(executorUsed, executorCores.length);
@@ -66,34 +77,86 @@ public final class InvariantChecker implements SimulationListener {
       executorCores[i] = a.cores();
     } else if (e instanceof StageSubmitted s && s.barrier()) {
       barrierAttempts.put(key(s.job(), s.stage()), new int[] {s.tasks(), 0, s.stageAttempt()});
+      lastJob = null; // the remembered lookup may be stale now
     }
   }
 
-  private void launched(TaskLaunched l) {
-    int ex = Integer.parseInt(l.executor());
+  private void time(long t, String type) {
+    if (t < lastT) fail("time went backwards: " + t + " after " + lastT + " (" + type + ")");
+    lastT = t;
+  }
+
+  @Override
+  public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+      boolean fullRound) {
+    time(t, "BarrierRoundSkipped");
+    closeBurst();
+  }
+
+  /** A skipped round is checked for its instant and closes an open barrier launch, nothing else. */
+  @Override
+  public boolean countsSkippedRounds() {
+    return true;
+  }
+
+  @Override
+  public void barrierRoundsSkipped(long t, long count) {
+    time(t, "BarrierRoundSkipped");
+    closeBurst();
+  }
+
+  @Override
+  public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits) {
+    time(t, "TaskEnded");
+    closeBurst();
+    if (!running.get((int) taskId)) fail("task " + taskId + " ended twice or was never launched");
+    running.clear((int) taskId);
+    executorUsed[executorIndex(executor)] -= taskCpus;
+  }
+
+  @Override
+  public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, HeldResources resources) {
+    time(t, "TaskLaunched");
+    int ex = executorIndex(executor);
     executorUsed[ex] += taskCpus;
     if (executorUsed[ex] > executorCores[ex]) {
-      fail("executor " + l.executor() + " runs " + executorUsed[ex] + " cpus but has " + executorCores[ex]);
+      fail("executor " + executor + " runs " + executorUsed[ex] + " cpus but has " + executorCores[ex]);
     }
-    if (running.get((int) l.taskId())) fail("task id " + l.taskId() + " launched twice");
-    running.set((int) l.taskId());
+    if (running.get((int) taskId)) fail("task id " + taskId + " launched twice");
+    running.set((int) taskId);
     if (barrierAttempts.isEmpty()) return;
-    String key = key(l.job(), l.stage());
-    int[] b = barrierAttempts.get(key);
-    if (b == null || b[2] != l.stageAttempt()) {
+    int[] b = barrierAttempt(job, stage);
+    if (b == null || b[2] != stageAttempt) {
       closeBurst();
       return;
     }
     if (openBurst != b) {
       closeBurst();
-      if (b[1] != 0) fail("barrier stage " + key + " attempt " + b[2] + " launched tasks at two instants");
+      if (b[1] != 0) fail("barrier stage " + key(job, stage) + " attempt " + b[2] + " launched tasks at two instants");
       openBurst = b;
-      openBurstKey = key;
-      openBurstT = l.t();
-    } else if (l.t() != openBurstT) {
-      fail("barrier stage " + key + " attempt " + b[2] + " launched tasks at two instants");
+      openBurstKey = key(job, stage);
+      openBurstT = t;
+    } else if (t != openBurstT) {
+      fail("barrier stage " + key(job, stage) + " attempt " + b[2] + " launched tasks at two instants");
     }
     b[1]++;
+  }
+
+  /**
+   * The barrier attempt record of (job, stage), or null. The last one asked is remembered by the
+   * identity of its names: the tasks of one stage come with the same strings, and a miss only costs
+   * the lookup.
+   */
+  private int[] barrierAttempt(String job, String stage) {
+    if (job == lastJob && stage == lastStage) return lastBarrierAttempt;
+    int[] b = barrierAttempts.get(key(job, stage));
+    lastJob = job;
+    lastStage = stage;
+    lastBarrierAttempt = b;
+    return b;
   }
 
   private void closeBurst() {
@@ -113,6 +176,19 @@ public final class InvariantChecker implements SimulationListener {
       neverEnded.andNot(hung);
       if (!neverEnded.isEmpty()) fail("completed run left task " + neverEnded.nextSetBit(0) + " running");
     }
+  }
+
+  /** {@code Integer.parseInt(id)}, with a short path for the plain digits executor ids are. */
+  private static int executorIndex(String id) {
+    int n = id.length();
+    if (n == 0 || n > 9) return Integer.parseInt(id);
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      int d = id.charAt(i) - '0';
+      if (d < 0 || d > 9) return Integer.parseInt(id);
+      v = 10 * v + d;
+    }
+    return v;
   }
 
   private static String key(String job, String stage) {

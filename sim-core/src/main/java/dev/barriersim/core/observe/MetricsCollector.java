@@ -3,7 +3,9 @@ package dev.barriersim.core.observe;
 import dev.barriersim.core.Outcome;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
+import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
 
@@ -12,7 +14,7 @@ import dev.barriersim.core.event.SimEvent.TaskLaunched;
  * records ({@link RunRecords}), core and resource time ({@link CoreTime}) and the costs of barrier
  * mode ({@link BarrierCosts}). Time is integrated up to each event before the event is applied.
  */
-public final class MetricsCollector implements SimulationListener {
+public final class MetricsCollector implements FrequentEventSink {
   private final RunRecords records = new RunRecords();
   private final CoreTime coreTime;
   private final BarrierCosts barrierCosts;
@@ -32,21 +34,65 @@ public final class MetricsCollector implements SimulationListener {
 
   @Override
   public void onEvent(SimEvent e) {
-    events++;
-    long dt = coreTime.advanceTo(e.t());
-    if (dt > 0) barrierCosts.integrate(dt, coreTime.idleCores());
-    if (e instanceof TaskLaunched l) { // the two events of every task first: the common path is short
-      records.taskLaunched(l);
-      coreTime.taskLaunched(l);
-      barrierCosts.taskLaunched(l);
+    if (e instanceof TaskLaunched l) {
+      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
+          l.host(), l.resources());
     } else if (e instanceof TaskEnded t) {
-      records.taskEnded(t);
-      coreTime.taskEnded(t);
+      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
+          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
+    } else if (e instanceof SimEvent.BarrierRoundSkipped b) {
+      barrierRoundSkipped(b.t(), b.job(), b.stage(), b.stageAttempt(), b.needed(), b.free(), b.fullRound());
     } else {
+      advanceTo(e.t());
       records.onEvent(e);
       coreTime.onEvent(e);
       barrierCosts.onEvent(e);
     }
+  }
+
+  @Override
+  public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, HeldResources resources) {
+    advanceTo(t);
+    records.taskLaunched(t, job, stage);
+    coreTime.taskLaunched(t, resources);
+    barrierCosts.taskLaunched(t, job, stage);
+  }
+
+  @Override
+  public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits) {
+    advanceTo(t);
+    records.taskEnded(t, status); // a task end costs the barrier costs nothing
+    coreTime.taskEnded(t, launchMs, status, resources);
+  }
+
+  @Override
+  public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+      boolean fullRound) {
+    advanceTo(t);
+    barrierCosts.roundsSkipped(1); // the records and core time ignore it
+  }
+
+  /** A skipped round counts as an event and a skip; nothing else here reads it. */
+  @Override
+  public boolean countsSkippedRounds() {
+    return true;
+  }
+
+  @Override
+  public void barrierRoundsSkipped(long t, long count) {
+    advanceTo(t);
+    events += count - 1;
+    barrierCosts.roundsSkipped(count);
+  }
+
+  /** Counts the event and integrates time up to {@code t}, before the event is applied. */
+  private void advanceTo(long t) {
+    events++;
+    long dt = coreTime.advanceTo(t);
+    if (dt > 0) barrierCosts.integrate(dt, coreTime.idleCores());
   }
 
   /** The summary of the run that stopped at {@code endMs}; a completed run's makespan is its last end. */

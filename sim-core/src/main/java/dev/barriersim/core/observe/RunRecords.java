@@ -8,8 +8,6 @@ import dev.barriersim.core.event.SimEvent.JobStarted;
 import dev.barriersim.core.event.SimEvent.JobSubmitted;
 import dev.barriersim.core.event.SimEvent.StageCompleted;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
-import dev.barriersim.core.event.SimEvent.TaskEnded;
-import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.StageInfo;
 import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.event.TaskStatus;
@@ -56,24 +54,41 @@ final class RunRecords {
   private long failed;
   private long killed;
   private long lastEndMs;
+  private String lastJob;
+  private String lastStage;
+  private StageRecord lastRecord;
 
   /** Counts a launch; the stage's first launch is its start. */
-  void taskLaunched(TaskLaunched l) {
+  void taskLaunched(long t, String job, String stage) {
     launched++;
-    StageRecord s = stage(l.job(), l.stage());
-    if (s.firstLaunchMs == null) s.firstLaunchMs = l.t();
+    StageRecord s = launchedStage(job, stage);
+    if (s.firstLaunchMs == null) s.firstLaunchMs = t;
+  }
+
+  /**
+   * The record of the stage that launched, remembered by the identity of its names: the tasks of
+   * one stage come with the same strings, so most launches skip the two lookups.
+   */
+  private StageRecord launchedStage(String job, String stage) {
+    if (job != lastJob || stage != lastStage) {
+      lastRecord = stage(job, stage);
+      lastJob = job;
+      lastStage = stage;
+    }
+    return lastRecord;
   }
 
   /** Counts an end by how the attempt ended. */
-  void taskEnded(TaskEnded t) {
-    if (t.status() == TaskStatus.SUCCESS) succeeded++;
-    else if (t.status() == TaskStatus.FAILED) failed++;
+  void taskEnded(long t, TaskStatus status) {
+    if (status == TaskStatus.SUCCESS) succeeded++;
+    else if (status == TaskStatus.FAILED) failed++;
     else killed++;
-    lastEndMs = Math.max(lastEndMs, t.t());
+    lastEndMs = Math.max(lastEndMs, t);
   }
 
   /** Updates the records with an event other than a task launch or end. */
   void onEvent(SimEvent e) {
+    if (e instanceof JobSubmitted || e instanceof JobStarted) lastJob = null; // records are made: forget the last lookup
     if (e instanceof StageSubmitted s) {
       StageRecord r = stage(s.job(), s.stage());
       r.attempts = s.stageAttempt() + 1;

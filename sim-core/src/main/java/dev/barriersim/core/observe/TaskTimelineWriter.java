@@ -1,5 +1,7 @@
 package dev.barriersim.core.observe;
 
+import dev.barriersim.core.Outcome;
+import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
@@ -7,9 +9,11 @@ import dev.barriersim.core.event.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,105 +25,220 @@ import java.util.Map;
  * <p>{@code slot} is the lane the attempt held on its executor, the lowest one free at launch;
  * {@code resources} the custom resource addresses it held ({@code gpu:0 1;fpga:0}); and
  * {@code barrierWaits} its intervals inside {@code barrier()} ({@code 1000-1500 3000-3200}).
+ *
+ * <p>Task events come as values ({@link FrequentEventSink}); rows wait in a ring in launch order,
+ * found by task id (ids grow by one per launch) and written as UTF-8 bytes ({@link ByteLine}).
  */
-public final class TaskTimelineWriter implements SimulationListener {
+public final class TaskTimelineWriter implements FrequentEventSink {
   /** The CSV header; the contract's columns first. */
   public static final String HEADER =
       "job,stage,stageAttempt,partition,attempt,executor,host,launchMs,endMs,status,reason,taskId,slot,resources,"
           + "barrierWaits\n";
 
+  /** One attempt's row: its launch, and its end once it ended. */
   private static final class Row {
-    final TaskLaunched launch;
-    final int slot;
-    TaskEnded end;
-
-    Row(TaskLaunched launch, int slot) {
-      this.launch = launch;
-      this.slot = slot;
-    }
+    String job;
+    String stage;
+    int stageAttempt;
+    int partition;
+    int attempt;
+    long taskId;
+    String executor;
+    String host;
+    long launchMs;
+    HeldResources resources;
+    int slot;
+    boolean ended;
+    long endMs;
+    TaskStatus status;
+    String reason;
+    long[] barrierWaits;
   }
 
   private final Writer out;
-  private final ArrayDeque<Row> pending = new ArrayDeque<>();
-  private final Map<Long, Row> byTaskId = new HashMap<>();
-  /** Lanes held on each executor. */
-  private final Map<String, BitSet> lanes = new HashMap<>();
-  private final StringBuilder line = new StringBuilder(160);
+  /** Rows not written yet, in launch order: a ring. */
+  private Row[] ring = new Row[1024];
+  private int head;
+  private int size;
+  /** Lanes held on each executor: by index for numeric ids, by name otherwise. */
+  private final List<BitSet> lanesByIndex = new ArrayList<>();
+  private final Map<String, BitSet> lanesByName = new HashMap<>();
+  private final ByteLine line = new ByteLine();
+  /** CSV fields of the names that recur on every row. */
+  private final EncodedStrings names = new EncodedStrings(TaskTimelineWriter::csv);
 
   /** Writes the header to {@code out}. */
   public TaskTimelineWriter(Writer out) {
     this.out = out;
-    write(HEADER);
+    line.clear();
+    line.ascii(HEADER);
+    line.writeTo(out);
   }
 
   @Override
   public void onEvent(SimEvent e) {
     if (e instanceof TaskLaunched l) {
-      BitSet held = lanes.computeIfAbsent(l.executor(), x -> new BitSet());
-      int slot = held.nextClearBit(0);
-      held.set(slot);
-      Row row = new Row(l, slot);
-      pending.addLast(row);
-      byTaskId.put(l.taskId(), row);
-    } else if (e instanceof TaskEnded end) {
-      Row row = byTaskId.remove(end.taskId());
-      if (row != null) {
-        row.end = end;
-        lanes.get(row.launch.executor()).clear(row.slot);
-        while (!pending.isEmpty() && pending.peekFirst().end != null) writeRow(pending.pollFirst());
-      }
+      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
+          l.host(), l.resources());
+    } else if (e instanceof TaskEnded t) {
+      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
+          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
     }
   }
 
   @Override
-  public void onRunEnd(long endMs, dev.barriersim.core.Outcome outcome) {
-    while (!pending.isEmpty()) writeRow(pending.pollFirst());
-    byTaskId.clear();
+  public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, HeldResources resources) {
+    BitSet held = lanes(executor);
+    int slot = held.nextClearBit(0);
+    held.set(slot);
+    Row r = new Row();
+    r.job = job;
+    r.stage = stage;
+    r.stageAttempt = stageAttempt;
+    r.partition = partition;
+    r.attempt = attempt;
+    r.taskId = taskId;
+    r.executor = executor;
+    r.host = host;
+    r.launchMs = t;
+    r.resources = resources;
+    r.slot = slot;
+    if (size == ring.length) grow();
+    ring[(head + size++) & (ring.length - 1)] = r;
+  }
+
+  @Override
+  public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits) {
+    Row r = find(taskId);
+    if (r == null) return;
+    r.ended = true;
+    r.endMs = t;
+    r.status = status;
+    r.reason = reason;
+    r.barrierWaits = barrierWaits;
+    lanes(r.executor).clear(r.slot);
+    while (size > 0 && ring[head].ended) writeRow(poll());
+  }
+
+  /** Task rows ignore skipped rounds. */
+  @Override
+  public boolean countsSkippedRounds() {
+    return true;
+  }
+
+  @Override
+  public void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free,
+      boolean fullRound) {}
+
+  @Override
+  public void barrierRoundsSkipped(long t, long count) {}
+
+  @Override
+  public void onRunEnd(long endMs, Outcome outcome) {
+    while (size > 0) writeRow(poll());
+  }
+
+  /** The pending row of {@code taskId} that has not ended, or null: by offset from the oldest, else by search. */
+  private Row find(long taskId) {
+    if (size == 0) return null;
+    long offset = taskId - ring[head].taskId;
+    if (offset >= 0 && offset < size) {
+      Row r = ring[(int) ((head + offset) & (ring.length - 1))];
+      if (r.taskId == taskId && !r.ended) return r;
+    }
+    for (int i = size - 1; i >= 0; i--) { // ids out of launch order: the latest launch with that id, as a map kept it
+      Row r = ring[(head + i) & (ring.length - 1)];
+      if (r.taskId == taskId) return r.ended ? null : r;
+    }
+    return null;
+  }
+
+  private Row poll() {
+    Row r = ring[head];
+    ring[head] = null;
+    head = (head + 1) & (ring.length - 1);
+    size--;
+    return r;
+  }
+
+  private void grow() {
+    Row[] bigger = new Row[2 * ring.length];
+    for (int i = 0; i < size; i++) bigger[i] = ring[(head + i) & (ring.length - 1)];
+    ring = bigger;
+    head = 0;
+  }
+
+  private BitSet lanes(String executor) {
+    int i = digits(executor);
+    if (i < 0) return lanesByName.computeIfAbsent(executor, x -> new BitSet());
+    while (lanesByIndex.size() <= i) lanesByIndex.add(null);
+    BitSet b = lanesByIndex.get(i);
+    if (b == null) lanesByIndex.set(i, b = new BitSet());
+    return b;
+  }
+
+  /** The value of an id of one to nine decimal digits, else -1. */
+  private static int digits(String id) {
+    int n = id.length();
+    if (n == 0 || n > 9) return -1;
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      int d = id.charAt(i) - '0';
+      if (d < 0 || d > 9) return -1;
+      v = 10 * v + d;
+    }
+    return v;
   }
 
   private void writeRow(Row r) {
-    TaskLaunched l = r.launch;
-    line.setLength(0);
-    csv(l.job()).append(',');
-    csv(l.stage()).append(',').append(l.stageAttempt()).append(',').append(l.partition()).append(',')
-        .append(l.attempt()).append(',');
-    csv(l.executor()).append(',');
-    csv(l.host()).append(',').append(l.t()).append(',');
-    if (r.end != null) line.append(r.end.t());
-    line.append(',').append(r.end == null ? TaskStatus.RUNNING : r.end.status()).append(',');
-    csv(r.end == null || r.end.reason() == null ? "" : r.end.reason()).append(',').append(l.taskId()).append(',')
-        .append(r.slot).append(',');
-    if (l.resources() != null) line.append(l.resources().formatAddresses());
-    line.append(',');
-    if (r.end != null) {
-      long[] w = r.end.barrierWaits();
+    line.clear();
+    names.append(r.job, line);
+    line.ch(',');
+    names.append(r.stage, line);
+    line.ch(',').num(r.stageAttempt).ch(',').num(r.partition).ch(',').num(r.attempt).ch(',');
+    names.append(r.executor, line);
+    line.ch(',');
+    names.append(r.host, line);
+    line.ch(',').num(r.launchMs).ch(',');
+    if (r.ended) line.num(r.endMs);
+    line.ch(',').ascii(r.ended ? r.status.name() : TaskStatus.RUNNING.name()).ch(',');
+    csv(!r.ended || r.reason == null ? "" : r.reason, line);
+    line.ch(',').num(r.taskId).ch(',').num(r.slot).ch(',');
+    if (r.resources != null) line.text(r.resources.formatAddresses());
+    line.ch(',');
+    if (r.ended) {
+      long[] w = r.barrierWaits;
       for (int i = 0; i < w.length; i += 2) {
-        if (i > 0) line.append(' ');
-        line.append(w[i]).append('-').append(w[i + 1]);
+        if (i > 0) line.ch(' ');
+        line.num(w[i]).ch('-').num(w[i + 1]);
       }
     }
-    line.append('\n');
-    write(line);
+    line.ch('\n');
+    line.writeTo(out);
   }
 
-  private StringBuilder csv(String s) {
+  /** Appends {@code s} as a CSV field: quoted, quotes doubled, when it holds a comma, quote or line break. */
+  private static void csv(String s, ByteLine line) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return line.append(s);
+      line.text(s);
+      return;
     }
-    line.append('"');
+    line.ch('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '"') line.append('"');
-      line.append(c);
+      if (c == '"') line.ch('"');
+      if (c < 0x80) {
+        line.ch(c);
+      } else {
+        boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        line.text(s.substring(i, pair ? i + 2 : i + 1));
+        if (pair) i++;
+      }
     }
-    return line.append('"');
+    line.ch('"');
   }
 
-  private void write(CharSequence s) {
-    try {
-      out.append(s);
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    }
-  }
 }

@@ -95,7 +95,10 @@ public sealed interface Distribution {
       };
     }
 
-    public double sample(RandomGenerator rng, int partition) { return bind(rng).sample(); }
+    public double sample(RandomGenerator rng, int partition) {
+      if (kind == Kind.EXPONENTIAL && rng instanceof KeyedGenerator k) return ExponentialSampler.sample(k, a);
+      return bind(rng).sample();
+    }
 
     public double mean() { return bind(null).getNumericalMean(); }
   }

@@ -16,11 +16,16 @@ import java.util.function.Consumer;
 final class BarrierCoordinator {
   /** The {@code ContextBarrierState} of one stage attempt. */
   static final class SyncState {
+    final TaskSetManager taskSet;
     int epoch;
     final List<TaskAttempt> waiting = new ArrayList<>();
     /** The sync timeout of the current epoch, pending from its first arrival until its release. */
     long timeout = EventLoop.NO_EVENT;
     boolean closed;
+
+    SyncState(TaskSetManager taskSet) {
+      this.taskSet = taskSet;
+    }
   }
 
   private final EventLoop loop;
@@ -28,6 +33,7 @@ final class BarrierCoordinator {
   private final long timeoutSeconds;
   private final TaskRunner runner;
   private final Consumer<SimEvent> emit;
+  private final int timeoutKind;
 
   BarrierCoordinator(EventLoop loop, SparkConf conf, TaskRunner runner, Consumer<SimEvent> emit) {
     this.loop = loop;
@@ -35,6 +41,10 @@ final class BarrierCoordinator {
     this.timeoutSeconds = conf.barrierSyncTimeoutSeconds();
     this.runner = runner;
     this.emit = emit;
+    this.timeoutKind = loop.register((SyncState s) -> {
+      s.timeout = EventLoop.NO_EVENT;
+      timeout(s.taskSet, s);
+    });
   }
 
   /** Task {@code t} called {@code barrier()} number {@code epoch}. */
@@ -44,10 +54,7 @@ final class BarrierCoordinator {
     if (s.closed) return;
     s.waiting.add(t);
     if (s.waiting.size() == 1) {
-      s.timeout = loop.at(loop.now() + timeoutMs, Phase.DRIVER, () -> {
-        s.timeout = EventLoop.NO_EVENT;
-        timeout(ts, s);
-      });
+      s.timeout = loop.at(loop.now() + timeoutMs, Phase.DRIVER, timeoutKind, s);
     }
     if (s.waiting.size() == ts.numTasks) {
       long waitMs = 0;
@@ -87,7 +94,7 @@ final class BarrierCoordinator {
   }
 
   private static SyncState state(TaskSetManager ts) {
-    if (ts.barrierSync == null) ts.barrierSync = new SyncState();
+    if (ts.barrierSync == null) ts.barrierSync = new SyncState(ts);
     return ts.barrierSync;
   }
 }

@@ -1,11 +1,10 @@
 package dev.barriersim.core.spark;
 
-import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
 import java.util.Arrays;
-import java.util.function.Consumer;
+import dev.barriersim.core.observe.Observers;
 
 /**
  * All or nothing, per round: a barrier TaskSet is considered only if the slots still free in the
@@ -15,17 +14,15 @@ import java.util.function.Consumer;
  */
 final class BarrierPlacement implements ResourceOffers.Placement {
   private final EventLoop loop;
-  private final ClusterState cluster;
-  private final Consumer<SimEvent> emit;
+  private final Observers emit;
   private final ResourceOffers.Placement launcher;
   private int[] indexes = new int[16];
   private Executor[] executors = new Executor[16];
   private int placed;
 
   /** Launches full placements through {@code launcher}. */
-  BarrierPlacement(EventLoop loop, ClusterState cluster, Consumer<SimEvent> emit, ResourceOffers.Placement launcher) {
+  BarrierPlacement(EventLoop loop, Observers emit, ResourceOffers.Placement launcher) {
     this.loop = loop;
-    this.cluster = cluster;
     this.emit = emit;
     this.launcher = launcher;
   }
@@ -35,8 +32,7 @@ final class BarrierPlacement implements ResourceOffers.Placement {
     Stage s = ts.stage;
     int free = offers.freeSlots(s.demand);
     if (free < ts.numTasks) {
-      emit.accept(new SimEvent.BarrierRoundSkipped(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
-          ts.numTasks, free, fullRound));
+      emit.barrierRoundSkipped(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, ts.numTasks, free, fullRound);
       return;
     }
     placed = 0;
@@ -47,7 +43,7 @@ final class BarrierPlacement implements ResourceOffers.Placement {
       return;
     }
     for (int i = placed - 1; i >= 0; i--) {
-      cluster.give(executors[i], s.demand);
+      offers.give(executors[i], s.demand);
       ts.addPending(indexes[i]);
     }
     emit.accept(new SimEvent.BarrierPlacementReverted(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,

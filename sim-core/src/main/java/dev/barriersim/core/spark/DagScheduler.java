@@ -12,6 +12,7 @@ import dev.barriersim.core.event.StageStatus;
 import dev.barriersim.core.workload.StageGraph;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,9 @@ final class DagScheduler {
   private boolean resubmitScheduled;
   private int nextStageId;
   private int jobsNotEnded;
+  private final int jobSubmittedKind;
+  /** The task shapes made so far (spark.task.cpus is fixed, so the amounts tell them apart). */
+  private final List<ResourceDemand> demands = new ArrayList<>();
 
   DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend,
       TaskScheduler taskScheduler, BarrierCoordinator coordinator, MapOutputTracker mapOutputs,
@@ -56,6 +60,7 @@ final class DagScheduler {
     this.coordinator = coordinator;
     this.mapOutputs = mapOutputs;
     this.emit = emit;
+    this.jobSubmittedKind = loop.register((ActiveJob job) -> handleJobSubmitted(job, true));
   }
 
   /** True when every job that will ever be submitted has ended. */
@@ -63,10 +68,12 @@ final class DagScheduler {
     return jobsNotEnded == 0;
   }
 
-  /** Schedules the job's submission at its submit time. */
-  void submitJob(ActiveJob job) {
-    jobsNotEnded++;
-    loop.at(job.submitMs, Phase.DRIVER, () -> handleJobSubmitted(job, true));
+  /** Schedules each job's submission at its submit time; {@code jobs} are in submission order. */
+  void submitJobs(List<ActiveJob> jobs) {
+    long[] times = new long[jobs.size()];
+    for (int i = 0; i < times.length; i++) times[i] = jobs.get(i).submitMs;
+    jobsNotEnded += jobs.size();
+    loop.atAll(times, Phase.DRIVER, jobSubmittedKind, jobs.toArray());
   }
 
   /** What one task of {@code spec} needs: {@code spark.task.cpus} and its (or the default) resources. */
@@ -75,7 +82,12 @@ final class DagScheduler {
     List<String> names = cluster.resourceNames();
     int[] amounts = new int[names.size()];
     res.forEach((name, amount) -> amounts[names.indexOf(name)] = amount);
-    return new ResourceDemand(conf.taskCpus(), amounts);
+    for (ResourceDemand d : demands) {
+      if (Arrays.equals(d.resources(), amounts)) return d; // one instance per shape: rounds compare shapes by identity
+    }
+    ResourceDemand d = new ResourceDemand(conf.taskCpus(), amounts);
+    demands.add(d);
+    return d;
   }
 
   private void handleJobSubmitted(ActiveJob job, boolean first) {
@@ -230,7 +242,7 @@ final class DagScheduler {
     if (!s.job.isActive() || ts.stageAttempt != s.latestAttempt || ts.barrierFailureHandled) return;
     ts.barrierFailureHandled = true;
     if (!ts.isZombie) {
-      ts.isZombie = true;
+      ts.markZombie();
       taskScheduler.hideTaskSet(ts);
     }
     String message = SparkMessages.barrierStageFailed(taskName, error);

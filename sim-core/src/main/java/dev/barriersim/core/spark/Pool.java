@@ -1,7 +1,6 @@
 package dev.barriersim.core.spark;
 
 import dev.barriersim.core.spark.SchedulingAlgorithm.Schedulable;
-import java.util.TreeSet;
 
 /**
  * A scheduling pool ({@code fairscheduler.xml}): the TaskSetManagers that have pending tasks, in
@@ -10,10 +9,14 @@ import java.util.TreeSet;
 final class Pool implements Schedulable {
   final PoolSpec spec;
   int runningTasks;
-  final TreeSet<TaskSetManager> schedulable = new TreeSet<>(SchedulingAlgorithm.FIFO_TASK_SETS);
+  /** The version of the whole queue, shared by all pools: it moves whenever a queued set changes. */
+  final TaskSetQueue.Version version;
+  final OrderedTaskSets schedulable;
 
-  Pool(PoolSpec spec) {
+  Pool(PoolSpec spec, TaskSetQueue.Version version) {
     this.spec = spec;
+    this.version = version;
+    this.schedulable = new OrderedTaskSets(version);
   }
 
   @Override public int minShare() { return spec.minShare(); }

@@ -3,8 +3,7 @@ package dev.barriersim.core.spark;
 import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ResourceDemand;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The executors offered in one round (Spark's {@code WorkerOffer}s), in executor-id order, and
@@ -20,8 +19,24 @@ final class ResourceOffers {
   }
 
   private final ClusterState cluster;
-  private final List<Executor> offers = new ArrayList<>();
-  private final List<Executor> candidates = new ArrayList<>();
+  /**
+   * A full round offers every executor with a free core: the cluster's index of them is the list
+   * of offers (an executor whose cores run out leaves it at once, and nothing else joins it during
+   * a round), so a round does not copy it, and a sweep stops where the TaskSet runs out of pending
+   * tasks. A single-executor round offers {@link #single}.
+   */
+  private boolean all;
+  private Executor single;
+  /** Executors whose cores ran out in the current visit: {@link #dropFull} settles them. */
+  private Executor[] filled = new Executor[16];
+  private int filledCount;
+  private Executor[] candidates = new Executor[16];
+  /**
+   * The round's free slots for one task shape, kept up to date as tasks are placed, given back and
+   * full offers dropped, so that a barrier TaskSet skipped for want of slots costs O(1).
+   */
+  private ResourceDemand slotsShape;
+  private int slots;
 
   ResourceOffers(ClusterState cluster) {
     this.cluster = cluster;
@@ -29,49 +44,105 @@ final class ResourceOffers {
 
   /** Offers every executor with a free core (the cluster's index visits only those). */
   void offerAll() {
-    offers.clear();
-    for (int i = cluster.nextOfferable(0); i >= 0; i = cluster.nextOfferable(i + 1)) offers.add(cluster.get(i));
+    all = true;
+    single = null;
+    filledCount = 0;
+    slotsShape = null;
   }
 
   /** Offers {@code e} alone, if it takes tasks and has a free core. */
   void offerOn(Executor e) {
-    offers.clear();
-    if (e.isActive() && e.freeCores() > 0) offers.add(e);
+    all = false;
+    single = e.isActive() && e.freeCores() > 0 ? e : null;
+    filledCount = 0;
+    slotsShape = null;
+  }
+
+  /** The first offer at or after executor index {@code from}, or -1. */
+  private int nextOffer(int from) {
+    if (all) return cluster.nextOfferable(from);
+    return single != null && single.index() >= from ? single.index() : -1;
   }
 
   /** True when nothing is left to offer. */
   boolean isEmpty() {
-    return offers.isEmpty();
+    return all ? cluster.offerableCount() == 0 : single == null;
   }
 
-  /** Drops the offers whose cores are all taken. */
+  /** Drops the offers whose cores are all taken (only executors filled in this visit can be). */
   void dropFull() {
-    offers.removeIf(e -> e.freeCores() == 0);
+    for (int i = 0; i < filledCount; i++) {
+      Executor e = filled[i];
+      filled[i] = null;
+      if (e.freeCores() > 0) continue; // given back meanwhile (a reverted barrier placement)
+      if (slotsShape != null) slots -= slotsShape.freeSlots(e); // a custom resource may still count
+      if (e == single) single = null;
+    }
+    filledCount = 0;
   }
 
   /** Slots still free in this round for one task of demand {@code d}, as Spark counts them. */
   int freeSlots(ResourceDemand d) {
+    if (slotsShape != null && sameShape(slotsShape, d)) return slots;
     int free = 0;
-    for (Executor e : offers) free += d.freeSlots(e);
+    for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) free += d.freeSlots(cluster.get(i));
+    slotsShape = d;
+    slots = free;
     return free;
   }
 
-  /** Sweeps the offers, placing pending tasks of {@code ts} while any fits, and hands each to {@code placement}. */
+  private static boolean sameShape(ResourceDemand a, ResourceDemand b) {
+    return a == b || (a.cpus() == b.cpus() && Arrays.equals(a.resources(), b.resources()));
+  }
+
+  /** Takes one task's resources on offered executor {@code e}. */
+  private void take(Executor e, ResourceDemand d) {
+    int before = slotsShape == null ? 0 : slotsShape.freeSlots(e);
+    cluster.take(e, d);
+    if (slotsShape != null) slots += slotsShape.freeSlots(e) - before;
+    if (e.freeCores() == 0) {
+      if (filledCount == filled.length) filled = Arrays.copyOf(filled, 2 * filledCount);
+      filled[filledCount++] = e;
+    }
+  }
+
+  /** Gives back one task's resources on offered executor {@code e} (a reverted placement). */
+  void give(Executor e, ResourceDemand d) {
+    int before = slotsShape == null ? 0 : slotsShape.freeSlots(e);
+    cluster.give(e, d);
+    if (slotsShape != null) slots += slotsShape.freeSlots(e) - before;
+  }
+
+  /**
+   * Spark's sweep: each offer that fits takes one pending task of {@code ts}, in executor order, and
+   * sweeps repeat over the offers that still fit until nothing is pending or nothing fits. Each task
+   * goes to {@code placement}. A sweep stops where the set runs out of pending tasks: the rest of it
+   * would place nothing.
+   */
   void place(TaskSetManager ts, Placement placement) {
     ResourceDemand d = ts.stage.demand;
-    candidates.clear();
-    for (Executor e : offers) if (d.fits(e)) candidates.add(e);
-    int n = candidates.size();
+    int n = 0;
+    for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
+      Executor e = cluster.get(i);
+      if (!d.fits(e)) continue;
+      if (!ts.hasPending()) return;
+      int index = ts.pollPending();
+      take(e, d);
+      placement.placed(ts, index, e);
+      if (d.fits(e)) {
+        if (n == candidates.length) candidates = Arrays.copyOf(candidates, 2 * n);
+        candidates[n++] = e;
+      }
+    }
     while (n > 0 && ts.hasPending()) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        Executor e = candidates.get(i);
-        if (ts.hasPending()) {
-          int index = ts.pollPending();
-          cluster.take(e, d);
-          placement.placed(ts, index, e);
-        }
-        if (d.fits(e)) candidates.set(kept++, e);
+        Executor e = candidates[i];
+        if (!ts.hasPending()) return;
+        int index = ts.pollPending();
+        take(e, d);
+        placement.placed(ts, index, e);
+        if (d.fits(e)) candidates[kept++] = e;
       }
       n = kept;
     }

@@ -30,6 +30,8 @@ final class SchedulerBackend {
   private long tickAt = -1;
   private long version;
   private long versionAtLastFullRound = -1;
+  private final int reviveKind;
+  private final int tickKind;
 
   SchedulerBackend(EventLoop loop, ClusterState cluster, Backend kind, long reviveIntervalMs, long reviveOffsetMs) {
     this.loop = loop;
@@ -37,6 +39,8 @@ final class SchedulerBackend {
     this.kind = kind;
     this.reviveIntervalMs = reviveIntervalMs;
     this.reviveOffsetMs = Math.floorMod(reviveOffsetMs, reviveIntervalMs);
+    this.reviveKind = loop.register((SchedulerBackend b) -> b.fullRound());
+    this.tickKind = loop.register((SchedulerBackend b) -> b.tick());
   }
 
   void wire(TaskScheduler scheduler) {
@@ -72,7 +76,7 @@ final class SchedulerBackend {
     long now = loop.now();
     if (requestedRoundAt == now) return;
     requestedRoundAt = now;
-    loop.at(now, Phase.OFFERS, () -> fullRound());
+    loop.at(now, Phase.OFFERS, reviveKind, this);
   }
 
   /** A task ended on {@code e} and the driver freed its resources. */
@@ -100,7 +104,7 @@ final class SchedulerBackend {
         + Math.max(0, Math.floorDiv(now - reviveOffsetMs + reviveIntervalMs - 1, reviveIntervalMs)) * reviveIntervalMs;
     if (next == now && loop.phase() == Phase.OFFERS) next += reviveIntervalMs;
     tickAt = next;
-    loop.at(next, Phase.OFFERS, this::tick);
+    loop.at(next, Phase.OFFERS, tickKind, this);
   }
 
   private void tick() {

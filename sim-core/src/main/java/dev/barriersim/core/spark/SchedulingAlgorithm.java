@@ -15,10 +15,11 @@ final class SchedulingAlgorithm {
   }
 
   /** {@code FIFOSchedulingAlgorithm}: priority (= job id), then stage id; attempt breaks the last tie. */
-  static final Comparator<TaskSetManager> FIFO_TASK_SETS = Comparator
-      .<TaskSetManager>comparingInt(t -> t.stage.job.jobId)
-      .thenComparingInt(t -> t.stage.id)
-      .thenComparingInt(t -> t.stageAttempt);
+  static final Comparator<TaskSetManager> FIFO_TASK_SETS = (a, b) -> {
+    int c = Integer.compare(a.stage.job.jobId, b.stage.job.jobId);
+    if (c == 0) c = Integer.compare(a.stage.id, b.stage.id);
+    return c != 0 ? c : Integer.compare(a.stageAttempt, b.stageAttempt);
+  };
 
   /** {@code FairSchedulingAlgorithm}: needy first, then minShare ratio, then weight ratio, then name. */
   static final Comparator<Schedulable> FAIR = (s1, s2) -> {

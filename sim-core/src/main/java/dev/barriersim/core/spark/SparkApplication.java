@@ -7,6 +7,7 @@ import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.ExecutorGroup;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.observe.Observers;
 import dev.barriersim.core.observe.SimulationListener;
 import dev.barriersim.core.random.KeyedGenerator;
 import dev.barriersim.core.random.RandomStreams;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * One simulated Spark application: builds the cluster, the driver's schedulers and the job
@@ -28,20 +28,18 @@ public final class SparkApplication {
   public record Ending(Outcome outcome, long endMs) {}
 
   private final SimulationSpec spec;
-  private final SimulationListener[] listeners;
+  private final List<SimulationListener> listeners;
 
   /** An application for {@code spec}, observed by {@code listeners} in order. */
   public SparkApplication(SimulationSpec spec, List<SimulationListener> listeners) {
     this.spec = spec;
-    this.listeners = listeners.toArray(new SimulationListener[0]);
+    this.listeners = List.copyOf(listeners);
   }
 
   /** Runs to the end; single-threaded and deterministic. */
   public Ending run() {
     EventLoop loop = new EventLoop();
-    Consumer<SimEvent> emit = e -> {
-      for (SimulationListener l : listeners) l.onEvent(e);
-    };
+    Observers emit = new Observers(listeners);
     emit.accept(new SimEvent.RunStarted(0, spec.name(), spec.seed()));
     SparkConf conf = spec.conf();
     SimulationSettings settings = spec.settings();
@@ -63,7 +61,7 @@ public final class SparkApplication {
     scheduler.wire(dag, clusterEvents);
 
     clusterEvents.schedule(spec.cluster());
-    for (ActiveJob job : jobInstances(queue, streams)) dag.submitJob(job);
+    dag.submitJobs(jobInstances(queue, streams));
 
     EventLoop.Stop stop = loop.run(settings.horizonMs(), settings.maxEvents(),
         () -> dag.allJobsEnded() && cluster.activeTasks() == 0);
@@ -73,7 +71,7 @@ public final class SparkApplication {
       case HORIZON -> Outcome.HORIZON;
       case EVENT_LIMIT -> Outcome.EVENT_LIMIT;
     };
-    for (SimulationListener l : listeners) l.onRunEnd(loop.now(), outcome);
+    emit.runEnded(loop.now(), outcome);
     return new Ending(outcome, loop.now());
   }
 

@@ -32,6 +32,9 @@ final class Stage {
   final List<TaskSetManager> taskSets = new ArrayList<>();
   boolean running;
   boolean waiting;
+  /** The duration stream's hash of (job instance, stage), folded once for all its tasks (WorkPlanner). */
+  long durationPrefix;
+  boolean hasDurationPrefix;
 
   Stage(int id, StageSpec spec, ActiveJob job, boolean isResult, ResourceDemand demand) {
     this.id = id;

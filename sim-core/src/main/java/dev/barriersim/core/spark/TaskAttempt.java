@@ -33,13 +33,11 @@ final class TaskAttempt {
   final long taskId;
   final Executor executor;
   final long launchMs;
-  final long[] phases;
-  final long failAt;
-  final boolean failAtEnd;
-  final long hangAt;
-  /** Hangs when its first phase ends: it never calls its first {@code barrier()} (or never finishes). */
-  final boolean hangAfterFirstPhase;
-  final String failureReason;
+  /** Work of each phase; null when there is one phase, whose work is {@link #singlePhaseMs}. */
+  private final long[] phases;
+  private final long singlePhaseMs;
+  /** Failure or hang planned at launch ({@link TaskPlan#HEALTHY} for most attempts, shared). */
+  private final TaskPlan plan;
   /** The parent stage whose output this attempt could not fetch, or null. */
   final Stage fetchFailedFrom;
 
@@ -52,20 +50,22 @@ final class TaskAttempt {
   long failTimer = EventLoop.NO_EVENT;
   long hangTimer = EventLoop.NO_EVENT;
   boolean killed;
+  /** How the attempt ended on the executor, for the status update the driver gets later. */
+  EndCause endCause;
+  String endReason;
   /** The driver has processed this attempt's end. */
   boolean finished;
-  /** Neighbours in its TaskSet's list of running attempts (launch order). */
-  TaskAttempt prevRunning;
-  TaskAttempt nextRunning;
-  /** Position in its executor's list of running attempts (swap-removed in O(1)). */
-  int executorSlot = -1;
+  /** Slot in its TaskSet's table of running attempts, while it runs. */
+  int runningSlot = -1;
+  /** Lane in its executor's list of running attempts ({@link ExecutorTasks}), while it runs. */
+  int executorLane = -1;
   /** Custom resource addresses held, or null. */
   HeldResources resources;
   /** Intervals inside {@code barrier()}: (enter, leave) pairs; only barrier tasks with phases get any. */
   long[] barrierWaits = SimEvent.TaskEnded.NO_WAITS;
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
-      long[] phases, TaskPlan plan, Stage fetchFailedFrom) {
+      long[] phases, long singlePhaseMs, TaskPlan plan, Stage fetchFailedFrom) {
     this.taskSet = taskSet;
     this.index = index;
     this.partition = taskSet.partition(index);
@@ -74,12 +74,39 @@ final class TaskAttempt {
     this.executor = executor;
     this.launchMs = launchMs;
     this.phases = phases;
-    this.failAt = plan.failAt();
-    this.failAtEnd = plan.failAtEnd();
-    this.hangAt = plan.hangAt();
-    this.hangAfterFirstPhase = plan.hangAfterFirstPhase();
-    this.failureReason = plan.failureReason();
+    this.singlePhaseMs = singlePhaseMs;
+    this.plan = plan;
     this.fetchFailedFrom = fetchFailedFrom;
+  }
+
+  /** Work of phase {@code p} in ms. */
+  long phaseMs(int p) {
+    return phases == null ? singlePhaseMs : phases[p];
+  }
+
+  /** Planned failure instant, or {@link #NEVER}. */
+  long failAt() {
+    return plan.failAt();
+  }
+
+  /** Fails when its work ends instead of succeeding. */
+  boolean failAtEnd() {
+    return plan.failAtEnd();
+  }
+
+  /** Planned hang instant, or {@link #NEVER}. */
+  long hangAt() {
+    return plan.hangAt();
+  }
+
+  /** Hangs when its first phase ends: it never calls its first {@code barrier()} (or never finishes). */
+  boolean hangAfterFirstPhase() {
+    return plan.hangAfterFirstPhase();
+  }
+
+  /** Spark's message for the planned failure. */
+  String failureReason() {
+    return plan.failureReason();
   }
 
   /** Records that the attempt was inside {@code barrier()} from {@link #waitEnter} until {@code leaveMs}. */
@@ -91,7 +118,7 @@ final class TaskAttempt {
   }
 
   boolean isLastPhase() {
-    return phase == phases.length - 1;
+    return phases == null || phase == phases.length - 1;
   }
 
   /** Spark's task toString: {@code ShuffleMapTask(stageId, partition)} or {@code ResultTask(...)}. */

@@ -24,6 +24,12 @@ final class TaskRunner {
   private final Consumer<SimEvent> emit;
   private TaskScheduler scheduler;
   private BarrierCoordinator coordinator;
+  /** Event kinds of a task's own steps: each event carries its attempt, so scheduling one allocates nothing. */
+  private final int phaseEndKind;
+  private final int leaveBarrierKind;
+  private final int failTimerKind;
+  private final int hangTimerKind;
+  private final int statusUpdateKind;
 
   TaskRunner(EventLoop loop, SimulationSettings settings, boolean interruptOnKill, SchedulerBackend backend,
       Consumer<SimEvent> emit) {
@@ -32,6 +38,20 @@ final class TaskRunner {
     this.settings = settings;
     this.interruptOnKill = interruptOnKill;
     this.lastArriverLeavesAtOnce = backend.repliesToLastArrivalAtOnce();
+    this.phaseEndKind = loop.register((TaskAttempt t) -> {
+      t.nextStep = NO_EVENT;
+      phaseEnd(t);
+    });
+    this.leaveBarrierKind = loop.register(this::leaveBarrier);
+    this.failTimerKind = loop.register((TaskAttempt t) -> {
+      t.failTimer = NO_EVENT;
+      fail(t, t.failureReason());
+    });
+    this.hangTimerKind = loop.register((TaskAttempt t) -> {
+      t.hangTimer = NO_EVENT;
+      hang(t);
+    });
+    this.statusUpdateKind = loop.register((TaskAttempt t) -> scheduler.statusUpdate(t, t.endCause, t.endReason));
   }
 
   void wire(TaskScheduler scheduler, BarrierCoordinator coordinator) {
@@ -45,26 +65,13 @@ final class TaskRunner {
    */
   void start(TaskAttempt t) {
     t.phaseStart = t.launchMs + settings.launchLatencyMs();
-    if (t.failAt != NEVER) {
-      t.failTimer = loop.at(t.failAt, Phase.TASK, () -> {
-        t.failTimer = NO_EVENT;
-        fail(t, t.failureReason);
-      });
-    }
-    if (t.hangAt != NEVER) {
-      t.hangTimer = loop.at(t.hangAt, Phase.TASK, () -> {
-        t.hangTimer = NO_EVENT;
-        hang(t);
-      });
-    }
+    if (t.failAt() != NEVER) t.failTimer = loop.at(t.failAt(), Phase.TASK, failTimerKind, t);
+    if (t.hangAt() != NEVER) t.hangTimer = loop.at(t.hangAt(), Phase.TASK, hangTimerKind, t);
     schedulePhaseEnd(t);
   }
 
   private void schedulePhaseEnd(TaskAttempt t) {
-    t.nextStep = loop.at(t.phaseStart + t.phases[t.phase], Phase.TASK, () -> {
-      t.nextStep = NO_EVENT;
-      phaseEnd(t);
-    });
+    t.nextStep = loop.at(t.phaseStart + t.phaseMs(t.phase), Phase.TASK, phaseEndKind, t);
   }
 
   private void phaseEnd(TaskAttempt t) {
@@ -75,8 +82,8 @@ final class TaskRunner {
       t.state = State.WAITING;
       t.waitEnter = loop.now();
       coordinator.arrive(t, t.phase);
-    } else if (t.failAtEnd) {
-      fail(t, t.failureReason);
+    } else if (t.failAtEnd()) {
+      fail(t, t.failureReason());
     } else {
       end(t, EndCause.SUCCESS, null);
     }
@@ -84,7 +91,7 @@ final class TaskRunner {
 
   /** A hang without {@code after} strikes when the first phase ends, before barrier() or the end of the task. */
   private static boolean hangsAtEndOf(TaskAttempt t, int phase) {
-    return t.hangAfterFirstPhase && phase == 0;
+    return t.hangAfterFirstPhase() && phase == 0;
   }
 
   /**
@@ -95,17 +102,20 @@ final class TaskRunner {
     if (t.state != State.WAITING) return releaseMs;
     boolean atOnce = lastArriver && lastArriverLeavesAtOnce;
     long leave = atOnce ? releaseMs : nextPoll(t.waitEnter, releaseMs);
-    t.nextStep = loop.at(leave, Phase.TASK, () -> {
-      t.nextStep = NO_EVENT;
-      if (t.state == State.WAITING) {
-        t.leftBarrier(loop.now());
-        t.state = State.COMPUTING;
-        t.phase++;
-        t.phaseStart = loop.now();
-        schedulePhaseEnd(t);
-      }
-    });
+    t.nextStep = loop.at(leave, Phase.TASK, leaveBarrierKind, t);
     return leave;
+  }
+
+  /** The attempt leaves {@code barrier()} at its poll after the reply and computes its next phase. */
+  private void leaveBarrier(TaskAttempt t) {
+    t.nextStep = NO_EVENT;
+    if (t.state == State.WAITING) {
+      t.leftBarrier(loop.now());
+      t.state = State.COMPUTING;
+      t.phase++;
+      t.phaseStart = loop.now();
+      schedulePhaseEnd(t);
+    }
   }
 
   /** The coordinator failed the sync at {@code atMs}; the task sees it at its next poll, which is returned. */
@@ -137,7 +147,7 @@ final class TaskRunner {
       stopAt = nextPoll(t.waitEnter, now);
     } else {
       long untilDone = t.state == State.HUNG ? NEVER : untilDone(t);
-      if (t.failAt != NEVER && t.failAt >= now) untilDone = Math.min(untilDone, t.failAt);
+      if (t.failAt() != NEVER && t.failAt() >= now) untilDone = Math.min(untilDone, t.failAt());
       long latency = settings.killLatencyMs();
       stopAt = latency == SimulationSettings.KILL_UNTIL_DONE ? untilDone : Math.min(untilDone, now + latency);
     }
@@ -147,8 +157,8 @@ final class TaskRunner {
 
   /** When the current phase's work ends, plus one poll if a {@code barrier()} follows, where the kill is seen. */
   private long untilDone(TaskAttempt t) {
-    long phaseEnd = t.phaseStart + t.phases[t.phase];
-    if (t.hangAt != NEVER && t.hangAt <= phaseEnd) return NEVER;
+    long phaseEnd = t.phaseStart + t.phaseMs(t.phase);
+    if (t.hangAt() != NEVER && t.hangAt() <= phaseEnd) return NEVER;
     if (hangsAtEndOf(t, t.phase)) return NEVER;
     if (t.isLastPhase()) return phaseEnd;
     return phaseEnd + settings.barrierPollIntervalMs();
@@ -197,6 +207,8 @@ final class TaskRunner {
     if (t.state == State.ENDED) return;
     if (t.state == State.WAITING) t.leftBarrier(loop.now());
     t.state = State.ENDED;
-    loop.at(loop.now() + settings.statusUpdateLatencyMs(), Phase.TASK, () -> scheduler.statusUpdate(t, cause, reason));
+    t.endCause = cause;
+    t.endReason = reason;
+    loop.at(loop.now() + settings.statusUpdateLatencyMs(), Phase.TASK, statusUpdateKind, t);
   }
 }

@@ -6,8 +6,9 @@ import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import dev.barriersim.core.observe.Observers;
 import java.util.function.Predicate;
 
 /**
@@ -25,7 +26,7 @@ final class TaskScheduler {
   private final TaskRunner runner;
   private final WorkPlanner work;
   private final MapOutputTracker mapOutputs;
-  private final Consumer<SimEvent> emit;
+  private final Observers emit;
   private DagScheduler dag;
   private ClusterEvents clusterEvents;
   private long nextTaskId;
@@ -37,10 +38,15 @@ final class TaskScheduler {
   private final Predicate<TaskSetManager> visitor = this::visit;
   /** Whether the round under way offers every executor (for {@code BarrierRoundSkipped}). */
   private boolean fullRound;
-  private final List<List<TaskAttempt>> runningOnExecutor = new ArrayList<>();
+  /** Every listener takes skipped rounds as a count ({@link Observers#countsSkippedRounds}). */
+  private final boolean countSkips;
+  /** Waiting barrier sets this round passed and not yet reported. */
+  private long skipped;
+  /** The attempts running on each executor, by executor index. */
+  private ExecutorTasks[] runningOnExecutor = new ExecutorTasks[16];
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Consumer<SimEvent> emit) {
+      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -51,7 +57,8 @@ final class TaskScheduler {
     this.mapOutputs = mapOutputs;
     this.emit = emit;
     this.offers = new ResourceOffers(cluster);
-    this.barrierPlacement = new BarrierPlacement(loop, cluster, emit, launcher);
+    this.countSkips = emit.countsSkippedRounds();
+    this.barrierPlacement = new BarrierPlacement(loop, emit, launcher);
   }
 
   void wire(DagScheduler dag, ClusterEvents clusterEvents) {
@@ -67,7 +74,7 @@ final class TaskScheduler {
   void submitTasks(TaskSetManager ts) {
     for (TaskSetManager old : ts.stage.taskSets) {
       if (old != ts && !old.isZombie) {
-        old.isZombie = true;
+        old.markZombie();
         queue.remove(old);
       }
     }
@@ -91,11 +98,40 @@ final class TaskScheduler {
   private void round(boolean full) {
     if (offers.isEmpty()) return;
     fullRound = full;
+    if (countSkips && queue.isFifo()) {
+      // The waiting barrier sets at the head: when the round cannot hold the smallest of them, the
+      // walk would pass every one of them (see visit); count them at once and start after them.
+      TaskSetQueue.WaitingRun run = queue.waitingRun();
+      if (run.count > 0 && offers.freeSlots(run.shape) < run.minTasks) {
+        skipped += run.count;
+        queue.forEachFrom(run.end, visitor);
+        flushSkips();
+        return;
+      }
+    }
     queue.forEachInOrder(visitor);
+    flushSkips();
   }
 
-  /** Offers the round to {@code ts}; true while offers are left for the next set. */
+  private void flushSkips() {
+    if (skipped > 0) {
+      emit.barrierRoundsSkipped(loop.now(), skipped);
+      skipped = 0;
+    }
+  }
+
+  /**
+   * Offers the round to {@code ts}; true while offers are left for the next set. When every
+   * listener counts skipped rounds, a waiting barrier set that the round's free slots cannot hold
+   * is passed with a count, which is flushed before anything else happens: a skip changes nothing
+   * in the round, so the rest of the walk is the same.
+   */
   private boolean visit(TaskSetManager ts) {
+    if (countSkips && ts.isWaitingBarrier() && offers.freeSlots(ts.stage.demand) < ts.numTasks) {
+      skipped++;
+      return true;
+    }
+    flushSkips();
     if (ts.isSchedulable()) offer(ts);
     else queue.remove(ts); // finished or zombie meanwhile (e.g. completed by another attempt's successes)
     offers.dropFull();
@@ -112,19 +148,25 @@ final class TaskScheduler {
     Stage s = ts.stage;
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
-    long[] phases = work.phases(s, partition, ts.stageAttempt, attempt);
+    long[] phases = null;
+    long total;
+    if (WorkPlanner.hasPhases(s)) {
+      phases = work.phases(s, partition, ts.stageAttempt, attempt);
+      total = 0;
+      for (long x : phases) total += x;
+    } else {
+      total = work.work(s, partition, ts.stageAttempt, attempt);
+    }
     Stage missingParent = mapOutputs.missingParent(s);
     TaskPlan plan = missingParent != null
         ? work.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
-        : work.plan(s, partition, ts.stageAttempt, attempt, phases, loop.now());
-    TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
+        : work.plan(s, partition, ts.stageAttempt, attempt, total, loop.now());
+    TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, total, plan, missingParent);
     ts.taskLaunched(t);
-    List<TaskAttempt> onExecutor = runningOn(e);
-    t.executorSlot = onExecutor.size();
-    onExecutor.add(t);
+    t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
-    emit.accept(new SimEvent.TaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt,
-        t.taskId, e.id(), e.host(), t.resources));
+    emit.taskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt, t.taskId, e.id(),
+        e.host(), t.resources);
     runner.start(t);
   }
 
@@ -142,8 +184,8 @@ final class TaskScheduler {
     if (t.resources != null) cluster.releaseAddresses(t.executor, t.resources.addresses());
     ts.taskEnded(t);
     removeFromExecutor(t);
-    emit.accept(new SimEvent.TaskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt,
-        t.taskId, t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits));
+    emit.taskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt, t.taskId,
+        t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits);
     backend.stateChanged();
     clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);
@@ -164,7 +206,7 @@ final class TaskScheduler {
   void executorLost(Executor e, String reason) {
     cluster.remove(e);
     String failure = SparkMessages.executorLost(e.id(), reason);
-    for (TaskAttempt t : new ArrayList<>(runningOn(e))) {
+    for (TaskAttempt t : runningOn(e).snapshot()) {
       runner.lose(t);
       statusUpdate(t, EndCause.EXECUTOR_LOST, failure);
     }
@@ -184,18 +226,16 @@ final class TaskScheduler {
 
   /** Swap-remove: the last attempt takes the removed one's place. */
   private void removeFromExecutor(TaskAttempt t) {
-    List<TaskAttempt> list = runningOn(t.executor);
-    TaskAttempt last = list.remove(list.size() - 1);
-    if (last != t) {
-      list.set(t.executorSlot, last);
-      last.executorSlot = t.executorSlot;
-    }
-    t.executorSlot = -1;
+    runningOn(t.executor).remove(t.executorLane);
+    t.executorLane = -1;
   }
 
-  private List<TaskAttempt> runningOn(Executor e) {
-    while (runningOnExecutor.size() <= e.index()) runningOnExecutor.add(new ArrayList<>(4));
-    return runningOnExecutor.get(e.index());
+  private ExecutorTasks runningOn(Executor e) {
+    int i = e.index();
+    if (i >= runningOnExecutor.length) runningOnExecutor = Arrays.copyOf(runningOnExecutor, Math.max(i + 1, 2 * i));
+    ExecutorTasks tasks = runningOnExecutor[i];
+    if (tasks == null) runningOnExecutor[i] = tasks = new ExecutorTasks(e.totalCores());
+    return tasks;
   }
 
   /**
@@ -207,13 +247,13 @@ final class TaskScheduler {
     TaskSetManager ts = t.taskSet;
     if (cause == EndCause.FETCH_FAILED) ts.markSuccessful(t.index);
     if ((ts.isBarrier || cause == EndCause.FETCH_FAILED) && !ts.isZombie) {
-      ts.isZombie = true;
+      ts.markZombie();
       queue.remove(ts);
     }
     dag.taskFailed(t, cause, reason);
     if (ts.isZombie) return;
     if (cause.countsTowardsTaskFailures && ts.countFailure(t.index, conf.taskMaxFailures())) {
-      ts.isZombie = true;
+      ts.markZombie();
       queue.remove(ts);
       dag.taskSetFailed(ts, SparkMessages.taskFailedTooOften(t, conf.taskMaxFailures(), reason));
       return;
@@ -241,7 +281,7 @@ final class TaskScheduler {
   /** {@code cancelTasks}: kills the stage's running tasks and makes its sets zombies. */
   void cancelTasks(Stage s, String reason) {
     for (TaskSetManager ts : s.taskSets) {
-      ts.isZombie = true;
+      ts.markZombie();
       queue.remove(ts);
     }
     killAllTaskAttempts(s, SparkMessages.stageCancelled(reason));

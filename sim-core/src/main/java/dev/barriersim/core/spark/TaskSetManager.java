@@ -2,6 +2,7 @@ package dev.barriersim.core.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,11 +24,21 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   private final int[] numFailures;
   private final byte[] copiesRunning;
   private final int[] attempts;
-  /** Running attempts in launch order: an intrusive list, so adding and removing cost O(1) without hashing. */
-  private TaskAttempt firstRunning;
-  private TaskAttempt lastRunning;
+  /**
+   * Running attempts in slots, free slots reused through a stack: launching and ending an attempt
+   * touch this table only, never another attempt. Launch order is task-id order.
+   */
+  private TaskAttempt[] running = new TaskAttempt[4];
+  private int slotsUsed;
+  private int[] freeSlots = new int[4];
+  private int freeCount;
   private int runningCount;
+  /** Links in the ordered sets of its pool or of the root ({@link OrderedTaskSets}), while queued. */
+  TaskSetManager queuePrev;
+  TaskSetManager queueNext;
+  boolean queued;
   int tasksSuccessful;
+  /** Set through {@link #markZombie()}, so that the queue's version moves. */
   boolean isZombie;
   /** A barrier attempt whose failure the DAGScheduler has handled (once per attempt). */
   boolean barrierFailureHandled;
@@ -48,6 +59,29 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     this.numFailures = new int[numTasks];
     this.copiesRunning = new byte[numTasks];
     this.attempts = new int[numTasks];
+  }
+
+  /**
+   * True when a round can pass this set as a barrier set waiting for slots without looking further:
+   * a live barrier set of which nothing runs or succeeded, so every pending entry is valid and
+   * {@link #hasPending} would only say yes.
+   */
+  boolean isWaitingBarrier() {
+    return isBarrier && !isZombie && runningCount == 0 && tasksSuccessful == 0 && pendingSize > 0;
+  }
+
+  /** The set launches nothing more; it only tracks its running tasks. */
+  void markZombie() {
+    changing();
+    isZombie = true;
+  }
+
+  /**
+   * Called before this set changes in a way {@link #isWaitingBarrier} reads: while the set waits in
+   * the queue, the queue's summary of waiting sets goes stale ({@link TaskSetQueue#waitingRun}).
+   */
+  private void changing() {
+    if (queued && isWaitingBarrier()) pool.version.value++;
   }
 
   /** Spark's TaskSet id: {@code stageId.stageAttempt}. */
@@ -74,6 +108,9 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
 
   /** True when a pending task can be launched; drops stale entries from the top. */
   boolean hasPending() {
+    // With nothing running and nothing successful no entry is stale: answer without reading the
+    // arrays (a waiting barrier set is asked in every round).
+    if (runningCount == 0 && tasksSuccessful == 0) return pendingSize > 0;
     while (pendingSize > 0) {
       int top = pending[pendingSize - 1];
       if (!successful[top] && copiesRunning[top] == 0) return true;
@@ -89,11 +126,13 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
 
   /** Takes the next pending task index; call {@link #hasPending()} first. */
   int pollPending() {
+    changing();
     return pending[--pendingSize];
   }
 
   /** Puts a task back (a failure to retry, or a reverted barrier placement). No-op for a zombie. */
   void addPending(int index) {
+    changing();
     if (isZombie) return;
     pending[pendingSize++] = index;
   }
@@ -120,30 +159,36 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     return 1;
   }
 
-  /** A snapshot of the running attempts, in launch order. */
+  /** A snapshot of the running attempts, in launch order (task ids grow with every launch). */
   List<TaskAttempt> runningAttempts() {
     List<TaskAttempt> out = new ArrayList<>(runningCount);
-    for (TaskAttempt t = firstRunning; t != null; t = t.nextRunning) out.add(t);
+    for (int i = 0; i < slotsUsed; i++) if (running[i] != null) out.add(running[i]);
+    out.sort(Comparator.comparingLong(t -> t.taskId));
     return out;
   }
 
   void taskLaunched(TaskAttempt t) {
-    t.prevRunning = lastRunning;
-    if (lastRunning == null) firstRunning = t;
-    else lastRunning.nextRunning = t;
-    lastRunning = t;
+    changing();
+    int slot;
+    if (freeCount > 0) {
+      slot = freeSlots[--freeCount];
+    } else {
+      if (slotsUsed == running.length) running = Arrays.copyOf(running, 2 * slotsUsed);
+      slot = slotsUsed++;
+    }
+    running[slot] = t;
+    t.runningSlot = slot;
     runningCount++;
     copiesRunning[t.index]++;
     pool.runningTasks++;
   }
 
   void taskEnded(TaskAttempt t) {
-    if (t.prevRunning == null) firstRunning = t.nextRunning;
-    else t.prevRunning.nextRunning = t.nextRunning;
-    if (t.nextRunning == null) lastRunning = t.prevRunning;
-    else t.nextRunning.prevRunning = t.prevRunning;
-    t.prevRunning = null;
-    t.nextRunning = null;
+    changing();
+    running[t.runningSlot] = null;
+    if (freeCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, 2 * freeCount);
+    freeSlots[freeCount++] = t.runningSlot;
+    t.runningSlot = -1;
     runningCount--;
     copiesRunning[t.index]--;
     pool.runningTasks--;
@@ -151,15 +196,17 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
 
   /** Marks a task index done (its own success, or another attempt's: Spark's markPartitionCompleted). */
   void markSuccessful(int index) {
+    changing();
     if (!successful[index]) {
       successful[index] = true;
       tasksSuccessful++;
-      if (tasksSuccessful == numTasks) isZombie = true;
+      if (tasksSuccessful == numTasks) markZombie();
     }
   }
 
   /** An output of a finished task was lost with its executor: the task is pending again (Spark's Resubmitted). */
   void resubmitLostOutput(int index) {
+    changing();
     if (successful[index]) {
       successful[index] = false;
       tasksSuccessful--;

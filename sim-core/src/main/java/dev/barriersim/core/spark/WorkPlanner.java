@@ -5,6 +5,7 @@ import dev.barriersim.core.failure.FailureSpec;
 import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
+import dev.barriersim.core.random.ExponentialSampler;
 import dev.barriersim.core.random.KeyedGenerator;
 import dev.barriersim.core.random.RandomStreams;
 import dev.barriersim.core.workload.StageSpec;
@@ -35,11 +36,46 @@ final class WorkPlanner {
     this.launchLatencyMs = launchLatencyMs;
   }
 
+  /** True when an attempt of {@code s} calls {@code barrier()}, so it keeps one duration per phase. */
+  static boolean hasPhases(Stage s) {
+    return s.isBarrier && s.phases().size() > 1;
+  }
+
   /**
-   * The durations of an attempt's phases. A barrier task keeps one entry per phase (it calls
-   * {@code barrier()} between them); any other task runs them back to back as one.
+   * The durations of the phases of an attempt of a stage that {@link #hasPhases}: it calls
+   * {@code barrier()} between them.
    */
   long[] phases(Stage s, int partition, int stageAttempt, int attempt) {
+    return draws(s, partition, stageAttempt, attempt);
+  }
+
+  /**
+   * The work of an attempt of any other stage, in one piece: its one phase, or the sum of its
+   * phases, run back to back without {@code barrier()}.
+   */
+  long work(Stage s, int partition, int stageAttempt, int attempt) {
+    List<DurationSpec> specs = s.phases();
+    if (specs.size() > 1) {
+      long sum = 0;
+      for (long x : draws(s, partition, stageAttempt, attempt)) sum += x;
+      return sum;
+    }
+    if (!s.hasDurationPrefix) {
+      s.durationPrefix = durations.prefix(s.jobKey, s.job.instance, s.stageKey);
+      s.hasDurationPrefix = true;
+    }
+    durations.positionAfter(s.durationPrefix, partition, 0);
+    long d = draw(specs.get(0), partition);
+    StragglerSpec st = s.spec.stragglers();
+    if (st != null && st.probability() > 0) {
+      stragglers.position(s.jobKey, s.job.instance, s.stageKey, partition, stageAttempt, attempt);
+      if (stragglers.nextDouble() < st.probability()) d = Math.max(1, Math.round(d * st.slowdown()));
+    }
+    return d;
+  }
+
+  /** One draw per phase at (job instance, stage, partition, phase), each slowed down if the attempt straggles. */
+  private long[] draws(Stage s, int partition, int stageAttempt, int attempt) {
     List<DurationSpec> specs = s.phases();
     long[] d = new long[specs.size()];
     for (int p = 0; p < d.length; p++) {
@@ -53,16 +89,21 @@ final class WorkPlanner {
         for (int p = 0; p < d.length; p++) d[p] = Math.max(1, Math.round(d[p] * st.slowdown()));
       }
     }
-    if (s.isBarrier || d.length == 1) return d;
-    long sum = 0;
-    for (long x : d) sum += x;
-    return new long[] {sum};
+    return d;
   }
 
   private long draw(DurationSpec spec, int partition) {
     Distribution dist = spec.dist();
     if (dist instanceof Distribution.Continuous c) {
-      return spec.clamp(bound.computeIfAbsent(dist, k -> c.bind(durations)).sample());
+      if (c.kind() == Distribution.Continuous.Kind.EXPONENTIAL) {
+        return spec.clamp(ExponentialSampler.sample(durations, c.a())); // commons-math3's numbers, without its overhead
+      }
+      RealDistribution d = bound.get(dist);
+      if (d == null) {
+        d = c.bind(durations);
+        bound.put(dist, d);
+      }
+      return spec.clamp(d.sample());
     }
     return spec.draw(durations, partition);
   }
@@ -73,13 +114,11 @@ final class WorkPlanner {
   }
 
   /**
-   * Failure or hang of an attempt launched at {@code launchMs}, as absolute instants. Every point
+   * Failure or hang of an attempt launched at {@code launchMs} with {@code work} ms of work in all, as absolute instants. Every point
    * counts from the start of the attempt's work (launch plus launch latency), as the task's own code
    * sees time: a task that throws 500 ms into its code fails 500 ms after its work began.
    */
-  TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long[] phases, long launchMs) {
-    long work = 0;
-    for (long x : phases) work += x;
+  TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long work, long launchMs) {
     StageSpec spec = s.spec;
     FailureInjector.Injection i = failures.injectionFor(s.job.name, spec.name(), s.jobKey, s.job.instance, s.stageKey,
         partition, stageAttempt, attempt, work);

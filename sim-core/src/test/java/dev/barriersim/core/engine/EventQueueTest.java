@@ -30,6 +30,22 @@ class EventQueueTest {
   }
 
   @Test
+  void kindAndTargetTravelWithTheEvent_andDoNotChangeTheOrder() {
+    EventQueue<String> q = new EventQueue<>();
+    q.push(7, Phase.TASK, EventQueue.MAX_KIND, "late-kind");
+    q.push(7, Phase.TASK, 1, "early-kind");
+    q.push(2, Phase.OFFERS, 3, "first");
+    List<String> out = new ArrayList<>();
+    List<Integer> kinds = new ArrayList<>();
+    while (!q.isEmpty()) {
+      kinds.add(q.peekKind());
+      out.add(q.poll());
+    }
+    assertEquals(List.of("first", "late-kind", "early-kind"), out, "the kind never breaks a tie");
+    assertEquals(List.of(3, EventQueue.MAX_KIND, 1), kinds);
+  }
+
+  @Test
   void anyPushOrder_pollsInTheTotalOrder() {
     qt().withFixedSeed(20261124L).withExamples(300)
         .forAll(lists().of(integers().between(0, 40 * 4 - 1)).ofSizeBetween(0, 400))

@@ -1,0 +1,43 @@
+package dev.barriersim.core.observe;
+
+import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskStatus;
+
+/**
+ * A listener that takes the frequent events as values: the two events of every task, and the
+ * skipped barrier rounds that gang contention repeats for every waiting barrier TaskSet in every
+ * round. {@link Observers} calls these methods instead of building a {@code TaskLaunched},
+ * {@code TaskEnded} or {@code BarrierRoundSkipped} record for it. The arguments are the record's
+ * components, in order, and the listener must treat them exactly as it treats the record in
+ * {@link #onEvent}.
+ */
+public interface FrequentEventSink extends SimulationListener {
+  /** {@link dev.barriersim.core.event.SimEvent.TaskLaunched}, as values. */
+  void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, HeldResources resources);
+
+  /** {@link dev.barriersim.core.event.SimEvent.TaskEnded}, as values. */
+  void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+      String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
+      long[] barrierWaits);
+
+  /** {@link dev.barriersim.core.event.SimEvent.BarrierRoundSkipped}, as values. */
+  void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free, boolean fullRound);
+
+  /**
+   * True when a skipped barrier round matters to this listener only as one more event at its
+   * instant (it reads neither the set nor the slot counts): then a run of skips in one round may
+   * reach it as one {@link #barrierRoundsSkipped} call. False by default.
+   */
+  default boolean countsSkippedRounds() {
+    return false;
+  }
+
+  /**
+   * {@code count} {@code BarrierRoundSkipped} events in a row at {@code t}, for a listener that
+   * {@link #countsSkippedRounds}; it must end in the state {@code count} single calls leave.
+   */
+  default void barrierRoundsSkipped(long t, long count) {
+    throw new UnsupportedOperationException("this listener takes skipped rounds one by one");
+  }
+}
