@@ -184,4 +184,22 @@ class DAGSchedulerSuiteTest {
     assertTrue(replacementsDue.size() >= 2, "random losses happen: " + lost);
     assertEquals(replacementsDue, run.all(ExecutorAdded.class, a -> a.t() > 0).stream().map(ExecutorAdded::t).toList());
   }
+
+  /**
+   * A map output registered twice counts once ({@code ShuffleStatus.addMapOutput}): partition 0
+   * of "r" succeeds in attempt 0 on executor 0 at 700 and again in attempt 1 at 1150, while
+   * partition 1 is still running; the stage completes only with partition 1, at 1300.
+   */
+  @Test
+  void mapOutputRegisteredTwice_countsOnce_soTheStageCompletesWithItsLastPartition() {
+    RecordedRun run = RecordedRun.of(spec().executors(4, 1)
+        .job("j", stage("m", 2, 100), perPartition("r", new long[] {600, 300, 600, 100}, "m"), stage("c", 1, 10, "r"))
+        .loseExecutor("1", 250).decommissionAt(500, "0", "2").addAt(1000, 1, 1).build());
+    List<TaskEnded> p0 = run.all(TaskEnded.class, e -> e.stage().equals("r") && e.partition() == 0
+        && e.status() == TaskStatus.SUCCESS);
+    assertEquals(List.of("0@700", "3@1150"), p0.stream().map(e -> e.executor() + "@" + e.t()).toList());
+    StageCompleted r = run.all(StageCompleted.class, c -> c.stage().equals("r") && c.stageAttempt() == 1).get(0);
+    assertEquals(1300L, r.t());
+    assertEquals(List.of(1300L), run.launchInstants("c", 0));
+  }
 }
