@@ -119,10 +119,10 @@ class PoolSuiteTest {
   @Test
   void stalledFairRun_endsAtItsLastEvent() {
     StageSpec s = new StageSpec("s", 2, false, List.of(), null,
-        List.of(DurationSpec.of(new Distribution.PerPartition(new long[] {1000, 700}))), null);
+        List.of(DurationSpec.of(new Distribution.PerPartition(new long[] {1300, 700}))), null);
     RecordedRun run = RecordedRun.of(spec().executors(1, 2).fair(pool("p", SchedulingMode.FAIR, 1, 0))
         .job("j", 0, "p", s).hang("j", "s", 1, 300).build());
     assertEquals(Outcome.STALLED, run.result.outcome());
-    assertEquals(1000L, run.result.makespanMs());
+    assertEquals(1300L, run.result.makespanMs());
   }
 }

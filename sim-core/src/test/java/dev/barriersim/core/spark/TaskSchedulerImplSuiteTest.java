@@ -242,14 +242,30 @@ class TaskSchedulerImplSuiteTest {
 
   /**
    * With nothing left to schedule, no revive tick runs: a run that stalls (partition 1 hangs)
-   * ends at its last event, partition 0's end at 1000, not at a later idle tick.
+   * ends at its last event, partition 0's end at 1300, not at the next revive tick (2000).
    */
   @Test
   void stalledRun_endsAtItsLastEvent() {
     RecordedRun run = RecordedRun.of(spec().executors(1, 2)
-        .job("j", perPartition("s", new long[] {1000, 700})).hang("j", "s", 1, 300).build());
+        .job("j", perPartition("s", new long[] {1300, 700})).hang("j", "s", 1, 300).build());
     assertEquals(Outcome.STALLED, run.result.outcome());
-    assertEquals(1000L, run.all(TaskEnded.class).get(0).t());
-    assertEquals(1000L, run.result.makespanMs());
+    assertEquals(1300L, run.all(TaskEnded.class).get(0).t());
+    assertEquals(1300L, run.result.makespanMs());
+  }
+
+  /**
+   * The periodic revive ticks at reviveOffset + k x interval, the first one at or after the change
+   * that asks for it: tasks ending at 999 ms are followed by the tick of 1000 ms (offset 0), and
+   * tasks ending at 1800 ms by the tick of 2300 ms (offset 300). Only a full round can place the
+   * gang that spans both executors.
+   */
+  @Test
+  void periodicReviveAfterAChange_isTheFirstTickAtOrAfterIt() {
+    RecordedRun justBefore = RecordedRun.of(spec().executors(2, 2)
+        .job("normal", stage("n", 4, 999)).job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(1000L), justBefore.launchInstants("b", 0));
+    RecordedRun offset = RecordedRun.of(spec().executors(2, 2).reviveOffset(300)
+        .job("normal", stage("n", 4, 1800)).job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(2300L), offset.launchInstants("b", 0));
   }
 }
