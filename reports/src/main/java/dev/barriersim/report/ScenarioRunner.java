@@ -132,8 +132,7 @@ public final class ScenarioRunner {
     private final List<CompletableFuture<RunRecord>> runs = new ArrayList<>();
     private final AtomicInteger remaining;
     private final CompletableFuture<ScenarioResult> written = new CompletableFuture<>();
-    private int active;
-    private boolean aborted;
+    private final WorkGate gate = new WorkGate();
 
     private Pending(RunPlan plan, OutputFolder folder) {
       this.plan = plan;
@@ -145,7 +144,7 @@ public final class ScenarioRunner {
 
     /** Runs one simulation into {@code run}; the last one to end queues the writing of the folder. */
     private void runGuarded(CompletableFuture<RunRecord> run, Work<RunRecord> work) {
-      if (!enter()) {
+      if (!gate.enter()) {
         run.cancel(false);
         return;
       }
@@ -154,14 +153,14 @@ public final class ScenarioRunner {
       } catch (Throwable t) {
         run.completeExceptionally(t);
       } finally {
-        leave();
+        gate.leave();
       }
       progress.runDone();
       if (remaining.decrementAndGet() == 0) pool.execute(this::writeWhenRunsEnded);
     }
 
     private void writeWhenRunsEnded() {
-      if (!enter()) {
+      if (!gate.enter()) {
         written.cancel(false);
         return;
       }
@@ -170,21 +169,10 @@ public final class ScenarioRunner {
       } catch (Throwable t) {
         written.completeExceptionally(t);
       } finally {
-        leave();
+        gate.leave();
       }
     }
 
-    /** Counts work under way so that {@link #abort()} can wait for it; false once aborted. */
-    private synchronized boolean enter() {
-      if (aborted) return false;
-      active++;
-      return true;
-    }
-
-    private synchronized void leave() {
-      active--;
-      notifyAll();
-    }
 
     /**
      * Waits for every run and output, then commits the folder. On any failure nothing is left
@@ -208,18 +196,8 @@ public final class ScenarioRunner {
      * does nothing to a folder already committed, so it is safe in a {@code finally}.
      */
     public void abort() {
-      synchronized (this) {
-        aborted = true;
-        // Work under way still holds writers into the folder: let it end before deleting it.
-        while (active > 0) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-        }
-      }
+      // Work under way still holds writers into the folder: let it end before deleting it.
+      gate.closeAndWait();
       written.cancel(false);
       folder.close();
     }

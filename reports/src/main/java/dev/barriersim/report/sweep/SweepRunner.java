@@ -2,6 +2,7 @@ package dev.barriersim.report.sweep;
 
 import dev.barriersim.core.RunOutputs;
 import dev.barriersim.core.RunResult;
+import dev.barriersim.report.WorkGate;
 import dev.barriersim.report.Engine;
 import dev.barriersim.report.OutputFolder;
 import dev.barriersim.report.Progress;
@@ -110,8 +111,7 @@ public final class SweepRunner {
     private final AtomicLong done = new AtomicLong();
     private final AtomicInteger peak = new AtomicInteger();
     private final CompletableFuture<SweepResult> written = new CompletableFuture<>();
-    private int active;
-    private boolean aborted;
+    private final WorkGate gate = new WorkGate();
 
     private Pending(SweepPlan plan, OutputFolder folder) {
       this.plan = plan;
@@ -130,14 +130,14 @@ public final class SweepRunner {
     }
 
     private void run(long t) {
-      if (!enter()) return;
+      if (!gate.enter()) return;
       try {
         runOne(t);
       } catch (Throwable e) {
         written.completeExceptionally(e);
         return;
       } finally {
-        leave();
+        gate.leave();
       }
       progress.runDone();
       if (done.incrementAndGet() == total) {
@@ -180,7 +180,7 @@ public final class SweepRunner {
     }
 
     private void writeWhenDone() {
-      if (!enter()) {
+      if (!gate.enter()) {
         written.cancel(false);
         return;
       }
@@ -189,7 +189,7 @@ public final class SweepRunner {
       } catch (Throwable t) {
         written.completeExceptionally(t);
       } finally {
-        leave();
+        gate.leave();
       }
     }
 
@@ -209,16 +209,6 @@ public final class SweepRunner {
       return result;
     }
 
-    private synchronized boolean enter() {
-      if (aborted) return false;
-      active++;
-      return true;
-    }
-
-    private synchronized void leave() {
-      active--;
-      notifyAll();
-    }
 
     /** Waits for every run and file, then commits the folder; on any failure nothing is left behind. */
     public SweepResult finish() throws IOException, InterruptedException {
@@ -251,17 +241,8 @@ public final class SweepRunner {
 
     /** Stops handing out runs, waits for those under way, and deletes the temporary folder (not a committed one). */
     public void abort() {
-      synchronized (this) {
-        aborted = true;
-        while (active > 0) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-        }
-      }
+      // Work under way still holds writers into the folder: let it end before deleting it.
+      gate.closeAndWait();
       written.cancel(false);
       folder.close();
     }
