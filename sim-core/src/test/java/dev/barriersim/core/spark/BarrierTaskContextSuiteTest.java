@@ -333,4 +333,39 @@ class BarrierTaskContextSuiteTest {
     assertEquals(TaskStatus.KILLED, sibling.status());
     assertEquals(400L, sibling.t());
   }
+
+  private static long waitedMs(TaskEnded e) {
+    long sum = 0;
+    for (int i = 0; i + 1 < e.barrierWaits().length; i += 2) sum += e.barrierWaits()[i + 1] - e.barrierWaits()[i];
+    return sum;
+  }
+
+  /**
+   * A task that fails inside barrier() (p0, at 150) is still counted by the coordinator, so the
+   * epoch is released when p1 arrives at 300, before the driver hears of the failure (500 ms
+   * status-update latency). The epoch's time inside barrier() counts p0 only until it failed:
+   * 50 ms, plus p1's 1000 ms up to its poll, as the tasks' own barrier() intervals say.
+   */
+  @Test
+  void taskThatFailedInsideBarrierBeforeTheRelease_countsItsWaitOnlyUntilItFailed() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).latency(0, 500).maxConsecutiveAttempts(1)
+        .job("j", perPartition("b", new long[] {100, 300}, new long[] {10, 10})).fail("j", "b", 0, 0, 0, 150).build());
+    BarrierSyncReleased released = run.all(BarrierSyncReleased.class).get(0);
+    assertEquals(300L, released.t());
+    assertEquals(List.of(100L, 150L), java.util.Arrays.stream(endOf(run, 0, 0).barrierWaits()).boxed().toList());
+    assertEquals(50L + 1000L, released.waitMs());
+    assertEquals(waitedMs(endOf(run, 0, 0)) + waitedMs(endOf(run, 0, 1)), released.waitMs());
+    assertEquals(1050L, run.result.barrier().syncWaitCoreMs());
+  }
+
+  /** The same for a sync timeout: p0 failed inside barrier() at 150, so the timed-out epoch counts its 50 ms, not 1000. */
+  @Test
+  void taskThatFailedInsideBarrierBeforeTheTimeout_countsItsWaitOnlyUntilItFailed() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).latency(0, 3000).syncTimeout(1000).maxConsecutiveAttempts(1)
+        .job("j", perPartition("b", new long[] {100, 5000}, new long[] {10, 10})).fail("j", "b", 0, 0, 0, 150).build());
+    BarrierSyncTimedOut timeout = run.all(BarrierSyncTimedOut.class).get(0);
+    assertEquals(1100L, timeout.t());
+    assertEquals(1, timeout.arrived());
+    assertEquals(50L, timeout.waitMs());
+  }
 }
