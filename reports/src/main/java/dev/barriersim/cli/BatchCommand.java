@@ -6,7 +6,10 @@ import dev.barriersim.report.OutputFolder;
 import dev.barriersim.report.RunPlan;
 import dev.barriersim.report.ScenarioResult;
 import dev.barriersim.report.ScenarioRunner;
+import dev.barriersim.report.Progress;
 import dev.barriersim.report.html.IndexPage;
+import dev.barriersim.report.output.Output;
+import dev.barriersim.report.sweep.SweepRunner;
 import dev.barriersim.report.output.Outputs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,10 +54,21 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--no-charts", description = "Do not draw charts (no charts/ folders; pages without them).")
   private boolean noCharts;
 
+  @Option(names = "--spark-event-log", description = "Also write each mode's run (replication 0) as a Spark 3.5 event log,"
+      + " <mode>/spark-eventlog.json, for the Spark history server (spark.history.fs.logDirectory) or 'import'.")
+  private boolean sparkEventLog;
+
   @Option(names = "--parallelism", paramLabel = "N",
       description = "Runs executed at once across all scenarios (modes x replications of each),"
           + " each single-threaded (default: available processors).")
   private Integer parallelism;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Overrides a key in every scenario, as 'run --set' does; repeatable.")
+  private List<String> sets = new ArrayList<>();
+
+  @Option(names = "--quiet", description = "No progress on stderr.")
+  private boolean quiet;
 
   @Override
   public Integer call() {
@@ -76,11 +90,13 @@ final class BatchCommand implements Callable<Integer> {
       return console.internalError(e);
     }
     try {
-      List<Inputs.Loaded> loaded = Inputs.expand(inputs).stream().map(in -> Inputs.load(main.loader(), in)).toList();
+      List<Inputs.Loaded> loaded = Inputs.expand(inputs).stream().map(in -> Inputs.load(main.loader(), in, sets)).toList();
       ExecutorService pool = Pools.fixed(threads);
+      Progress progress = ConsoleProgress.create(console, quiet);
       try {
-        return runAll(console, loaded, pool);
+        return runAll(console, loaded, pool, threads, progress);
       } finally {
+        ConsoleProgress.close(progress);
         pool.shutdownNow();
       }
     } catch (InterruptedException e) {
@@ -91,9 +107,11 @@ final class BatchCommand implements Callable<Integer> {
     }
   }
 
-  private int runAll(Console console, List<Inputs.Loaded> loaded, ExecutorService pool)
+  private int runAll(Console console, List<Inputs.Loaded> loaded, ExecutorService pool, int threads, Progress progress)
       throws IOException, InterruptedException {
-    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool, noCharts ? Outputs.withoutCharts() : Outputs.ALL);
+    List<Output> outputs = Outputs.select(!noCharts, sparkEventLog);
+    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool, outputs).withProgress(progress);
+    SweepRunner sweeps = SweepRun.runner(main, pool, threads, outputs, false, progress);
     BatchIndex index = new BatchIndex();
     int total = loaded.size();
     int code = ExitCodes.OK;
@@ -115,8 +133,12 @@ final class BatchCommand implements Callable<Integer> {
           continue;
         }
         try {
-          RunPlan plan = RunCommand.plan(l, null, null, null);
-          started.add(new Slot(runner.start(plan, out.resolve(name)), List.of()));
+          if (l.scenario().hasSweep()) {
+            started.add(new Slot(null, sweeps.start(RunCommand.sweepPlan(l, null, null, null), out.resolve(name)), List.of()));
+          } else {
+            RunPlan plan = RunCommand.plan(l, null, null, null);
+            started.add(new Slot(runner.start(plan, out.resolve(name)), null, List.of()));
+          }
         } catch (OutputConflictException e) {
           started.add(Slot.skipped(List.of(l.input().display() + ": " + e.getMessage())));
         }
@@ -127,11 +149,15 @@ final class BatchCommand implements Callable<Integer> {
         String prefix = "[" + (i + 1) + "/" + total + "] " + file + ": ";
         String name = l.ok() ? l.scenario().spec().name() : null;
         Slot slot = started.get(i);
-        if (slot.pending() != null) {
+        if (slot.pending() != null || slot.sweep() != null) {
           l.problems().forEach(console::err); // warnings of a valid scenario, in input order
           try {
-            ScenarioResult result = slot.pending().finish();
-            index.ok(file, result, name + "/" + OutputFolder.MARKER);
+            if (slot.sweep() != null) {
+              index.sweep(file, slot.sweep().finish(), name + "/" + OutputFolder.MARKER);
+            } else {
+              ScenarioResult result = slot.pending().finish();
+              index.ok(file, result, name + "/" + OutputFolder.MARKER);
+            }
             console.err(prefix + name + ": ok -> " + out.resolve(name));
           } catch (IOException | RuntimeException e) {
             index.error(file, name, e.toString());
@@ -151,6 +177,7 @@ final class BatchCommand implements Callable<Integer> {
       // After an unexpected failure, leave no temporary folder behind (a no-op for committed ones).
       for (Slot slot : started) {
         if (slot.pending() != null) slot.pending().abort();
+        if (slot.sweep() != null) slot.sweep().abort();
       }
     }
     OutputFolder.writeFileAtomically(out.resolve("index.json"), index.renderJson());
@@ -161,10 +188,10 @@ final class BatchCommand implements Callable<Integer> {
     return code;
   }
 
-  /** One input: its runs under way, or the lines saying why it was skipped. */
-  private record Slot(ScenarioRunner.Pending pending, List<String> problems) {
+  /** One input: its runs (or its sweep's) under way, or the lines saying why it was skipped. */
+  private record Slot(ScenarioRunner.Pending pending, SweepRunner.Pending sweep, List<String> problems) {
     static Slot skipped(List<String> problems) {
-      return new Slot(null, problems);
+      return new Slot(null, null, problems);
     }
   }
 }

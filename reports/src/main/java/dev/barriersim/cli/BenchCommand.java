@@ -71,10 +71,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--timeline", paramLabel = "DIR", description = "Stream tasks.csv and events.jsonl to DIR.")
   private Path timeline;
 
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "For a scenario: overrides a key, as 'run --set' does; repeatable (a sweep times its base scenario).")
+  private List<String> sets = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     Console console = new Console(spec);
     if (scenario != null && preset != null) return usage(console, "give either a scenario or --preset, not both");
+    if (scenario == null && !sets.isEmpty()) return usage(console, "--set applies to a scenario, not to a preset");
     if ((executors != null && executors < 1) || cores < 1 || tasks < 1) {
       return usage(console, "--executors, --cores and --tasks must be >= 1");
     }
@@ -83,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
     SimulationSpec sim;
     if (scenario != null) {
       try {
-        sim = main.loader().load(scenario).spec();
+        sim = main.loader().load(scenario, sets).spec();
       } catch (ScenarioException e) {
         for (Problem p : e.problems()) console.err(p.toString());
         return ExitCodes.USAGE;

@@ -54,10 +54,24 @@ final class Inputs {
 
   /** Loads a readable input; an invalid scenario becomes its problem lines, a valid one keeps its warning lines. */
   static Loaded load(ScenarioSource loader, Input in) {
+    return load(loader, in, List.of());
+  }
+
+  /**
+   * Loads a readable input with {@code --set} options; a sweep's points are validated too (each
+   * problem once, naming the first point that has it).
+   */
+  static Loaded load(ScenarioSource loader, Input in, List<String> overrides) {
     if (in.problem() != null) return new Loaded(in, null, null, List.of(in.display() + ": " + in.problem()));
     try {
-      Scenario s = loader.load(in.path());
-      return new Loaded(in, s, textOf(in.path()), s.warnings().stream().map(Problem::toString).toList());
+      Scenario s = loader.load(in.path(), overrides);
+      List<String> lines = new ArrayList<>(s.warnings().stream().map(Problem::toString).toList());
+      if (s.hasSweep()) {
+        List<Problem> points = s.sweep().check();
+        points.stream().map(Problem::toString).forEach(lines::add);
+        if (points.stream().anyMatch(p -> !p.isWarning())) return new Loaded(in, null, null, lines);
+      }
+      return new Loaded(in, s, textOf(in.path()), lines);
     } catch (ScenarioException e) {
       List<String> lines = e.problems().stream().map(Problem::toString).toList();
       return new Loaded(in, null, null, lines.isEmpty() ? List.of(in.display() + ": " + e.getMessage()) : lines);

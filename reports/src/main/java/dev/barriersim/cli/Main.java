@@ -2,7 +2,6 @@ package dev.barriersim.cli;
 
 import dev.barriersim.report.Engine;
 import dev.barriersim.report.Version;
-import dev.barriersim.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class,
+        ImportCommand.class,
         CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     description = {
@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         "Runs a YAML scenario twice by default, as written (mode 'barrier') and with every barrier flag"
             + " cleared (mode 'non-barrier'), with the same random draws, and compares them.",
         "",
-        "Outputs of a scenario: summary.json, <mode>/tasks.csv, <mode>/events.jsonl.",
+        "Outputs of a scenario: summary.json, <mode>/tasks.csv, <mode>/events.jsonl, charts/, report.html.",
+        "A scenario with a sweep: section runs a grid of what-ifs: sweep.csv, sweep.json, charts/sweep-*.",
         "Scenario keys are documented in docs/scenario-format.md.",
         "Run 'barriersim help COMMAND' or 'barriersim COMMAND --help' for a command's options."},
     footerHeading = "%nExit codes:%n",
@@ -34,7 +35,7 @@ public final class Main {
 
   /** The real tool: the YAML loader and the sim-core engine. */
   public Main() {
-    this(ScenarioLoader::load, Engine.simulations());
+    this(ScenarioSource.yaml(), Engine.simulations());
   }
 
   /** A tool with another loader and engine (tests). */

@@ -13,8 +13,12 @@ import dev.barriersim.report.output.Output;
 import dev.barriersim.report.output.Outputs;
 import dev.barriersim.scenario.Scenario;
 import java.io.IOException;
+import dev.barriersim.report.Progress;
+import dev.barriersim.report.sweep.SweepPlan;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -72,6 +76,24 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-charts", description = "Do not draw charts (no charts/ folder; report.html without them).")
   private boolean noCharts;
 
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Overrides a scenario key by its YAML path, e.g. cluster.executors[0].count=8,"
+          + " jobs[fit].stages[train].tasks=32, spark.task.cpus=2; repeatable. The value is YAML, parsed and"
+          + " validated as if it stood in the file; summary.json and report.html record it. Setting a swept"
+          + " key pins it.")
+  private List<String> sets = new ArrayList<>();
+
+  @Option(names = "--keep-points",
+      description = "For a sweep: also write each point's own outputs under DIR/points/<key=value,...>/.")
+  private boolean keepPoints;
+
+  @Option(names = "--quiet", description = "No progress on stderr.")
+  private boolean quiet;
+
+  @Option(names = "--spark-event-log", description = "Also write each mode's run (replication 0) as a Spark 3.5 event log,"
+      + " <mode>/spark-eventlog.json, for the Spark history server (spark.history.fs.logDirectory) or 'import'.")
+  private boolean sparkEventLog;
+
   @Override
   public Integer call() {
     Console console = new Console(spec);
@@ -99,12 +121,13 @@ final class RunCommand implements Callable<Integer> {
           + scenarioFile + "' to run every *.yaml in it");
       return ExitCodes.USAGE;
     }
-    Inputs.Loaded loaded = Inputs.load(main.loader(), Inputs.expand(List.of(scenarioFile)).get(0));
+    Inputs.Loaded loaded = Inputs.load(main.loader(), Inputs.expand(List.of(scenarioFile)).get(0), sets);
     if (!loaded.ok()) {
       loaded.problems().forEach(console::err);
       return ExitCodes.USAGE;
     }
     loaded.problems().forEach(console::err); // warnings: the scenario runs anyway
+    if (loaded.scenario().hasSweep()) return executeSweep(console, threads, loaded);
     RunPlan plan = plan(loaded, seed, modes, replications);
     Path dir = out != null ? out : Path.of("out", plan.scenario());
     try {
@@ -119,9 +142,12 @@ final class RunCommand implements Callable<Integer> {
     console.out("runs: " + plan.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + " x "
         + plan.replications() + (plan.replications() == 1 ? " replication" : " replications"));
     ExecutorService pool = Pools.fixed(threads);
+    Progress progress = ConsoleProgress.create(console, quiet);
     try {
-      List<Output> outputs = noCharts ? Outputs.withoutCharts() : Outputs.ALL;
-      ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).start(plan, dir).finish();
+      List<Output> outputs = Outputs.select(!noCharts, sparkEventLog);
+      ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).withProgress(progress).start(plan, dir)
+          .finish();
+      ConsoleProgress.close(progress);
       console.out("");
       Headline.of(SummaryJson.of(result)).consoleLines().forEach(console::out);
       console.out("output: " + dir + (noCharts ? "" : " (open " + dir.resolve(ReportPage.FILE) + " in a browser)"));
@@ -130,8 +156,44 @@ final class RunCommand implements Callable<Integer> {
       console.err("barriersim: " + e.getMessage());
       return ExitCodes.USAGE;
     } finally {
+      ConsoleProgress.close(progress);
       pool.shutdownNow();
     }
+  }
+
+  /** A scenario with a sweep: every point in every mode and replication, into one folder. */
+  private int executeSweep(Console console, int threads, Inputs.Loaded loaded) throws IOException, InterruptedException {
+    SweepPlan plan = sweepPlan(loaded, seed, modes, replications);
+    Optional<String> over = SweepRun.overBudget(plan);
+    if (over.isPresent()) {
+      console.err("barriersim: " + scenarioFile + ": " + over.get() + "; lower --replications, or raise run.maxRuns");
+      return ExitCodes.USAGE;
+    }
+    Path dir = out != null ? out : Path.of("out", plan.name());
+    try {
+      OutputFolder.checkReplaceable(dir);
+    } catch (OutputConflictException e) {
+      console.err("barriersim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    console.out("scenario: " + plan.name() + " (" + scenarioFile + ")");
+    console.out("seed: " + plan.seed());
+    console.out("sweep: " + SweepRun.size(plan.sweep(), plan.modes().size(), plan.replications()));
+    ExecutorService pool = Pools.fixed(threads);
+    Progress progress = ConsoleProgress.create(console, quiet);
+    try {
+      List<Output> outputs = Outputs.select(!noCharts, sparkEventLog);
+      return SweepRun.run(console, SweepRun.runner(main, pool, threads, outputs, keepPoints, progress), plan, dir, !noCharts);
+    } finally {
+      ConsoleProgress.close(progress);
+      pool.shutdownNow();
+    }
+  }
+
+  /** The sweep plan of a scenario: options given on the command line win over the scenario's {@code run:} section. */
+  static SweepPlan sweepPlan(Inputs.Loaded loaded, Long seed, List<Mode> modes, Integer replications) {
+    RunPlan base = plan(loaded, seed, modes, replications);
+    return new SweepPlan(loaded.scenario(), base.modes(), base.replications(), base.seed(), loaded.text());
   }
 
   /** The plan of a scenario: options given on the command line win over the scenario's {@code run:} section. */
@@ -140,6 +202,7 @@ final class RunCommand implements Callable<Integer> {
     List<Mode> m = modes != null ? modes : scenario.modes().stream().map(Mode::parse).toList();
     if (m.isEmpty()) m = List.of(Mode.BARRIER, Mode.NON_BARRIER);
     int r = replications != null ? replications : scenario.replications();
-    return new RunPlan(seed != null ? scenario.spec().withSeed(seed) : scenario.spec(), m, r, loaded.text());
+    return new RunPlan(seed != null ? scenario.spec().withSeed(seed) : scenario.spec(), m, r, loaded.text(),
+        scenario.overrides(), scenario.recorded());
   }
 }

@@ -7,9 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.html.IndexPage;
+import dev.barriersim.report.sweep.SweepMetric;
+import dev.barriersim.report.sweep.SweepPlan;
+import dev.barriersim.report.sweep.SweepResult;
+import dev.barriersim.scenario.Sweep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +65,30 @@ public final class BatchIndex {
     entries.add(new Entry(file, result.plan().scenario(), OK, result.plan().seed(), summary, modes, null, headline));
   }
 
+  /**
+   * Records a sweep that ran; {@code summary} is the path of its summary.json relative to the batch
+   * folder. Its headline is the range of the paired difference over the points: of makespan when no
+   * job failed at any point, else of the completion time of the jobs that succeeded in both arms.
+   */
+  public void sweep(String file, SweepResult result, String summary) {
+    SweepPlan plan = result.plan();
+    boolean failures = result.points().stream().flatMap(p -> p.arms().values().stream())
+        .map(m -> m.get(SweepMetric.JOBS_FAILED)).anyMatch(e -> e != null && e.mean() > 0);
+    String metric = failures ? SweepMetric.COMPLETION : SweepMetric.MAKESPAN;
+    List<Double> diffs = result.points().stream().map(p -> p.paired().get(metric))
+        .filter(Objects::nonNull).map(Stats.Estimate::mean).toList();
+    String headline = String.format(Locale.ROOT, "sweep of %,d points (%s) x %d replications", plan.sweep().points(),
+        String.join(", ", plan.sweep().parameters().stream().map(Sweep.Parameter::label).toList()),
+        plan.replications());
+    if (failures) headline += "; jobs failed at some points, so makespan is not compared";
+    if (!diffs.isEmpty()) {
+      headline += "; paired difference of " + (failures ? "completion time (jobs that succeeded in both arms)" : "makespan")
+          + " " + Headline.Unit.DURATION.signed(Collections.min(diffs)) + " .. "
+          + Headline.Unit.DURATION.signed(Collections.max(diffs)) + " over the points; see sweep.csv";
+    }
+    entries.add(new Entry(file, plan.name(), OK, plan.seed(), summary, null, null, headline));
+  }
+
   /** Records a file that was skipped, with the lines printed about it. */
   public void invalid(String file, String name, List<String> problems) {
     entries.add(new Entry(file, name, INVALID, null, null, null, List.copyOf(problems), null));
@@ -104,13 +135,18 @@ public final class BatchIndex {
     List<IndexPage.Entry> page = new ArrayList<>();
     for (Entry e : entries) {
       page.add(switch (e.status()) {
-        case OK -> IndexPage.Entry.ok(batchDir, e.name(), e.file(), e.name(),
-            Headline.of(ScenarioFiles.open(batchDir.resolve(e.name())).summary()));
+        case OK -> okEntry(batchDir, e);
         case INVALID -> IndexPage.Entry.invalid(e.name(), e.file(), e.problems());
         default -> IndexPage.Entry.error(e.name(), e.file(), String.join("; ", e.problems()));
       });
     }
     return IndexPage.render(page);
+  }
+
+  private static IndexPage.Entry okEntry(Path batchDir, Entry e) throws IOException {
+    SummaryJson.Summary s = ScenarioFiles.open(batchDir.resolve(e.name())).summary();
+    return s.sweep() != null ? IndexPage.Entry.sweep(batchDir, e.name(), e.file(), e.name(), s)
+        : IndexPage.Entry.ok(batchDir, e.name(), e.file(), e.name(), Headline.of(s));
   }
 
   /** The final table on stdout: scenario, status and headline. */

@@ -33,10 +33,31 @@ public final class OutputFolder implements AutoCloseable {
   private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
   private static final int BUFFER = 1 << 16;
 
+  /** Set once the JVM shuts down (Ctrl-C): no new file may be opened, so the cleanup below is final. */
+  private static volatile boolean closing;
+
   static {
-    // Best effort on Ctrl-C: remove temporary folders that will never be committed.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(OutputFolder::deleteQuietly),
-        "barriersim-partial-cleanup"));
+    // Best effort on Ctrl-C: remove temporary folders that will never be committed. Runs may still
+    // be writing on their (daemon) threads, so new files are refused first and deletion is retried.
+    Runtime.getRuntime().addShutdownHook(new Thread(OutputFolder::deleteOpenFolders, "barriersim-partial-cleanup"));
+  }
+
+  private static void deleteOpenFolders() {
+    closing = true;
+    for (int attempt = 0; attempt < 20 && !OPEN.isEmpty(); attempt++) {
+      for (Path p : OPEN) {
+        deleteQuietly(p);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) OPEN.remove(p);
+      }
+      if (!OPEN.isEmpty()) {
+        try {
+          Thread.sleep(25);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   private final Path target;
@@ -180,7 +201,13 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
+  /** A buffered UTF-8 writer for {@code file}, creating its parent folders (refused once the JVM shuts down). */
+  public static Writer writer(Path file) throws IOException {
+    return newWriter(file);
+  }
+
   private static Writer newWriter(Path file) throws IOException {
+    if (closing) throw new IOException("shutting down: " + file + " is not written");
     Files.createDirectories(file.getParent());
     return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER);
   }

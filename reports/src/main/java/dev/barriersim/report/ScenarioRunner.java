@@ -2,6 +2,7 @@ package dev.barriersim.report;
 
 import dev.barriersim.core.RunOutputs;
 import dev.barriersim.core.RunResult;
+import dev.barriersim.report.chart.ChartWarmup;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.output.Output;
 import dev.barriersim.report.output.Outputs;
@@ -30,6 +31,7 @@ public final class ScenarioRunner {
   private final Engine engine;
   private final ExecutorService pool;
   private final List<Output> outputs;
+  private final Progress progress;
 
   /** Runs on {@code pool} with {@code engine}, writing every output of the registry. */
   public ScenarioRunner(Engine engine, ExecutorService pool) {
@@ -38,9 +40,21 @@ public final class ScenarioRunner {
 
   /** Runs on {@code pool} with {@code engine}, writing {@code outputs} (entries of {@link Outputs}). */
   public ScenarioRunner(Engine engine, ExecutorService pool, List<Output> outputs) {
+    this(engine, pool, outputs, Progress.NONE);
+  }
+
+  private ScenarioRunner(Engine engine, ExecutorService pool, List<Output> outputs, Progress progress) {
     this.engine = engine;
     this.pool = pool;
     this.outputs = List.copyOf(outputs);
+    this.progress = progress;
+    // The first chart of a JVM loads fonts, Java2D and JFreeChart: let that happen while runs simulate.
+    if (this.outputs.stream().anyMatch(Output::isChart)) ChartWarmup.start();
+  }
+
+  /** This runner, telling {@code progress} of each run that ends. */
+  public ScenarioRunner withProgress(Progress progress) {
+    return new ScenarioRunner(engine, pool, outputs, progress);
   }
 
   /**
@@ -49,6 +63,7 @@ public final class ScenarioRunner {
    */
   public Pending start(RunPlan plan, Path outDir) throws IOException {
     Pending p = new Pending(plan, OutputFolder.begin(outDir));
+    progress.planned(plan.runs().size(), 0);
     try {
       List<RunPlan.RunKey> keys = plan.runs();
       for (int i = 0; i < keys.size(); i++) {
@@ -64,17 +79,26 @@ public final class ScenarioRunner {
   }
 
   private RunRecord runOne(RunPlan plan, RunPlan.RunKey key, OutputFolder folder) throws IOException {
+    return runOne(engine, outputs, plan, key, folder.dir());
+  }
+
+  /**
+   * Runs one simulation of {@code plan}; replication 0 streams the run outputs of {@code outputs}
+   * into {@code dir/<mode>/}, other replications write nothing (the engine still computes their digests).
+   */
+  public static RunRecord runOne(Engine engine, List<Output> outputs, RunPlan plan, RunPlan.RunKey key, Path dir)
+      throws IOException {
     if (key.replication() != 0) {
-      // Other replications write nothing; the engine still computes their digests.
       return new RunRecord(key, engine.run(plan.specOf(key), RunOutputs.none()));
     }
     List<Writer> writers = new ArrayList<>();
     try {
       RunOutputs streams = RunOutputs.none();
       for (RunOutput o : Outputs.of(outputs, RunOutput.class)) {
-        Writer w = folder.newWriter(key.mode().id() + "/" + o.file());
+        Path file = dir.resolve(key.mode().id()).resolve(o.file());
+        Writer w = OutputFolder.writer(file);
         writers.add(w);
-        streams = o.attach(streams, w);
+        streams = o.attach(streams, w, plan.specOf(key), key.mode().id());
       }
       return new RunRecord(key, engine.run(plan.specOf(key), streams));
     } finally {
@@ -87,13 +111,18 @@ public final class ScenarioRunner {
     List<RunRecord> records = new ArrayList<>(runs.size());
     for (Future<RunRecord> f : runs) records.add(get(f));
     ScenarioResult result = new ScenarioResult(plan, folder.target(), records);
-    for (ResultOutput o : Outputs.of(outputs, ResultOutput.class)) o.write(result, folder.dir());
+    writeOutputs(outputs, result, folder.dir());
+    return result;
+  }
+
+  /** Writes the files of {@code outputs} made from finished runs, then the rendered ones, into {@code dir}. */
+  public static void writeOutputs(List<Output> outputs, ScenarioResult result, Path dir) throws IOException {
+    for (ResultOutput o : Outputs.of(outputs, ResultOutput.class)) o.write(result, dir);
     List<RenderedOutput> rendered = Outputs.of(outputs, RenderedOutput.class);
     if (!rendered.isEmpty()) {
-      ScenarioFiles files = ScenarioFiles.open(folder.dir());
-      for (RenderedOutput o : rendered) o.render(files, folder.dir());
+      ScenarioFiles files = ScenarioFiles.open(dir);
+      for (RenderedOutput o : rendered) o.render(files, dir);
     }
-    return result;
   }
 
   /** The runs of one scenario, under way. */
@@ -103,8 +132,7 @@ public final class ScenarioRunner {
     private final List<CompletableFuture<RunRecord>> runs = new ArrayList<>();
     private final AtomicInteger remaining;
     private final CompletableFuture<ScenarioResult> written = new CompletableFuture<>();
-    private int active;
-    private boolean aborted;
+    private final WorkGate gate = new WorkGate();
 
     private Pending(RunPlan plan, OutputFolder folder) {
       this.plan = plan;
@@ -116,7 +144,7 @@ public final class ScenarioRunner {
 
     /** Runs one simulation into {@code run}; the last one to end queues the writing of the folder. */
     private void runGuarded(CompletableFuture<RunRecord> run, Work<RunRecord> work) {
-      if (!enter()) {
+      if (!gate.enter()) {
         run.cancel(false);
         return;
       }
@@ -125,13 +153,14 @@ public final class ScenarioRunner {
       } catch (Throwable t) {
         run.completeExceptionally(t);
       } finally {
-        leave();
+        gate.leave();
       }
+      progress.runDone();
       if (remaining.decrementAndGet() == 0) pool.execute(this::writeWhenRunsEnded);
     }
 
     private void writeWhenRunsEnded() {
-      if (!enter()) {
+      if (!gate.enter()) {
         written.cancel(false);
         return;
       }
@@ -140,21 +169,10 @@ public final class ScenarioRunner {
       } catch (Throwable t) {
         written.completeExceptionally(t);
       } finally {
-        leave();
+        gate.leave();
       }
     }
 
-    /** Counts work under way so that {@link #abort()} can wait for it; false once aborted. */
-    private synchronized boolean enter() {
-      if (aborted) return false;
-      active++;
-      return true;
-    }
-
-    private synchronized void leave() {
-      active--;
-      notifyAll();
-    }
 
     /**
      * Waits for every run and output, then commits the folder. On any failure nothing is left
@@ -178,18 +196,8 @@ public final class ScenarioRunner {
      * does nothing to a folder already committed, so it is safe in a {@code finally}.
      */
     public void abort() {
-      synchronized (this) {
-        aborted = true;
-        // Work under way still holds writers into the folder: let it end before deleting it.
-        while (active > 0) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-        }
-      }
+      // Work under way still holds writers into the folder: let it end before deleting it.
+      gate.closeAndWait();
       written.cancel(false);
       folder.close();
     }

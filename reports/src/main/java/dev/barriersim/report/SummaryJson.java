@@ -1,7 +1,9 @@
 package dev.barriersim.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.barriersim.core.RunResult;
+import dev.barriersim.report.sweep.SweepFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ public final class SummaryJson {
     });
     RunPlan plan = result.plan();
     return new Summary(plan.scenario(), plan.seed(), Version.get(), runs, aggregates,
-        plan.modes().stream().map(Mode::id).toList(), plan.replications());
+        plan.modes().stream().map(Mode::id).toList(), plan.replications(), plan.overrides(), null);
   }
 
   private static Run run(RunRecord rec) {
@@ -49,10 +51,27 @@ public final class SummaryJson {
             .toList());
   }
 
-  /** The top level; {@code modes} and {@code replications} are additions. */
-  @JsonPropertyOrder({"scenario", "seed", "version", "runs", "aggregates", "modes", "replications"})
+  /**
+   * The top level; {@code modes}, {@code replications}, {@code overrides} (the {@code --set} options,
+   * only when some were given) and {@code sweep} (only for a scenario with a sweep, whose
+   * {@code runs} and {@code aggregates} are then empty) are additions.
+   */
+  @JsonPropertyOrder({"scenario", "seed", "version", "runs", "aggregates", "modes", "replications", "overrides", "sweep"})
   public record Summary(String scenario, long seed, String version, List<Run> runs,
-      Map<String, Map<String, EstimateJson>> aggregates, List<String> modes, int replications) {}
+      Map<String, Map<String, EstimateJson>> aggregates, List<String> modes, int replications,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overrides,
+      @JsonInclude(JsonInclude.Include.NON_NULL) SweepFiles.SummarySweep sweep) {
+    /** Older summaries have no overrides. */
+    public Summary {
+      overrides = overrides == null ? List.of() : overrides;
+    }
+
+    /** A summary of one scenario without overrides or sweep. */
+    public Summary(String scenario, long seed, String version, List<Run> runs,
+        Map<String, Map<String, EstimateJson>> aggregates, List<String> modes, int replications) {
+      this(scenario, seed, version, runs, aggregates, modes, replications, List.of(), null);
+    }
+  }
 
   /** One (mode, replication) run; {@code resources} (custom resources such as GPUs) is an addition. */
   @JsonPropertyOrder({"mode", "replication", "seed", "outcome", "makespanMs", "events", "digest", "jobs", "stages",
@@ -100,7 +119,8 @@ public final class SummaryJson {
   /** One aggregated metric: {@code ci95} is {@code [low, high]}; {@code n} is an addition. */
   @JsonPropertyOrder({"mean", "stddev", "ci95", "n"})
   public record EstimateJson(double mean, double stddev, double[] ci95, long n) {
-    static EstimateJson of(Stats.Estimate e) {
+    /** The JSON form of an estimate. */
+    public static EstimateJson of(Stats.Estimate e) {
       return new EstimateJson(e.mean(), e.stddev(), new double[] {e.ciLow(), e.ciHigh()}, e.n());
     }
   }

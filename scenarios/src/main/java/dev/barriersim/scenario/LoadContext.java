@@ -12,10 +12,47 @@ final class LoadContext {
   private final Set<String> notYetSupported;
   private final List<Problem> problems = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
+  /** Where nodes with a negative line come from: node line -(k+1) is {@code origins.get(k)}, e.g. {@code --set a.b=1}. */
+  private final List<String> origins;
 
   LoadContext(String file, Set<String> notYetSupported) {
+    this(file, notYetSupported, List.of());
+  }
+
+  /** A load whose nodes with negative lines come from {@code origins} (the {@code --set} options, in order). */
+  LoadContext(String file, Set<String> notYetSupported, List<String> origins) {
     this.file = file;
     this.notYetSupported = notYetSupported;
+    this.origins = new ArrayList<>(origins);
+  }
+
+  /** The file name problems name. */
+  String file() {
+    return file;
+  }
+
+  /** The set of keys not supported yet. */
+  Set<String> notYetSupported() {
+    return notYetSupported;
+  }
+
+  /** The origins so far (the labels of {@code --set} options). */
+  List<String> origins() {
+    return List.copyOf(origins);
+  }
+
+  /** Registers an origin outside the file, such as {@code --set a.b=1}; returns the line its nodes carry. */
+  int addOrigin(String label) {
+    origins.add(label);
+    return -origins.size();
+  }
+
+  /** A problem at {@code line}: in the file, or (negative line) at the origin the node came from, unlocated. */
+  private Problem problem(int line, int column, String path, String message, String fix, Problem.Severity severity) {
+    if (line < 0 && -line - 1 < origins.size()) {
+      return new Problem(origins.get(-line - 1), 0, 0, path, message, fix, severity);
+    }
+    return new Problem(file, line, column, path, message, fix, severity);
   }
 
   /** Records a problem at a node's position. */
@@ -25,12 +62,12 @@ final class LoadContext {
 
   /** Records a problem at an explicit position. */
   void report(int line, int column, String path, String message, String fix) {
-    problems.add(new Problem(file, line, column, path, message, fix));
+    problems.add(problem(line, column, path, message, fix, Problem.Severity.ERROR));
   }
 
   /** Records a warning at a node's position: the scenario still runs. */
   void warn(YamlNode at, String path, String message, String fix) {
-    warnings.add(new Problem(file, at.line(), at.column(), path, message, fix, Problem.Severity.WARNING));
+    warnings.add(problem(at.line(), at.column(), path, message, fix, Problem.Severity.WARNING));
   }
 
   /** True once any error was found (warnings do not count). */

@@ -3,7 +3,8 @@ package dev.barriersim.scenario;
 /**
  * One thing wrong with a scenario file, located and with a fix. Printed as
  * {@code FILE:LINE:COLUMN: yaml.path: what is wrong; how to fix it}, with {@code warning: } before
- * the message of a warning.
+ * the message of a warning. A problem of a value given on the command line has line 0 and names
+ * the option as its file: {@code --set a.b=1: yaml.path: what is wrong; how to fix it}.
  *
  * @param severity an {@link Severity#ERROR} makes the file invalid; a {@link Severity#WARNING}
  *     does not (the scenario runs, but Spark would fail or waste something the user should know)
@@ -34,7 +35,8 @@ public record Problem(String file, int line, int column, String path, String mes
 
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column + ": " + (path.isEmpty() ? "(document)" : path) + ": "
+    String at = line <= 0 ? file : file + ":" + line + ":" + column;
+    return at + ": " + (path.isEmpty() ? "(document)" : path) + ": "
         + (isWarning() ? "warning: " : "") + message + "; " + fix;
   }
 }

@@ -34,10 +34,20 @@ public final class ScenarioLoader {
 
   /** The keys allowed at the top of a scenario file, in the order the docs list them. */
   static final List<String> TOP_KEYS =
-      List.of("name", "description", "seed", "cluster", "spark", "pools", "simulation", "jobs", "failures", "run");
+      List.of("name", "description", "recorded", "seed", "cluster", "spark", "pools", "simulation", "jobs", "failures", "run",
+          "sweep");
 
   /** Loads {@code file}; every problem of the file is reported at once. */
   public static Scenario load(Path file) throws ScenarioException {
+    return load(file, List.of());
+  }
+
+  /**
+   * Loads {@code file} with {@code --set PATH=VALUE} options applied to its YAML before anything is
+   * validated; a problem of an option is located at the option. A sweep's points are checked by
+   * {@link Sweep#check()}, not here.
+   */
+  public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
     String name = file.toString();
     LoadContext ctx = new LoadContext(name, NOT_YET_SUPPORTED);
     if (!Files.isRegularFile(file)) {
@@ -57,16 +67,30 @@ public final class ScenarioLoader {
     }
     String text = ScenarioText.decode(ctx, bytes);
     if (text == null) throw new ScenarioException(ctx.problemsInFileOrder());
-    return load(name, text, NOT_YET_SUPPORTED);
+    return load(name, text, NOT_YET_SUPPORTED, overrides, file.toAbsolutePath().getParent());
   }
 
-  /** Loads YAML text; {@code fileNameForMessages} is what each problem names as its file. */
+  /**
+   * Loads YAML text; {@code fileNameForMessages} is what each problem names as its file. With no
+   * folder to resolve it against, a {@code recorded} file is checked by name only.
+   */
   public static Scenario load(String fileNameForMessages, String yamlText) throws ScenarioException {
-    return load(fileNameForMessages, yamlText, NOT_YET_SUPPORTED);
+    return load(fileNameForMessages, yamlText, NOT_YET_SUPPORTED, List.of(), null);
+  }
+
+  /** Loads YAML text with {@code --set PATH=VALUE} options applied (see {@link #load(Path, List)}). */
+  public static Scenario load(String fileNameForMessages, String yamlText, List<String> overrides) throws ScenarioException {
+    return load(fileNameForMessages, yamlText, NOT_YET_SUPPORTED, overrides, null);
   }
 
   /** Test hook: loads with another set of not-yet-supported key paths. */
   static Scenario load(String file, String yamlText, Set<String> notYetSupported) throws ScenarioException {
+    return load(file, yamlText, notYetSupported, List.of(), null);
+  }
+
+  /** Loads text whose relative file names ({@code recorded}) resolve against {@code baseDir} (null: not checked). */
+  private static Scenario load(String file, String yamlText, Set<String> notYetSupported, List<String> overrides,
+      Path baseDir) throws ScenarioException {
     long bytes = utf8Length(yamlText);
     if (bytes > YamlTreeReader.MAX_BYTES) throw new ScenarioException(List.of(tooLarge(file, bytes)));
     LoadContext ctx = new LoadContext(file, notYetSupported);
@@ -74,7 +98,13 @@ public final class ScenarioLoader {
     Scenario scenario = null;
     try {
       YamlNode.Mapping root = YamlTreeReader.read(ctx, yamlText);
-      if (root != null) scenario = build(ctx, file, root);
+      if (root != null && !overrides.isEmpty()) {
+        Overrides.Applied applied = Overrides.apply(ctx, root, overrides);
+        root = ctx.hasProblems() ? null : applied.root();
+        if (root != null) scenario = build(ctx, file, root, overrides, applied.paths(), baseDir);
+      } else if (root != null) {
+        scenario = build(ctx, file, root, overrides, List.of(), baseDir);
+      }
     } catch (RuntimeException e) {
       // A bug of ours must not reach the user as a stack trace; say where to report it.
       ctx.report(1, 1, "", "internal error while validating (" + e.getClass().getSimpleName() + ": "
@@ -87,10 +117,17 @@ public final class ScenarioLoader {
     return scenario;
   }
 
-  private static Scenario build(LoadContext c, String file, YamlNode.Mapping root) {
+  /** Builds the scenario of a tree that holds no sweep (a sweep point), recording {@code overrides}. */
+  static Scenario build(LoadContext c, String file, YamlNode.Mapping root, List<String> overrides) {
+    return build(c, file, root, overrides, List.of(), null);
+  }
+
+  private static Scenario build(LoadContext c, String file, YamlNode.Mapping root, List<String> overrides,
+      List<List<SetPath.Step>> pinned, Path baseDir) {
     Fields f = Fields.of(c, root, "", TOP_KEYS);
     String name = f.require("name", "my-scenario") ? f.name("name", null) : null;
     String description = f.text("description", "");
+    Path recorded = f.has("recorded") ? RecordedReader.read(c, f.get("recorded"), "recorded", baseDir) : null;
     Long seed = f.whole("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
     ClusterSpec cluster = f.require("cluster", "{executors: [{count: 2, cores: 4}]}")
         ? ClusterReader.read(c, f.get("cluster"), "cluster") : null;
@@ -106,6 +143,8 @@ public final class ScenarioLoader {
       failures = jobs == null ? null : FailureReader.read(c, f.get("failures"), "failures", jobs, cluster);
     }
     SimulationReader.Run run = f.has("run") ? SimulationReader.readRun(c, f.get("run"), "run") : SimulationReader.Run.DEFAULTS;
+    Sweep sweep = null;
+    if (f.has("sweep")) sweep = sweep(c, file, root, overrides, pinned, run);
     if (jobs != null) checkPools(c, jobs, poolNames);
     if (settings != null && settings.backend() == Backend.LOCAL && cluster != null) checkLocal(c, f, cluster, failures);
     if (cluster != null && conf != null && jobs != null) {
@@ -122,7 +161,30 @@ public final class ScenarioLoader {
     }
     FailureSpec fs = failures;
     SimulationSpec spec = c.build(root, "", () -> new SimulationSpec(name, seed, cluster, conf, pools, settings, jobs.specs(), fs));
-    return spec == null ? null : new Scenario(file, description, spec, run.modes(), run.replications(), c.warningsInFileOrder());
+    return spec == null ? null
+        : new Scenario(file, description, spec, run.modes(), run.replications(), c.warningsInFileOrder(), overrides, sweep,
+            recorded);
+  }
+
+  /**
+   * The {@code sweep:} section over the rest of the tree; null when it has problems (reported at
+   * the section), or when every key is pinned by a {@code --set}. A grid over {@code run.maxRuns}
+   * is refused here, before any point exists.
+   */
+  private static Sweep sweep(LoadContext c, String file, YamlNode.Mapping root, List<String> overrides,
+      List<List<SetPath.Step>> pinned, SimulationReader.Run run) {
+    YamlNode.Entry entry = root.entries().get("sweep");
+    YamlNode.Mapping base = TreeEdit.without(root, "sweep");
+    List<Sweep.Factor> factors = SweepReader.read(c, entry.value(), "sweep", base, pinned);
+    if (factors == null || factors.isEmpty() || run == null) return null;
+    List<java.math.BigInteger> sizes = factors.stream().map(x -> x.members().get(0).values().count()).toList();
+    var over = Sweep.overBudget(sizes, run.modes().size(), run.replications(), run.maxRuns());
+    if (over.isPresent()) {
+      c.report(entry.line(), entry.column(), "sweep", over.get(),
+          "sweep fewer values, or raise run.maxRuns (at most " + String.format(java.util.Locale.ROOT, "%,d", Sweep.MAX_RUNS_LIMIT) + ")");
+      return null;
+    }
+    return new Sweep(file, c.notYetSupported(), c.origins(), overrides, base, factors, run.maxRuns());
   }
 
   /** A job's pool must be declared under {@code pools}, except Spark's built-in {@code default}. */

@@ -10,17 +10,18 @@ final class SimulationReader {
   private SimulationReader() {}
 
   static final List<String> KEYS =
-      List.of("backend", "latency", "killLatency", "barrierPollInterval", "horizon", "maxEvents");
+      List.of("backend", "latency", "killLatency", "barrierPollInterval", "horizon", "maxEvents", "reviveOffset");
   static final List<String> LATENCY_KEYS = List.of("launch", "statusUpdate");
   static final List<String> BACKENDS = List.of("coarse-grained", "local");
-  static final List<String> RUN_KEYS = List.of("modes", "replications");
+  static final String MAX_RUNS = "maxRuns";
+  static final List<String> RUN_KEYS = List.of("modes", "replications", MAX_RUNS);
   static final List<String> MODES = List.of("barrier", "non-barrier");
   static final String UNTIL_DONE = "untilDone";
   static final int MAX_REPLICATIONS = 100_000;
 
-  /** The {@code run:} section read. */
-  record Run(List<String> modes, int replications) {
-    static final Run DEFAULTS = new Run(MODES, 1);
+  /** The {@code run:} section read; {@code maxRuns} caps a sweep's points x modes x replications. */
+  record Run(List<String> modes, int replications, long maxRuns) {
+    static final Run DEFAULTS = new Run(MODES, 1, Sweep.DEFAULT_MAX_RUNS);
   }
 
   /** Reads {@code simulation:}; null after problems. */
@@ -43,10 +44,12 @@ final class SimulationReader {
     Long poll = f.duration("barrierPollInterval", d.barrierPollIntervalMs(), 0);
     Long horizon = f.duration("horizon", d.horizonMs(), 0);
     Long maxEvents = f.whole("maxEvents", d.maxEvents(), 1, Long.MAX_VALUE);
+    Long reviveOffset = f.duration("reviveOffset", d.reviveOffsetMs(), 0);
     if (c.problemCount() != before) return null;
     long l = launch;
     long s = status;
-    return c.build(f.node(), path, () -> new SimulationSettings(backend, l, s, kill, poll, horizon, maxEvents));
+    return c.build(f.node(), path,
+        () -> new SimulationSettings(backend, l, s, kill, poll, horizon, maxEvents, reviveOffset));
   }
 
   private static Backend backend(LoadContext c, Fields f) {
@@ -105,7 +108,8 @@ final class SimulationReader {
       }
     }
     Integer replications = f.integer("replications", 1, 1, MAX_REPLICATIONS);
+    Long maxRuns = f.whole(MAX_RUNS, Sweep.DEFAULT_MAX_RUNS, 1, Sweep.MAX_RUNS_LIMIT);
     if (c.problemCount() != before) return null;
-    return new Run(modes, replications);
+    return new Run(modes, replications, maxRuns);
   }
 }

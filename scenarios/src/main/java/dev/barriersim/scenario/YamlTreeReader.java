@@ -51,6 +51,15 @@ final class YamlTreeReader {
     return new YamlTreeReader(ctx).readDocument(text);
   }
 
+  /**
+   * Parses {@code text} as one YAML value of any kind (a scalar, a list or a mapping), as written
+   * on the command line; blank text is a null scalar. Returns null after reporting why there is none.
+   */
+  static YamlNode readAny(LoadContext ctx, String text) {
+    if (text.isBlank()) return new YamlNode.Scalar(1, 1, YamlNode.Scalar.Kind.NULL, "", null);
+    return new YamlTreeReader(ctx).readRoot(text, false);
+  }
+
   private static YAMLFactory factory() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
@@ -73,6 +82,10 @@ final class YamlTreeReader {
   }
 
   private YamlNode.Mapping readDocument(String text) {
+    return (YamlNode.Mapping) readRoot(text, true);
+  }
+
+  private YamlNode readRoot(String text, boolean mappingOnly) {
     try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
       parser = p;
       // We detect duplicate keys ourselves so the problem points at the second key, not past it.
@@ -88,6 +101,7 @@ final class YamlTreeReader {
             "keep one scenario per file; remove the '---' and what follows");
         return null;
       }
+      if (!mappingOnly) return root;
       if (!(root instanceof YamlNode.Mapping m)) {
         ctx.report(root, "", "the file holds " + root.describe() + ", not a mapping",
             "start the file with 'name:', 'cluster:' and 'jobs:' keys");

@@ -264,6 +264,45 @@ class CatalogRunTest {
     assertEquals(0, failedJobs(gang) + failedJobs(plain));
   }
 
+  /** Every replication of sweep point {@code point} of {@code file} in one mode, seeded as the CLI seeds them. */
+  private static List<RunResult> point(String file, long point, boolean barrier) throws ScenarioException {
+    Scenario s = ScenarioLoader.load(CatalogTest.CATALOG.resolve(file));
+    SimulationSpec spec = s.sweep().scenario(point).spec();
+    SimulationSpec arm = barrier ? spec : spec.withoutBarrier();
+    List<RunResult> out = new ArrayList<>();
+    for (int r = 0; r < s.replications(); r++) out.add(Simulations.run(arm.withSeed(RandomStreams.replicationSeed(spec.seed(), r))));
+    return out;
+  }
+
+  @Test
+  void theGangsWaitShrinksWithEveryExecutorAddedAndIsGoneAtTen() throws Exception {
+    String f = "sweep-executors-until-gang-runs.yaml";
+    Scenario s = ScenarioLoader.load(CatalogTest.CATALOG.resolve(f));
+    assertEquals(7, s.sweep().points());
+    double previous = Double.MAX_VALUE;
+    for (long i = 0; i < s.sweep().points(); i++) {
+      double wait = mean(point(f, i, true), r -> r.barrier().waitMs());
+      assertTrue(wait <= previous, "point " + i + ": " + wait + " after " + previous);
+      int executors = s.sweep().scenario(i).spec().cluster().executors().get(0).count();
+      if (executors == 4) assertTrue(wait > 60_000, "16 slots for a 16-task gang: a long wait, " + wait);
+      if (executors >= 10) assertEquals(0, wait, "no wait with " + executors + " executors");
+      previous = wait;
+    }
+  }
+
+  @Test
+  void eachPercentOfFailureProbabilityCostsTheBarrierStageFarMoreThanThePlainOne() throws Exception {
+    String f = "sweep-failure-probability.yaml";
+    assertEquals(0, mean(point(f, 0, true), r -> r.cores().wastedCoreMs()), "p = 0: nothing fails");
+    for (long i = 1; i < 6; i++) {
+      double barrier = mean(point(f, i, true), r -> r.cores().wastedCoreMs());
+      double plain = mean(point(f, i, false), r -> r.cores().wastedCoreMs());
+      assertTrue(barrier > 8 * plain, "point " + i + ": " + barrier + " vs " + plain);
+      assertEquals(0, failedJobs(point(f, i, false)), "a plain stage never fails its job");
+    }
+    assertTrue(failedJobs(point(f, 5, true)) >= 3, "at 5 % several barrier jobs fail");
+  }
+
   private static double stddev(double[] v) {
     double m = 0;
     for (double x : v) m += x;

@@ -40,8 +40,22 @@ class CatalogTest {
     for (String story : List.of("two-waves.yaml", "gang-behind-fifo-waves.yaml", "fragmentation-mixed-gangs.yaml",
         "failure-amplification.yaml", "failure-probability-amplification.yaml", "stragglers-at-barrier-sync.yaml",
         "barrier-too-large-until-growth.yaml", "gpu-gang.yaml", "executor-loss-under-load.yaml",
-        "etl-train-evaluate.yaml", "job-stream-under-failures.yaml", "barrier-retry-timeline.yaml")) {
+        "etl-train-evaluate.yaml", "job-stream-under-failures.yaml", "barrier-retry-timeline.yaml",
+        "sweep-gang-size-vs-cluster.yaml", "sweep-failure-probability.yaml", "sweep-executors-until-gang-runs.yaml")) {
       assertTrue(files.contains(story), story + " missing from " + files);
+    }
+  }
+
+  /** The three sweeps answer their questions over a grid; each stays small enough for the README's main job. */
+  @Test
+  void theSweepsAreSmallGrids() throws Exception {
+    for (String f : List.of("sweep-gang-size-vs-cluster.yaml", "sweep-failure-probability.yaml",
+        "sweep-executors-until-gang-runs.yaml")) {
+      Scenario s = ScenarioLoader.load(CATALOG.resolve(f));
+      assertTrue(s.hasSweep(), f);
+      assertTrue(s.sweep().check().isEmpty(), f + ": every point is valid and clean: " + s.sweep().check());
+      long runs = s.sweep().points() * s.modes().size() * s.replications();
+      assertTrue(runs <= 120, f + " has " + runs + " runs");
     }
   }
 

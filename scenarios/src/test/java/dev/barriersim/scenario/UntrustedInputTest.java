@@ -188,6 +188,6 @@ class UntrustedInputTest {
     while (y.length() < YamlTreeReader.MAX_BYTES - 8) y.append("- 1\n");
     List<Problem> ps = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Yaml.problems(y.toString()));
     assertTrue(ps.stream().anyMatch(p -> p.toString().equals("test.yaml:2:1: x: unknown key 'x'; allowed keys here: name, "
-        + "description, seed, cluster, spark, pools, simulation, jobs, failures, run")), ps.toString());
+        + "description, recorded, seed, cluster, spark, pools, simulation, jobs, failures, run, sweep")), ps.toString());
   }
 }

@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -86,10 +87,17 @@ final class ChartStyle {
     return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
   }
 
+  // Built once per thread: each set holds dozens of DecimalFormats, which axes only read but which
+  // are not safe to share between the threads that render folders at the same time.
+  private static final ThreadLocal<TickUnitSource> STANDARD_UNITS =
+      ThreadLocal.withInitial(() -> NumberAxis.createStandardTickUnits(Locale.ROOT));
+  private static final ThreadLocal<TickUnitSource> INTEGER_UNITS =
+      ThreadLocal.withInitial(() -> NumberAxis.createIntegerTickUnits(Locale.ROOT));
+
   /** A value axis with Locale.ROOT tick labels. */
   static NumberAxis numberAxis(String label) {
     NumberAxis a = new NumberAxis(label);
-    a.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+    a.setStandardTickUnits(STANDARD_UNITS.get());
     axis(a);
     return a;
   }
@@ -97,7 +105,7 @@ final class ChartStyle {
   /** An axis of whole numbers with Locale.ROOT tick labels. */
   static NumberAxis integerAxis(String label) {
     NumberAxis a = new NumberAxis(label);
-    a.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+    a.setStandardTickUnits(INTEGER_UNITS.get());
     axis(a);
     return a;
   }

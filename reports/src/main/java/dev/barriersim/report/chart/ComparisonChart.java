@@ -16,7 +16,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -25,6 +25,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
@@ -134,12 +135,13 @@ public final class ComparisonChart implements Chart {
     categories.setLowerMargin(0.04);
     categories.setUpperMargin(0.04);
     categories.setMaximumCategoryLabelWidthRatio(0.3f);
+    categories.setMaximumCategoryLabelLines(2);
     // A difference of two percentages is in percentage points.
     boolean points = difference && p.kind() == ComparisonData.Kind.FRACTION;
     NumberAxis values = ChartStyle.numberAxis(p.title().toLowerCase(Locale.ROOT)
         + (points ? " difference (percentage points)" : " (" + unit.name() + ")"));
     values.setAutoRangeIncludesZero(true);
-    values.setUpperMargin(0.2); // room for the value labels right of the bars
+    values.setUpperMargin(difference ? 0.3 : 0.22); // room for the value labels right of the bars
     values.setLowerMargin(hasNegative(p, difference) ? 0.2 : 0.02);
     MeanIntervalRenderer r = new MeanIntervalRenderer();
     r.setBarPainter(new StandardBarPainter());
@@ -152,8 +154,7 @@ public final class ComparisonChart implements Chart {
     for (int i = 0; i < series.size(); i++) {
       r.setSeriesPaint(i, difference ? ChartStyle.DIFFERENCE : ChartStyle.mode(series.get(i)));
     }
-    DecimalFormat fmt = ChartStyle.format("#,##0.0");
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}" + (points ? " pp" : unit.suffix()), fmt));
+    r.setDefaultItemLabelGenerator(new ValueLabels(p.kind(), unit, difference));
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(ChartStyle.SMALL.deriveFont(10f));
     r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
@@ -177,6 +178,70 @@ public final class ComparisonChart implements Chart {
     title.setHorizontalAlignment(HorizontalAlignment.LEFT);
     c.setTitle(title);
     return c;
+  }
+
+  /**
+   * The value beside each bar, in the unit people read: durations as {@code 30m 42s} (so that a
+   * job of half an hour does not read {@code 0.5 h} beside a makespan of days), core time in the
+   * panel's unit, shares in percent; differences signed, and in percentage points for shares.
+   */
+  static final class ValueLabels implements CategoryItemLabelGenerator {
+    private final ComparisonData.Kind kind;
+    private final Unit unit;
+    private final boolean difference;
+    private final DecimalFormat number;
+    private final DecimalFormat whole;
+
+    ValueLabels(ComparisonData.Kind kind, Unit unit, boolean difference) {
+      this.kind = kind;
+      this.unit = unit;
+      this.difference = difference;
+      this.number = ChartStyle.format(difference ? "+#,##0.0;-#,##0.0" : "#,##0.0");
+      this.whole = ChartStyle.format(difference ? "+#,##0;-#,##0" : "#,##0");
+    }
+
+    @Override
+    public String generateRowLabel(CategoryDataset dataset, int row) {
+      return dataset.getRowKey(row).toString();
+    }
+
+    @Override
+    public String generateColumnLabel(CategoryDataset dataset, int column) {
+      return dataset.getColumnKey(column).toString();
+    }
+
+    @Override
+    public String generateLabel(CategoryDataset dataset, int row, int column) {
+      Number v = dataset.getValue(row, column);
+      return v == null ? null : text(v.doubleValue());
+    }
+
+    /** {@code value} in the panel's display unit, as the label says it. */
+    String text(double value) {
+      return switch (kind) {
+        case DURATION -> duration(value * unit.divisor(), difference);
+        // A tenth is noise next to hundreds, and the label must fit beside its bar.
+        case CORE_TIME -> value == 0 ? "0" : (Math.abs(value) >= 100 ? whole : number).format(value) + unit.suffix();
+        case FRACTION -> number.format(value) + (difference ? " pp" : " %");
+      };
+    }
+  }
+
+  /** {@code 50h 30m}, {@code 30m 42s}, {@code 27.5s}, {@code 0.8s}, {@code 40ms}; with a sign when {@code signed}. */
+  static String duration(double ms, boolean signed) {
+    if (ms == 0) return "0";
+    String sign = ms < 0 ? "-" : signed ? "+" : "";
+    double a = Math.abs(ms);
+    if (a >= 3_600_000 - 30_000) {
+      long m = Math.round(a / 60_000);
+      return sign + m / 60 + "h " + m % 60 + "m";
+    }
+    if (a >= 60_000 - 50) {
+      long sec = Math.round(a / 1000);
+      return sign + sec / 60 + "m " + sec % 60 + "s";
+    }
+    if (a >= 95) return sign + String.format(Locale.ROOT, "%.1fs", a / 1000);
+    return sign + Math.round(a) + "ms";
   }
 
   private static boolean hasNegative(ComparisonData.Panel p, boolean difference) {

@@ -1,6 +1,7 @@
 package dev.barriersim.report.chart;
 
 import dev.barriersim.report.Aggregates;
+import dev.barriersim.report.Headline;
 import dev.barriersim.report.Stats;
 import dev.barriersim.report.SummaryJson;
 import dev.barriersim.report.SummaryJson.EstimateJson;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ import java.util.Set;
  * @param panels metric groups sharing a unit, in drawing order; empty ones are left out
  */
 record ComparisonData(List<String> modes, List<Panel> panels, int replications) {
+  /** The makespan gets its own panel when every other time is below this share of it. */
+  static final double SEPARATE_MAKESPAN = 0.2;
   /** Job rows at most (one per declared job); more would not be readable. */
   static final int MAX_JOB_ROWS = 10;
 
@@ -64,12 +68,22 @@ record ComparisonData(List<String> modes, List<Panel> panels, int replications) 
     List<String> modes = in.modes().stream().filter(agg::containsKey).toList();
     List<Panel> panels = new ArrayList<>();
 
+    List<Row> makespan = new ArrayList<>();
+    addMetric(makespan, agg, modes, "makespan", "makespanMs", true);
+    makespan = makespan.stream().map(r -> comparable(r, s)).toList();
     List<Row> time = new ArrayList<>();
-    addMetric(time, agg, modes, "makespan", "makespanMs", true);
     time.addAll(jobRows(in, modes));
     addMetric(time, agg, modes, "barrier TaskSets waiting for slots", "barrier.waitMs", false);
     addMetric(time, agg, modes, "barrier jobs in failed slot checks", "barrier.slotCheckWaitMs", false);
-    if (!time.isEmpty()) panels.add(new Panel("Time", Kind.DURATION, time));
+    if (!makespan.isEmpty() && !time.isEmpty() && largest(time) < largest(makespan) * SEPARATE_MAKESPAN) {
+      // Days of makespan beside minutes of jobs: one axis would squash the jobs to slivers.
+      panels.add(new Panel("Makespan", Kind.DURATION, makespan));
+      panels.add(new Panel("Time", Kind.DURATION, time));
+    } else {
+      List<Row> all = new ArrayList<>(makespan);
+      all.addAll(time);
+      if (!all.isEmpty()) panels.add(new Panel("Time", Kind.DURATION, all));
+    }
 
     List<Row> core = new ArrayList<>();
     addMetric(core, agg, modes, "wasted (failed or killed attempts)", "cores.wastedCoreMs", false);
@@ -80,10 +94,37 @@ record ComparisonData(List<String> modes, List<Panel> panels, int replications) 
     List<Row> util = new ArrayList<>();
     addMetric(util, agg, modes, "core utilization", "cores.utilization", true);
     for (String resource : resourceNames(agg, modes)) {
-      addMetric(util, agg, modes, resource + " utilization", "resources." + resource + ".utilization", true);
+      addMetric(util, agg, modes, resourceLabel(resource) + " utilization", "resources." + resource + ".utilization", true);
     }
     if (!util.isEmpty()) panels.add(new Panel("Utilization", Kind.FRACTION, util));
     return new ComparisonData(modes, panels, Math.max(1, s.replications()));
+  }
+
+  /** The makespan row as is when it compares like with like; otherwise relabelled and without a difference. */
+  private static Row comparable(Row makespan, SummaryJson.Summary s) {
+    Headline h = Headline.of(s);
+    if (h.kind() == Headline.Kind.MAKESPAN || h.kind() == Headline.Kind.SINGLE_ARM) return makespan;
+    boolean failed = h.arms().stream().anyMatch(a -> a.jobsFailed() > 0);
+    // A failed job ends its run early: its arm's makespan is short, not fast (the headline's rule).
+    return new Row("makespan: not compared, " + (failed ? "a job failed" : "a job did not finish"),
+        makespan.byMode(), null);
+  }
+
+  /** The largest bound of any estimate of {@code rows}. */
+  private static double largest(List<Row> rows) {
+    double max = 0;
+    for (Row r : rows) {
+      for (Estimate e : r.byMode().values()) max = Math.max(max, Math.max(Math.abs(e.low()), Math.abs(e.high())));
+    }
+    return max;
+  }
+
+  /** {@code gpu} as people write it: GPU. */
+  static String resourceLabel(String name) {
+    return switch (name) {
+      case "gpu", "fpga", "tpu", "npu" -> name.toUpperCase(Locale.ROOT);
+      default -> name;
+    };
   }
 
   /** Adds a row for {@code metric} when some mode has it; {@code always} keeps it even when it is 0 everywhere. */
@@ -164,7 +205,12 @@ record ComparisonData(List<String> modes, List<Panel> panels, int replications) 
       }
       if (byMode.isEmpty()) continue;
       int k = instances.get(template);
-      rows.add(new Row("job " + template + (k > 1 ? " (" + k + " instances)" : ""), byMode, paired));
+      List<String> notes = new ArrayList<>();
+      if (k > 1) notes.add(k + " instances");
+      // An empty bar would read as zero time: say why it is missing.
+      modes.stream().filter(m -> !byMode.containsKey(m)).forEach(m -> notes.add("did not succeed in any " + m + " run"));
+      rows.add(new Row("job " + template + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"), byMode,
+          paired));
     }
     return rows;
   }

@@ -1,9 +1,9 @@
 package dev.barriersim.report.chart;
 
 import dev.barriersim.report.HumanDuration;
-import dev.barriersim.report.data.ScenarioConf;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.data.TaskStatus;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYBoxAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -42,7 +43,11 @@ public final class GanttChart implements Chart {
   static final int MAX_LABELS = 26;
 
   private static final Color BAND = new Color(0xf3, 0xf5, 0xf8);
-  private static final Color ABSENT = new Color(0xdc, 0xdc, 0xe4);
+  private static final Color ABSENT = new Color(0xe4, 0xe4, 0xea);
+  /** Lanes of a lost executor: darker than "not yet added", with a red line at the loss. */
+  private static final Color LOST = new Color(0xcf, 0xc8, 0xc8);
+  private static final BasicStroke LOST_LINE = new BasicStroke(2.0f);
+  private static final Color RUN_END = new Color(0x33, 0x33, 0x33);
   private static final Font PANEL = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
   @Override
@@ -68,38 +73,38 @@ public final class GanttChart implements Chart {
 
   /** The chart's model: lanes and bars (or heat rows) per mode. */
   static GanttData data(ScenarioFiles in) throws IOException {
-    return GanttData.read(in, ScenarioConf.of(in), MAX_BARS_PER_MODE);
+    return GanttData.read(in, MAX_BARS_PER_MODE);
   }
 
   static JFreeChart chart(ScenarioFiles in, GanttData d) {
-    TimeScale scale = TimeScale.forSpan(d.spanMs());
-    NumberAxis time = ChartStyle.numberAxis(scale.label("time since the run started"));
-    // A little room left of 0 so that a slot-check marker at the very start is not hidden by the axis line.
-    time.setRange(-scale.of(d.spanMs()) * 0.004, scale.of(d.spanMs()));
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+    CutTimeline timeline = d.timeline();
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(TimeAxes.axis(timeline));
     plot.setGap(16);
+    List<XYPlot> subplots = new ArrayList<>();
     for (GanttData.Arm arm : d.arms()) {
-      XYPlot sub = d.heat() ? heatPlot(arm, scale) : barPlot(arm, scale);
+      XYPlot sub = d.heat() ? heatPlot(arm, timeline) : barPlot(arm, timeline);
       ChartStyle.plot(sub);
       sub.setDomainGridlinesVisible(true);
       sub.setRangeGridlinesVisible(false);
-      for (GanttData.Absence a : arm.absences()) {
-        // y bounds swapped: the lane axis is inverted, and the box is drawn from y1 down to y0.
-        sub.getRenderer().addAnnotation(new XYBoxAnnotation(scale.of(a.interval().startMs()), a.last() + 0.5,
-            scale.of(a.interval().endMs()), a.first() - 0.5, null, null, ABSENT), Layer.BACKGROUND);
-      }
+      for (GanttData.Absence a : arm.absences()) absence(sub, a, timeline);
       for (long t : arm.slotChecks()) {
-        sub.addDomainMarker(new ValueMarker(scale.of(t), UtilizationChart.SLOT_CHECK_COLOR, UtilizationChart.SLOT_CHECK));
+        sub.addDomainMarker(new ValueMarker(timeline.x(t), UtilizationChart.SLOT_CHECK_COLOR, UtilizationChart.SLOT_CHECK));
+      }
+      if (TimeAxes.endsEarly(arm.runEndMs(), d.spanMs())) {
+        sub.addDomainMarker(TimeAxes.runEnded(timeline, arm.runEndMs(), "run ended", RUN_END));
       }
       if (arm.attempts() == 0) {
-        XYTextAnnotation none = new XYTextAnnotation("no task attempt launched in this mode",
-            scale.of(d.spanMs()) / 2, (arm.lanes().size() - 1) / 2.0);
+        XYTextAnnotation none = new XYTextAnnotation("no task attempt launched in this mode", timeline.end() / 2,
+            (Math.max(1, d.heat() ? arm.heat().rows().size() : arm.lanes().size()) - 1) / 2.0);
         none.setFont(ChartStyle.AXIS_LABEL);
         none.setPaint(Color.DARK_GRAY);
+        none.setBackgroundPaint(Color.WHITE);
         sub.addAnnotation(none);
       }
       plot.add(sub, Math.max(1, d.heat() ? arm.heat().rows().size() : arm.lanes().size()));
+      subplots.add(sub);
     }
+    TimeAxes.addBreaks(subplots, timeline);
     List<String> subtitles = new ArrayList<>();
     subtitles.add(ChartHeader.replicationZero(in));
     if (d.heat()) {
@@ -109,6 +114,7 @@ public final class GanttChart implements Chart {
           d.limit(), h.executorsPerRow() == 1 ? "an executor" : "a group of " + h.executorsPerRow() + " executors",
           HumanDuration.format(h.bucketMs())));
     }
+    TimeAxes.subtitle(timeline).ifPresent(subtitles::add);
     JFreeChart c = ChartStyle.chart("Task attempts per executor slot", plot, !d.heat(), subtitles.toArray(String[]::new));
     if (d.heat()) {
       c.addSubtitle(heatLegend(d));
@@ -118,10 +124,23 @@ public final class GanttChart implements Chart {
     return c;
   }
 
-  private static XYPlot barPlot(GanttData.Arm arm, TimeScale scale) {
+  /** Grey over the lanes of an executor that was not yet added, or had been lost (darker, with a line at the loss). */
+  private static void absence(XYPlot sub, GanttData.Absence a, CutTimeline timeline) {
+    double x0 = timeline.x(a.interval().startMs());
+    double x1 = timeline.x(a.interval().endMs());
+    // y bounds swapped: the lane axis is inverted, and the box is drawn from y1 down to y0.
+    sub.getRenderer().addAnnotation(new XYBoxAnnotation(x0, a.last() + 0.5, x1, a.first() - 0.5, null, null,
+        a.lost() ? LOST : ABSENT), Layer.BACKGROUND);
+    if (a.lost()) {
+      sub.getRenderer().addAnnotation(new XYLineAnnotation(x0, a.first() - 0.5, x0, a.last() + 0.5, LOST_LINE,
+          ChartStyle.FAILED), Layer.FOREGROUND);
+    }
+  }
+
+  private static XYPlot barPlot(GanttData.Arm arm, CutTimeline timeline) {
     List<String> executors = arm.lanes().stream().map(GanttData.Lane::executor).distinct().toList();
     SymbolAxis lanes = laneAxis(panelTitle(arm), laneLabels(arm.lanes()), arm.lanes().size());
-    XYPlot sub = new XYPlot(new GanttDataset(arm.mode(), arm.bars(), scale), null, lanes, new GanttRenderer(scale));
+    XYPlot sub = new XYPlot(new GanttDataset(arm.mode(), arm.bars(), timeline), null, lanes, new GanttRenderer(timeline));
     // Alternate executors get a faint band, so that lanes read as groups of one executor.
     int lane = 0;
     for (int e = 0; e < executors.size(); e++) {
@@ -133,10 +152,10 @@ public final class GanttChart implements Chart {
     return sub;
   }
 
-  private static XYPlot heatPlot(GanttData.Arm arm, TimeScale scale) {
+  private static XYPlot heatPlot(GanttData.Arm arm, CutTimeline timeline) {
     GanttData.Heat h = arm.heat();
     BusyPaintScale paints = new BusyPaintScale(h.maxLanes());
-    HeatCells.Dataset ds = new HeatCells.Dataset(arm.mode(), HeatCells.of(h, paints), scale);
+    HeatCells.Dataset ds = new HeatCells.Dataset(arm.mode(), HeatCells.of(h, paints), timeline);
     String[] labels = executorLabels(h.rows());
     return new XYPlot(ds, null, laneAxis(panelTitle(arm), labels, labels.length), new HeatCells.Renderer(paints));
   }
@@ -196,9 +215,11 @@ public final class GanttChart implements Chart {
     boolean barrier = false;
     boolean waits = false;
     boolean absent = false;
+    boolean lost = false;
     int firstBarrierStage = -1;
     for (GanttData.Arm arm : d.arms()) {
-      absent |= !arm.absences().isEmpty();
+      absent |= arm.absences().stream().anyMatch(a -> !a.lost());
+      lost |= arm.absences().stream().anyMatch(GanttData.Absence::lost);
       for (GanttData.Bar b : arm.bars()) {
         stages.add(b.stage());
         failed |= b.status() == TaskStatus.FAILED;
@@ -212,16 +233,28 @@ public final class GanttChart implements Chart {
     for (int s : stages) items.add(ChartStyle.swatch(d.stages().get(s), StagePalette.color(s), null));
     if (failed) items.add(ChartStyle.swatch("failed attempt", ChartStyle.FAILED, null));
     if (killed) items.add(ChartStyle.swatch("killed attempt (hatched)", ChartStyle.KILLED, null));
-    if (barrier) items.add(ChartStyle.swatch("barrier stage (dark outline)", Color.WHITE, ChartStyle.OUTLINE));
+    if (barrier) {
+      items.add(ChartStyle.swatch(thinLanes(d) ? "barrier stage (dark start edge)" : "barrier stage (dark outline)",
+          Color.WHITE, ChartStyle.OUTLINE));
+    }
     if (waits) {
       Color base = StagePalette.color(Math.max(0, firstBarrierStage));
       items.add(ChartStyle.swatch("waiting inside barrier() (lighter)", ChartStyle.lighter(base, GanttRenderer.WAIT_LIGHTER), null));
     }
-    if (absent) items.add(ChartStyle.swatch("executor not in the cluster", ABSENT, null));
+    if (absent) items.add(ChartStyle.swatch("executor not yet added", ABSENT, null));
+    if (lost) items.add(ChartStyle.swatch("executor lost (red line: when)", LOST, ChartStyle.FAILED));
     if (d.arms().stream().anyMatch(a -> !a.slotChecks().isEmpty())) {
-      items.add(ChartStyle.line("slot check failed", UtilizationChart.SLOT_CHECK_COLOR, UtilizationChart.SLOT_CHECK));
+      items.add(ChartStyle.line(UtilizationChart.SLOT_CHECK_LABEL, UtilizationChart.SLOT_CHECK_COLOR,
+          UtilizationChart.SLOT_CHECK));
     }
     return items;
+  }
+
+  /** Whether lanes are too thin for outlines (the renderer then marks barrier bars by their start edge). */
+  static boolean thinLanes(GanttData d) {
+    int lanes = d.arms().stream().mapToInt(a -> a.lanes().size()).sum();
+    // About 640 pixels of plot height for all lanes, of which a bar fills 80 %.
+    return lanes > 0 && 640.0 / lanes * 0.8 < 6;
   }
 
   private static PaintScaleLegend heatLegend(GanttData d) {

@@ -1,7 +1,6 @@
 package dev.barriersim.report.chart;
 
 import dev.barriersim.report.SummaryJson;
-import dev.barriersim.report.data.EventsJsonl;
 import dev.barriersim.report.data.Interval;
 import dev.barriersim.report.data.RunEvents;
 import dev.barriersim.report.data.RunEvents.StageRef;
@@ -28,13 +27,15 @@ import java.util.Set;
  *
  * @param stages stage keys ({@code job/stage}) in palette order; {@link Bar#stage()} indexes it
  * @param heat whether the arms are heat strips rather than bars
- * @param spanMs the time the chart spans: the longest run of replication 0
+ * @param timeline the time axis: the longest run of replication 0, long idle gaps cut
  */
-record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs, int limit) {
+record GanttData(List<String> stages, List<Arm> arms, boolean heat, CutTimeline timeline, int limit) {
   /** Time buckets of a heat strip. */
   static final int HEAT_BUCKETS = 240;
   /** Heat rows at most: beyond, each row is the mean of several consecutive executors. */
   static final int MAX_HEAT_ROWS = 80;
+  /** The panel of the recorded run of an imported scenario ({@code recorded/tasks.csv}). */
+  static final String RECORDED = "recorded (Spark)";
 
   /** One executor slot. */
   record Lane(String executor, int slot) {}
@@ -48,12 +49,17 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
   record Bar(int lane, long startMs, long endMs, int stage, TaskStatus status, boolean barrierStage,
       List<Interval> barrierWaits, String gpus) {}
 
-  /** Time an executor was not part of the cluster, over its lanes (or heat row) {@code first..last}. */
-  record Absence(int first, int last, Interval interval) {}
+  /**
+   * Time an executor was not part of the cluster, over its lanes (or heat row) {@code first..last}:
+   * before it was added, or after it was lost ({@code lost}).
+   */
+  record Absence(int first, int last, Interval interval, boolean lost) {}
 
   /**
    * Heat rows: one per executor, or per group of consecutive executors when there are many.
+   * Buckets are of display time (real time with idle gaps cut), so a cut leaves no empty buckets.
    *
+   * @param bucketMs the length of a bucket, in display milliseconds
    * @param rows the executor id of each row, or {@code first–last} for a group
    * @param meanBusy per row, per bucket: the mean number of busy slots of an executor of the row
    * @param maxLanes the most slots any executor has (the top of the colour scale)
@@ -68,39 +74,67 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
    * @param heat null in bar mode
    * @param attempts every task attempt of the mode's file
    * @param slotChecks times of failed submission slot checks of barrier jobs, each once
+   * @param runEndMs when this mode's run ended (earlier than the span when the other mode ran longer)
    */
   record Arm(String mode, List<Lane> lanes, List<Bar> bars, Heat heat, long attempts, List<Absence> absences,
-      List<Long> slotChecks) {}
+      List<Long> slotChecks, long runEndMs) {}
 
   /** Reads every mode of {@code in} that has a {@code tasks.csv}. */
-  static GanttData read(ScenarioFiles in, ScenarioConf conf, int limit) throws IOException {
-    StagePalette palette = new StagePalette(conf.declaredStages());
-    Map<String, RunEvents> events = new LinkedHashMap<>();
-    long span = 1;
-    for (String mode : in.modes()) {
-      Optional<SummaryJson.Run> run = in.first(mode);
-      if (run.isPresent()) {
-        span = Math.max(span, run.get().makespanMs());
-        for (SummaryJson.Stage s : run.get().stages()) palette.indexOf(ScenarioConf.stageKey(s.job(), s.stage()));
-      }
-      if (Files.isRegularFile(in.events(mode))) {
-        RunEvents e = EventsJsonl.read(in.events(mode));
-        events.put(mode, e);
-        span = Math.max(span, e.runEndMs());
-      }
-    }
+  static GanttData read(ScenarioFiles in, int limit) throws IOException {
+    FolderReads reads = FolderReads.of(in);
+    ScenarioConf conf = reads.conf();
+    StagePalette palette = StagePalette.of(in, conf);
+    Map<String, RunEvents> events = reads.events();
+    CutTimeline timeline = reads.timeline();
     List<ArmReader> readers = new ArrayList<>();
+    Recorded recorded = Recorded.scan(in);
+    if (recorded != null) {
+      // Above the simulated arms: what Spark did, then its replay (barrier, the scenario as written), then the what-if.
+      ArmReader r = new ArmReader(RECORDED, null, barrierStages(in.first("barrier"), events.get("barrier")), palette,
+          conf.taskCpus(), limit, timeline, reads.runEnds().getOrDefault(RECORDED, timeline.spanMs()));
+      recorded.executors().forEach(r::declare);
+      TasksCsv.forEach(in.recordedTasks(), r::accept);
+      readers.add(r);
+    }
     for (String mode : in.modes()) {
       if (!Files.isRegularFile(in.tasks(mode))) continue;
       ArmReader r = new ArmReader(mode, events.get(mode), barrierStages(in.first(mode), events.get(mode)), palette,
-          conf.taskCpus(), limit, span);
+          conf.taskCpus(), limit, timeline, reads.runEnds().getOrDefault(mode, timeline.spanMs()));
       TasksCsv.forEach(in.tasks(mode), r::accept);
       readers.add(r);
     }
     boolean heat = readers.stream().anyMatch(r -> r.overflowed);
     List<Arm> arms = new ArrayList<>();
     for (ArmReader r : readers) arms.add(r.finish(heat));
-    return new GanttData(palette.stages(), arms, heat, span, limit);
+    return new GanttData(palette.stages(), arms, heat, timeline, limit);
+  }
+
+  /** The real time the chart spans: the longest run of replication 0. */
+  long spanMs() {
+    return timeline.spanMs();
+  }
+
+  /** What a first pass over {@code recorded/tasks.csv} tells: its last instant and its executors in id order. */
+  private record Recorded(long endMs, List<String> executors) {
+    static Recorded scan(ScenarioFiles in) throws IOException {
+      if (!Files.isRegularFile(in.recordedTasks())) return null;
+      long[] end = {0};
+      Set<String> ids = new java.util.TreeSet<>(Recorded::byId);
+      TasksCsv.forEach(in.recordedTasks(), row -> {
+        end[0] = Math.max(end[0], Math.max(row.launchMs(), row.endMs()));
+        ids.add(row.executor());
+      });
+      return new Recorded(end[0], List.copyOf(ids));
+    }
+
+    /** Numeric ids by value ({@code 2} before {@code 10}), then others by text. */
+    private static int byId(String a, String b) {
+      boolean na = a.matches("[0-9]{1,9}");
+      boolean nb = b.matches("[0-9]{1,9}");
+      if (na && nb) return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+      if (na != nb) return na ? -1 : 1;
+      return a.compareTo(b);
+    }
   }
 
   private static Set<StageRef> barrierStages(Optional<SummaryJson.Run> run, RunEvents events) {
@@ -140,6 +174,8 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
     final int taskCpus;
     final int limit;
     final long span;
+    final CutTimeline timeline;
+    final long runEndMs;
     final long bucketMs;
     final Map<String, Track> tracks = new LinkedHashMap<>();
     final List<RawBar> bars = new ArrayList<>();
@@ -152,14 +188,17 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
     boolean overflowed;
 
     ArmReader(String mode, RunEvents events, Set<StageRef> barrierStages, StagePalette palette, int taskCpus, int limit,
-        long span) {
+        CutTimeline timeline, long runEndMs) {
       this.mode = mode;
       this.barrierStages = barrierStages;
       this.palette = palette;
       this.taskCpus = taskCpus;
       this.limit = limit;
-      this.span = span;
-      this.bucketMs = Math.max(1, (span + HEAT_BUCKETS - 1) / HEAT_BUCKETS);
+      this.span = timeline.spanMs();
+      this.timeline = timeline;
+      this.runEndMs = runEndMs;
+      long display = timeline.displaySpanMs();
+      this.bucketMs = Math.max(1, (display + HEAT_BUCKETS - 1) / HEAT_BUCKETS);
       slotChecks = events == null ? List.of()
           : events.slotCheckFailures().stream().map(RunEvents.SlotCheck::t).distinct().toList();
       int known = events == null ? 0 : events.executors().size();
@@ -171,12 +210,17 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
       }
     }
 
+    /** An executor known before its rows (lanes in id order rather than in order of first launch). */
+    void declare(String id) {
+      tracks.computeIfAbsent(id, x -> new Track(x, 0, 0, RunEvents.NEVER, tracks.size() / executorsPerRow));
+    }
+
     void accept(TaskRow row) {
       attempts++;
       Track t = tracks.computeIfAbsent(row.executor(),
           id -> new Track(id, 0, 0, RunEvents.NEVER, tracks.size() / executorsPerRow));
       t.maxSlot = Math.max(t.maxSlot, row.slot());
-      long end = row.endOr(span);
+      long end = row.endOr(runEndMs);
       if (overflowed) {
         addHeat(t, row.launchMs(), end);
         return;
@@ -196,8 +240,14 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
       bars.clear();
     }
 
-    /** Adds a busy interval to the executor's buckets in O(1): partial first and last buckets, whole ones as a difference. */
-    private void addHeat(Track t, long start, long end) {
+    /**
+     * Adds a busy interval of real time to the executor's buckets of display time in O(1): partial
+     * first and last buckets, whole ones as a difference. An attempt never overlaps a cut (cuts are
+     * idle in every mode), so display time runs at real speed across it.
+     */
+    private void addHeat(Track t, long realStart, long realEnd) {
+      long start = timeline.toDisplayMs(realStart);
+      long end = timeline.toDisplayMs(realEnd);
       while (rowBusyMs.size() <= t.row) {
         rowBusyMs.add(new double[HEAT_BUCKETS]);
         rowFullBuckets.add(new int[HEAT_BUCKETS + 1]);
@@ -237,14 +287,14 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
         spill();
         // A row that stands for several executors cannot show one executor's absence.
         return new Arm(mode, lanes, List.of(), heat(), attempts, executorsPerRow == 1 ? absences(null) : List.of(),
-            slotChecks);
+            slotChecks, runEndMs);
       }
       List<Bar> out = new ArrayList<>(bars.size());
       for (RawBar b : bars) {
         out.add(new Bar(firstLane.get(b.track) + b.slot, b.startMs, b.endMs, b.stage, b.status, b.barrierStage,
             b.barrierWaits, b.gpus));
       }
-      return new Arm(mode, lanes, out, null, attempts, absences(firstLane), slotChecks);
+      return new Arm(mode, lanes, out, null, attempts, absences(firstLane), slotChecks, runEndMs);
     }
 
     private Heat heat() {
@@ -279,8 +329,10 @@ record GanttData(List<String> stages, List<Arm> arms, boolean heat, long spanMs,
       for (Track t : tracks.values()) {
         int first = firstLane == null ? t.row : firstLane.get(t);
         int last = firstLane == null ? t.row : first + lanesOf(t) - 1;
-        if (t.addedMs > 0) out.add(new Absence(first, last, new Interval(0, Math.min(t.addedMs, span))));
-        if (t.lostMs != RunEvents.NEVER && t.lostMs < span) out.add(new Absence(first, last, new Interval(t.lostMs, span)));
+        if (t.addedMs > 0) out.add(new Absence(first, last, new Interval(0, Math.min(t.addedMs, runEndMs)), false));
+        if (t.lostMs != RunEvents.NEVER && t.lostMs < runEndMs) {
+          out.add(new Absence(first, last, new Interval(t.lostMs, runEndMs), true));
+        }
       }
       return out;
     }

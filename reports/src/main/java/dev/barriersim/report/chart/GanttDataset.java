@@ -3,18 +3,18 @@ package dev.barriersim.report.chart;
 import java.util.List;
 import org.jfree.data.xy.AbstractIntervalXYDataset;
 
-/** The bars of one mode as a JFreeChart dataset: one series, an item per bar, x in the chart's time unit, y the lane. */
+/** The bars of one mode as a JFreeChart dataset: one series, an item per bar, x in display time (the chart's unit), y the lane. */
 final class GanttDataset extends AbstractIntervalXYDataset {
   private static final double HALF_LANE = 0.4;
 
   private final String mode;
   private final List<GanttData.Bar> bars;
-  private final TimeScale scale;
+  private final CutTimeline timeline;
 
-  GanttDataset(String mode, List<GanttData.Bar> bars, TimeScale scale) {
+  GanttDataset(String mode, List<GanttData.Bar> bars, CutTimeline timeline) {
     this.mode = mode;
     this.bars = bars;
-    this.scale = scale;
+    this.timeline = timeline;
   }
 
   GanttData.Bar bar(int item) {
@@ -43,12 +43,12 @@ final class GanttDataset extends AbstractIntervalXYDataset {
 
   @Override
   public double getStartXValue(int series, int item) {
-    return scale.of(bars.get(item).startMs());
+    return timeline.x(bars.get(item).startMs());
   }
 
   @Override
   public double getEndXValue(int series, int item) {
-    return scale.of(bars.get(item).endMs());
+    return timeline.x(bars.get(item).endMs());
   }
 
   @Override

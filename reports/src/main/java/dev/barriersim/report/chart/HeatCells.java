@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYDataset;
 final class HeatCells {
   private HeatCells() {}
 
-  /** Buckets {@code [startMs, endMs)} of {@code row} drawn at {@code level} (1..LEVELS). */
+  /** Buckets {@code [startMs, endMs)} of display time of {@code row}, drawn at {@code level} (1..LEVELS). */
   record Cell(int row, long startMs, long endMs, int level) {}
 
   /** The cells of {@code h}, row by row, idle buckets left out. */
@@ -42,17 +42,17 @@ final class HeatCells {
     return out;
   }
 
-  /** The cells as a dataset: x from start to end in the chart's unit, y the row. */
+  /** The cells as a dataset: x from start to end in display time (the chart's unit), y the row. */
   static final class Dataset extends AbstractIntervalXYDataset {
     private static final long serialVersionUID = 1L;
     private final String key;
     private final transient List<Cell> cells;
-    private final TimeScale scale;
+    private final transient CutTimeline timeline;
 
-    Dataset(String key, List<Cell> cells, TimeScale scale) {
+    Dataset(String key, List<Cell> cells, CutTimeline timeline) {
       this.key = key;
       this.cells = cells;
-      this.scale = scale;
+      this.timeline = timeline;
     }
 
     Cell cell(int item) {
@@ -81,12 +81,12 @@ final class HeatCells {
 
     @Override
     public Number getStartX(int series, int item) {
-      return scale.of(cells.get(item).startMs());
+      return timeline.xOfDisplay(cells.get(item).startMs());
     }
 
     @Override
     public Number getEndX(int series, int item) {
-      return scale.of(cells.get(item).endMs());
+      return timeline.xOfDisplay(cells.get(item).endMs());
     }
 
     @Override

@@ -4,7 +4,10 @@ import dev.barriersim.report.data.ScenarioConf;
 import dev.barriersim.report.data.ScenarioFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -53,9 +61,9 @@ public final class JobCompletionCdfChart implements Chart {
   }
 
   @Override
-  public Optional<JFreeChart> build(ScenarioFiles in) {
+  public Optional<JFreeChart> build(ScenarioFiles in) throws IOException {
     JobCompletionData d = data(in);
-    return d.applies() ? Optional.of(chart(in, d)) : Optional.empty();
+    return d.applies() ? Optional.of(chart(in, d, JobColors.of(in, FolderReads.of(in).conf()))) : Optional.empty();
   }
 
   /** The chart's model: sorted completion times per mode and the per-job slowdowns. */
@@ -63,7 +71,11 @@ public final class JobCompletionCdfChart implements Chart {
     return JobCompletionData.of(in);
   }
 
-  static JFreeChart chart(ScenarioFiles in, JobCompletionData d) {
+  static JFreeChart chart(ScenarioFiles in, JobCompletionData d) throws IOException {
+    return chart(in, d, JobColors.of(in, FolderReads.of(in).conf()));
+  }
+
+  static JFreeChart chart(ScenarioFiles in, JobCompletionData d, JobColors colors) {
     long max = 1;
     for (JobCompletionData.Cdf c : d.cdfs()) max = Math.max(max, c.sortedMs()[c.sortedMs().length - 1]);
     TimeScale scale = TimeScale.forSpan(max);
@@ -72,7 +84,7 @@ public final class JobCompletionCdfChart implements Chart {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
     plot.setGap(16);
     plot.add(cdfPlot(d, scale), 3);
-    if (!d.slowdowns().isEmpty()) plot.add(slowdownPlot(d, scale), 2);
+    if (!d.slowdowns().isEmpty()) plot.add(slowdownPlot(d, scale, colors), 2);
     List<String> counts = new ArrayList<>();
     for (JobCompletionData.Cdf c : d.cdfs()) {
       counts.add(String.format(Locale.ROOT, "%s: %,d of %,d jobs succeeded", c.mode(), c.sortedMs().length,
@@ -129,7 +141,7 @@ public final class JobCompletionCdfChart implements Chart {
     return s;
   }
 
-  private static XYPlot slowdownPlot(JobCompletionData d, TimeScale scale) {
+  private static XYPlot slowdownPlot(JobCompletionData d, TimeScale scale, JobColors colors) {
     boolean byJob = d.templates().size() <= MAX_JOB_SERIES;
     Map<String, XYSeries> series = new LinkedHashMap<>();
     if (byJob) {
@@ -144,13 +156,16 @@ public final class JobCompletionCdfChart implements Chart {
       series.get(key).add(scale.of(s.nonBarrierMs()), s.ratio(), false);
     }
     XYSeriesCollection ds = new XYSeriesCollection();
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    XYLineAndShapeRenderer r = new SmoothMarkers();
     int i = 0;
-    for (XYSeries s : series.values()) {
-      if (s.getItemCount() == 0) continue;
-      ds.addSeries(s);
-      r.setSeriesPaint(i, ChartStyle.translucent(StagePalette.color(i), 190));
-      r.setSeriesShape(i++, new Rectangle2D.Double(-3, -3, 6, 6));
+    for (Map.Entry<String, XYSeries> e : series.entrySet()) {
+      if (e.getValue().getItemCount() == 0) continue;
+      ds.addSeries(e.getValue());
+      // A job takes the colour of its first stage on the Gantt chart, and a shape of its own.
+      Color c = byJob ? colors.of(e.getKey()) : ChartStyle.DIFFERENCE;
+      r.setSeriesPaint(i, ChartStyle.translucent(c, 190));
+      r.setSeriesShape(i, JobColors.shape(byJob ? d.templates().indexOf(e.getKey()) : 0));
+      i++;
     }
     NumberAxis y = ChartStyle.numberAxis("slowdown: barrier ÷ non-barrier (×)");
     y.setAutoRangeIncludesZero(false);
@@ -172,6 +187,25 @@ public final class JobCompletionCdfChart implements Chart {
     same.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
     p.addRangeMarker(same);
     return p;
+  }
+
+  /** Scatter markers, antialiased even in the PNG (whose other shapes are not): circles and triangles need it. */
+  private static final class SmoothMarkers extends XYLineAndShapeRenderer {
+    private static final long serialVersionUID = 1L;
+
+    SmoothMarkers() {
+      super(false, true);
+    }
+
+    @Override
+    public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+        XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+        CrosshairState crosshairState, int pass) {
+      Object aa = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
+      if (aa != null) g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    }
   }
 
   /** 1, or the k such that every k-th slowdown keeps the panel under {@link #MAX_SLOWDOWN_POINTS} points. */

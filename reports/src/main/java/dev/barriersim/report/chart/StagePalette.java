@@ -1,5 +1,7 @@
 package dev.barriersim.report.chart;
 
+import dev.barriersim.report.data.ScenarioConf;
+import dev.barriersim.report.data.ScenarioFiles;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,18 @@ final class StagePalette {
 
   StagePalette(List<String> declared) {
     declared.forEach(this::indexOf);
+  }
+
+  /**
+   * The palette of a folder: the scenario's declared stages, then those its runs name (a folder
+   * without a scenario copy), so that every chart of the folder gives a stage the same colour.
+   */
+  static StagePalette of(ScenarioFiles in, ScenarioConf conf) {
+    StagePalette p = new StagePalette(conf.declaredStages());
+    for (String mode : in.modes()) {
+      in.first(mode).ifPresent(r -> r.stages().forEach(s -> p.indexOf(ScenarioConf.stageKey(s.job(), s.stage()))));
+    }
+    return p;
   }
 
   /** The stage's position in the palette order, adding it at the end when new. */

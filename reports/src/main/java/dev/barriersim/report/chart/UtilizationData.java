@@ -1,7 +1,5 @@
 package dev.barriersim.report.chart;
 
-import dev.barriersim.report.SummaryJson;
-import dev.barriersim.report.data.EventsJsonl;
 import dev.barriersim.report.data.Interval;
 import dev.barriersim.report.data.RunEvents;
 import dev.barriersim.report.data.ScenarioConf;
@@ -12,21 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the utilization chart draws for replication 0 of each mode: busy and total cores (and
- * GPUs) over time, the intervals in which a barrier TaskSet waited for slots, and the instants of
- * failed slot checks.
+ * GPUs) over time, what is busy outside {@code barrier()} waits, the intervals in which a barrier
+ * job or TaskSet waited for slots, and the instants of failed slot checks.
  *
  * @param modes one entry per mode that has a {@code tasks.csv}, in summary order
  * @param gpus whether any executor has GPUs or any attempt held one
- * @param spanMs the longest run of replication 0
+ * @param timeline the time axis: the longest run of replication 0, long idle gaps cut
  */
-record UtilizationData(List<Mode> modes, boolean gpus, int taskCpus, boolean taskCpusInferred, long spanMs) {
+record UtilizationData(List<Mode> modes, boolean gpus, int taskCpus, boolean taskCpusInferred, CutTimeline timeline) {
   /** Exact change points kept per curve before it is reduced to bucket maxima. */
   static final int MAX_POINTS = 20_000;
   /** Buckets of a reduced curve. */
@@ -35,56 +31,70 @@ record UtilizationData(List<Mode> modes, boolean gpus, int taskCpus, boolean tas
   /**
    * One mode.
    *
-   * @param waits barrier TaskSets waiting for slots, overlapping intervals merged
+   * @param coresOutsideSync busy cores less those whose attempt was waiting inside {@code barrier()}
+   * @param gpusOutsideSync the same for GPUs
+   * @param syncWaits whether any attempt of the mode waited inside {@code barrier()}
+   * @param waits barrier jobs in failed slot checks and barrier TaskSets waiting for slots,
+   *     overlapping intervals merged
    * @param slotChecks times of failed submission slot checks, each once
+   * @param runEndMs when the mode's run ended
    */
   record Mode(String mode, StepCurve.Points busyCores, StepCurve.Points totalCores, StepCurve.Points busyGpus,
-      StepCurve.Points totalGpus, List<Interval> waits, List<Long> slotChecks) {}
+      StepCurve.Points totalGpus, StepCurve.Points coresOutsideSync, StepCurve.Points gpusOutsideSync,
+      boolean syncWaits, List<Interval> waits, List<Long> slotChecks, long runEndMs) {}
+
+  /** The real time the chart spans. */
+  long spanMs() {
+    return timeline.spanMs();
+  }
 
   /** Whether any curve was reduced to bucket maxima. */
   boolean downsampled() {
     return modes.stream().anyMatch(m -> m.busyCores.bucketed() || m.busyGpus.bucketed());
   }
 
-  static UtilizationData read(ScenarioFiles in, ScenarioConf conf) throws IOException {
-    long span = 1;
-    Map<String, RunEvents> events = new LinkedHashMap<>();
-    for (String mode : in.modes()) {
-      Optional<SummaryJson.Run> run = in.first(mode);
-      if (run.isPresent()) span = Math.max(span, run.get().makespanMs());
-      if (Files.isRegularFile(in.events(mode))) {
-        RunEvents e = EventsJsonl.read(in.events(mode));
-        events.put(mode, e);
-        span = Math.max(span, e.runEndMs());
-      }
-    }
+  static UtilizationData read(ScenarioFiles in) throws IOException {
+    FolderReads reads = FolderReads.of(in);
+    ScenarioConf conf = reads.conf();
+    Map<String, RunEvents> events = reads.events();
+    long span = reads.spanMs();
     List<Mode> modes = new ArrayList<>();
     boolean gpus = false;
     for (String mode : in.modes()) {
       if (!Files.isRegularFile(in.tasks(mode))) continue;
-      long end = span;
+      long end = reads.runEnds().getOrDefault(mode, span);
       Occupancy cores = new Occupancy(new StepCurve(span, MAX_POINTS, BUCKETS));
       Occupancy gpu = new Occupancy(new StepCurve(span, MAX_POINTS, BUCKETS));
-      boolean[] heldGpu = {false};
+      Occupancy coresWorking = new Occupancy(new StepCurve(span, MAX_POINTS, BUCKETS));
+      Occupancy gpuWorking = new Occupancy(new StepCurve(span, MAX_POINTS, BUCKETS));
+      boolean[] held = {false, false}; // a GPU, a barrier() wait
       TasksCsv.forEach(in.tasks(mode), (TaskRow r) -> {
         long stop = r.endOr(end);
         cores.launch(r.launchMs(), stop, r.ended(), conf.taskCpus());
+        coresWorking.launch(r.launchMs(), stop, r.ended(), conf.taskCpus(), r.barrierWaits());
+        held[1] |= !r.barrierWaits().isEmpty();
         int g = r.addresses("gpu").size();
         if (g > 0) {
-          heldGpu[0] = true;
+          held[0] = true;
           gpu.launch(r.launchMs(), stop, r.ended(), g);
+          gpuWorking.launch(r.launchMs(), stop, r.ended(), g, r.barrierWaits());
         }
       });
       RunEvents e = events.get(mode);
       StepCurve.Points totalCores = e != null ? capacity(e, x -> x.cores(), span)
           : flat(in.first(mode).map(r -> (double) r.cores().total()).orElse(0.0));
       StepCurve.Points totalGpus = e != null ? capacity(e, x -> x.amount("gpu"), span) : flat(0);
-      gpus |= heldGpu[0] || totalGpus.max() > 0;
-      modes.add(new Mode(mode, cores.finish(), totalCores, gpu.finish(), totalGpus,
-          e == null ? List.of() : merged(e.taskSetWaits().stream().map(RunEvents.TaskSetWait::interval).toList()),
-          e == null ? List.of() : e.slotCheckFailures().stream().map(RunEvents.SlotCheck::t).distinct().toList()));
+      gpus |= held[0] || totalGpus.max() > 0;
+      List<Interval> waits = new ArrayList<>();
+      if (e != null) {
+        e.taskSetWaits().forEach(w -> waits.add(w.interval()));
+        e.slotCheckWaits().forEach(w -> waits.add(w.interval()));
+      }
+      modes.add(new Mode(mode, cores.finish(), totalCores, gpu.finish(), totalGpus, coresWorking.finish(),
+          gpuWorking.finish(), held[1], merged(waits),
+          e == null ? List.of() : e.slotCheckFailures().stream().map(RunEvents.SlotCheck::t).distinct().toList(), end));
     }
-    return new UtilizationData(modes, gpus, conf.taskCpus(), conf.taskCpusInferred(), span);
+    return new UtilizationData(modes, gpus, conf.taskCpus(), conf.taskCpusInferred(), reads.timeline());
   }
 
   private interface Amount {

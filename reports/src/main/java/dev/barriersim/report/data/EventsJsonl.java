@@ -10,8 +10,12 @@ import dev.barriersim.report.data.RunEvents.SlotCheckWait;
 import dev.barriersim.report.data.RunEvents.StageRef;
 import dev.barriersim.report.data.RunEvents.TaskSetWait;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,20 +32,142 @@ public final class EventsJsonl {
 
   private EventsJsonl() {}
 
-  /** Reads {@code file}. */
+  /**
+   * Reads {@code file}. Most lines are task launches and ends that the charts do not need: a line
+   * that starts the way this project's writer starts every line ({@code {"t":123,"type":"Name"})
+   * and names such a type is skipped after reading its time, without a JSON parser; every other line
+   * is parsed in full.
+   */
   public static RunEvents read(Path file) throws IOException {
-    try (JsonParser p = JSON.createParser(file.toFile())) {
-      Collector c = new Collector();
-      Event e = new Event();
-      JsonToken tok;
-      while ((tok = p.nextToken()) != null) {
-        if (tok != JsonToken.START_OBJECT) throw new JsonParseException(p, "expected one JSON object per line");
-        e.read(p);
+    Collector c = new Collector();
+    Event e = new Event();
+    try (LineReader lines = new LineReader(Files.newInputStream(file))) {
+      long lineNr = 0;
+      while (lines.next()) {
+        lineNr++;
+        if (lines.blank()) continue;
+        if (skippable(lines, c)) continue;
+        try (JsonParser p = JSON.createParser(lines.buffer(), lines.start(), lines.length())) {
+          if (p.nextToken() != JsonToken.START_OBJECT) throw new JsonParseException(p, "expected one JSON object per line");
+          e.read(p);
+          if (p.nextToken() != null) throw new JsonParseException(p, "expected one JSON object per line");
+        } catch (JsonParseException ex) {
+          throw new IOException(file + ": line " + lineNr + ": " + ex.getOriginalMessage(), ex);
+        }
         c.accept(e);
       }
-      return c.finish();
-    } catch (JsonParseException e) {
-      throw new IOException(file + ": line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+    }
+    return c.finish();
+  }
+
+  private static final byte[] PREFIX = "{\"t\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TYPE = ",\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Whether the current line is an event the charts skip: its time is taken, the rest is not
+   * parsed. A line in any other shape is left to the parser, which reports it if it is broken.
+   */
+  private static boolean skippable(LineReader lines, Collector c) {
+    byte[] b = lines.buffer();
+    int i = lines.start();
+    int end = i + lines.length();
+    if (!startsWith(b, i, end, PREFIX)) return false;
+    i += PREFIX.length;
+    long t = 0;
+    int digits = 0;
+    while (i < end && b[i] >= '0' && b[i] <= '9' && digits < 18) {
+      t = t * 10 + (b[i++] - '0');
+      digits++;
+    }
+    if (digits == 0 || !startsWith(b, i, end, TYPE)) return false;
+    i += TYPE.length;
+    int nameStart = i;
+    while (i < end && b[i] != '"' && b[i] != '\\') i++;
+    if (i >= end || b[i] != '"' || b[end - 1] != '}') return false;
+    String type = new String(b, nameStart, i - nameStart, StandardCharsets.US_ASCII);
+    if (!c.skips(type)) return false;
+    c.seen(t);
+    return true;
+  }
+
+  private static boolean startsWith(byte[] b, int from, int end, byte[] prefix) {
+    if (end - from < prefix.length) return false;
+    for (int k = 0; k < prefix.length; k++) {
+      if (b[from + k] != prefix[k]) return false;
+    }
+    return true;
+  }
+
+  /** Lines of a byte stream, one at a time, in a buffer that grows to the longest line. */
+  private static final class LineReader implements java.io.Closeable {
+    private final InputStream in;
+    private byte[] buf = new byte[1 << 16];
+    private int filled;
+    private int pos;
+    private int lineStart;
+    private int lineEnd;
+    private boolean eof;
+
+    LineReader(InputStream in) {
+      this.in = in;
+    }
+
+    /** Moves to the next line (without its line break); false at the end. */
+    boolean next() throws IOException {
+      while (true) {
+        for (int i = pos; i < filled; i++) {
+          if (buf[i] == '\n') {
+            lineStart = pos;
+            lineEnd = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+            pos = i + 1;
+            return true;
+          }
+        }
+        if (eof) {
+          if (pos >= filled) return false;
+          lineStart = pos;
+          lineEnd = filled;
+          pos = filled;
+          return true;
+        }
+        fill();
+      }
+    }
+
+    private void fill() throws IOException {
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, filled - pos);
+        filled -= pos;
+        pos = 0;
+      }
+      if (filled == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+      int n = in.read(buf, filled, buf.length - filled);
+      if (n < 0) eof = true;
+      else filled += n;
+    }
+
+    byte[] buffer() {
+      return buf;
+    }
+
+    int start() {
+      return lineStart;
+    }
+
+    int length() {
+      return lineEnd - lineStart;
+    }
+
+    boolean blank() {
+      for (int i = lineStart; i < lineEnd; i++) {
+        if (buf[i] != ' ' && buf[i] != '\t') return false;
+      }
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 
@@ -128,6 +254,16 @@ public final class EventsJsonl {
 
     static boolean wanted(String type) {
       return WANTED.contains(type);
+    }
+
+    /** Whether an event of {@code type} can be skipped: not wanted, or a launch while no barrier TaskSet waits. */
+    boolean skips(String type) {
+      return !wanted(type) || (type.equals("TaskLaunched") && openTaskSetWaits.isEmpty());
+    }
+
+    /** The time of a skipped event: it still moves the run's end. */
+    void seen(long t) {
+      lastT = Math.max(lastT, t);
     }
 
     void accept(Event e) {

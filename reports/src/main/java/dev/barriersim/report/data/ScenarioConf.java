@@ -22,14 +22,14 @@ public record ScenarioConf(Optional<SimulationSpec> spec, int taskCpus, boolean 
 
   /** Reads {@code in}'s scenario copy, or infers {@code spark.task.cpus} when there is none (or it no longer loads). */
   public static ScenarioConf of(ScenarioFiles in) throws IOException {
-    Optional<SimulationSpec> spec = in.scenarioYaml().flatMap(ScenarioConf::parse);
+    Optional<SimulationSpec> spec = in.scenarioYaml().flatMap(y -> parse(y, in.summary().overrides()));
     if (spec.isPresent()) return new ScenarioConf(spec, spec.get().conf().taskCpus(), false);
     return new ScenarioConf(Optional.empty(), inferTaskCpus(in), true);
   }
 
-  private static Optional<SimulationSpec> parse(String yaml) {
+  private static Optional<SimulationSpec> parse(String yaml, List<String> overrides) {
     try {
-      return Optional.of(ScenarioLoader.load(ScenarioFiles.SCENARIO, yaml).spec());
+      return Optional.of(ScenarioLoader.load(ScenarioFiles.SCENARIO, yaml, overrides).spec());
     } catch (ScenarioException e) {
       return Optional.empty(); // e.g. a copy written by a newer version with keys this one does not know
     }

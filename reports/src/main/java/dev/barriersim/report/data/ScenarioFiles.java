@@ -25,6 +25,8 @@ public record ScenarioFiles(Path dir, Summary summary, Optional<String> scenario
   public static final String TASKS = "tasks.csv";
   /** Per-mode event log. */
   public static final String EVENTS = "events.jsonl";
+  /** Folder of the recorded run of an imported scenario ({@code recorded/tasks.csv}). */
+  public static final String RECORDED = "recorded";
   /** Folder of the charts. */
   public static final String CHARTS = "charts";
 
@@ -58,9 +60,26 @@ public record ScenarioFiles(Path dir, Summary summary, Optional<String> scenario
     return dir.resolve(mode).resolve(EVENTS);
   }
 
+  /** {@code recorded/tasks.csv}: the recorded task attempts of an imported scenario (present only for those). */
+  public Path recordedTasks() {
+    return dir.resolve(RECORDED).resolve(TASKS);
+  }
+
   /** The charts folder. */
   public Path charts() {
     return dir.resolve(CHARTS);
+  }
+
+  /** True for the folder of a sweep (its summary has a {@code sweep} part and no runs). */
+  public boolean isSweep() {
+    return summary.sweep() != null;
+  }
+
+  /** The folder's {@code sweep.json}, when it is a sweep's folder and has one. */
+  public Optional<dev.barriersim.report.sweep.SweepFiles.Document> sweepTable() throws IOException {
+    Path f = dir.resolve(dev.barriersim.report.sweep.SweepFiles.JSON);
+    if (!isSweep() || !Files.isRegularFile(f)) return Optional.empty();
+    return Optional.of(MAPPER.readValue(f.toFile(), dev.barriersim.report.sweep.SweepFiles.Document.class));
   }
 
   /** Replication 0 of {@code mode}, if it ran. */

@@ -19,9 +19,14 @@ final class FilesSection {
     List<Link> links = new ArrayList<>();
     links.add(new Link("summary.json", "every run: outcome, makespan, jobs, stages, core time, barrier costs; aggregates"));
     links.add(new Link("scenario.yaml", "the scenario file as given"));
+    links.add(new Link("sweep.csv", "one row per sweep point and mode: the swept values, every headline metric's mean,"
+        + " 95 % interval and n, and the paired difference"));
+    links.add(new Link("sweep.json", "the same rows, with the swept parameters and metrics described"));
+    links.add(new Link("recorded/tasks.csv", "the recorded run of an imported Spark application, one row per task attempt"));
     for (String m : modes) {
       links.add(new Link(m + "/tasks.csv", "one row per task attempt, replication 0"));
       links.add(new Link(m + "/events.jsonl", "every scheduler event, replication 0"));
+      links.add(new Link(m + "/spark-eventlog.json", "the run as a Spark 3.5 event log (for the Spark history server)"));
     }
     StringBuilder sb = new StringBuilder("<section id=\"files\">\n<h2>Files</h2>\n<ul class=\"files\">\n");
     for (Link l : links) {

@@ -41,12 +41,14 @@ final class SimulatedSection {
     List<Problem> problems = List.of();
     if (yaml.isPresent()) {
       try {
-        scenario = ScenarioLoader.load("scenario.yaml", yaml.get());
+        // The folder's copy is the file as given; the --set options (and a sweep point's values) apply on top.
+        scenario = ScenarioLoader.load("scenario.yaml", yaml.get(), summary.overrides());
       } catch (ScenarioException e) {
         problems = e.problems();
       }
     }
     run(sb, summary, scenario);
+    overrides(sb, summary.overrides());
     if (scenario != null) {
       SimulationSpec spec = scenario.spec();
       cluster(sb, spec);
@@ -70,11 +72,25 @@ final class SimulatedSection {
     return sb.append("</section>\n").toString();
   }
 
+  /** The --set options, when there are any: the page shows the scenario with them applied. */
+  private static void overrides(StringBuilder sb, List<String> overrides) {
+    if (overrides.isEmpty()) return;
+    sb.append("<p>Changed from the file with <code>--set</code> (and, for a sweep point, its values); the tables below show "
+        + "the scenario with them:</p>\n<ul class=\"overrides\">\n");
+    for (String o : overrides) sb.append("<li><code>--set ").append(Html.esc(o)).append("</code></li>\n");
+    sb.append("</ul>\n");
+  }
+
   private static void run(StringBuilder sb, Summary s, Scenario scenario) {
     if (scenario != null && !scenario.description().isEmpty()) {
       sb.append("<p class=\"lead\">").append(Html.esc(scenario.description())).append("</p>\n");
     }
-    sb.append("<p>Seed <b>").append(s.seed()).append("</b>, <b>").append(s.replications())
+    if (s.sweep() != null) {
+      sb.append("<p>The scenario as written, before any sweep point's values. ");
+    } else {
+      sb.append("<p>");
+    }
+    sb.append("Seed <b>").append(s.seed()).append("</b>, <b>").append(s.replications())
         .append(s.replications() == 1 ? "</b> replication" : "</b> replications").append(" per mode; modes run: ")
         .append(s.modes().stream().map(Page::mode).collect(Collectors.joining(", "))).append(".");
     if (s.replications() > 1) {

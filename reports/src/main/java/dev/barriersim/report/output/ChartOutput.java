@@ -29,6 +29,7 @@ final class ChartOutput implements RenderedOutput {
 
   @Override
   public void render(ScenarioFiles in, Path out) throws IOException {
+    if (in.isSweep()) return; // a sweep's folder has no runs of its own: its charts are the sweep charts
     Chart chart = kind.chart();
     Optional<JFreeChart> built = chart.build(in);
     if (built.isPresent()) {

@@ -29,7 +29,14 @@ final class HtmlReportOutput implements RenderedOutput {
   @Override
   public void render(ScenarioFiles in, Path out) throws IOException {
     List<String> charts = new ArrayList<>();
-    for (String name : chartNames) {
+    List<String> names = chartNames;
+    if (in.isSweep()) {
+      // During run the sweep's table is only in the folder being written.
+      var table = in.sweepTable().isPresent() ? in.sweepTable()
+          : new ScenarioFiles(out, in.summary(), in.scenarioYaml()).sweepTable();
+      names = table.map(t -> t.metrics().stream().map(m -> "sweep-" + m.name().replace('.', '-')).toList()).orElse(List.of());
+    }
+    for (String name : names) {
       for (String ext : new String[] {".svg", ".png"}) {
         String file = ScenarioFiles.CHARTS + "/" + name + ext;
         if (Files.isRegularFile(out.resolve(file)) || Files.isRegularFile(in.dir().resolve(file))) charts.add(file);

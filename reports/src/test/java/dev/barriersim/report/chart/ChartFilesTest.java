@@ -85,6 +85,39 @@ class ChartFilesTest {
   }
 
   @Test
+  void pngEncodingIsLosslessForRepeatedRowsAndRunsOfChange() throws IOException {
+    // Identical rows, rows that differ in two separate runs, and a row that differs at its last pixel.
+    BufferedImage img = new BufferedImage(40, 12, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 12; y++) {
+      for (int x = 0; x < 40; x++) {
+        int c = 0xffffff;
+        if (y >= 3 && y < 6 && (x < 5 || (x >= 20 && x < 31))) c = 0x59a14f;
+        if (y == 8 && x == 39) c = 0x123456;
+        img.setRGB(x, y, c);
+      }
+    }
+    Path f = tmp.resolve("runs.png");
+    try (var out = Files.newOutputStream(f)) {
+      PngEncoder.write(img, out);
+    }
+    BufferedImage back = ImageIO.read(f.toFile());
+    for (int x = 0; x < 40; x++) {
+      for (int y = 0; y < 12; y++) assertEquals(img.getRGB(x, y), back.getRGB(x, y), x + "," + y);
+    }
+  }
+
+  @Test
+  void svgCoordinatesAreWrittenToAHundredthOfAPixel() {
+    assertEquals("22.78", ChartFiles.hundredths(22.77978515625));
+    assertEquals("5", ChartFiles.hundredths(5.0));
+    assertEquals("5.1", ChartFiles.hundredths(5.1));
+    assertEquals("-0.5", ChartFiles.hundredths(-0.5));
+    assertEquals("-12.05", ChartFiles.hundredths(-12.049999));
+    assertEquals("0", ChartFiles.hundredths(-0.001));
+    assertEquals("1400", ChartFiles.hundredths(1400));
+  }
+
+  @Test
   void pngEncodingIsLosslessForOpaquePixels() throws IOException {
     BufferedImage img = new BufferedImage(7, 3, BufferedImage.TYPE_INT_RGB);
     for (int x = 0; x < 7; x++) {

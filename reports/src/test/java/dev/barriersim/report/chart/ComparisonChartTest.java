@@ -24,11 +24,17 @@ class ComparisonChartTest {
 
   /** Three replications per mode; job times chosen so that every mean and difference is known. */
   private ScenarioFiles folder() throws IOException {
+    return folder(true);
+  }
+
+  /** As {@link #folder()}; the barrier train job fails in replication 1 only when {@code trainFails}. */
+  private ScenarioFiles folder(boolean trainFails) throws IOException {
     OutputFixture f = new OutputFixture(tmp).scenario("cmp", 3).replications(3);
     for (int r = 0; r < 3; r++) {
       List<Job> barrier = new ArrayList<>(List.of(job("etl#1", "SUCCEEDED", 0, 4000L + 1000 * r),
           job("etl#2", "SUCCEEDED", 1000, 3000L + 1000 * r)));
-      barrier.add(r == 1 ? job("train", "FAILED", 0, 500L) : job("train", "SUCCEEDED", 0, 10000L + 1000 * r));
+      barrier.add(r == 1 && trainFails ? job("train", "FAILED", 0, 500L)
+          : job("train", "SUCCEEDED", 0, 10000L + 1000 * r));
       f.run(run("barrier", r, 10000 + 2000 * r, barrier, List.of(), 8, 0));
       f.run(run("non-barrier", r, 9000 + 1000 * r, List.of(job("etl#1", "SUCCEEDED", 0, 3000L + 500 * r),
           job("etl#2", "SUCCEEDED", 1000, 3000L), job("train", "SUCCEEDED", 0, 9000L)), List.of(), 8, 0));
@@ -60,15 +66,23 @@ class ComparisonChartTest {
     assertEquals(List.of("barrier", "non-barrier"), d.modes());
     assertEquals(3, d.replications());
     assertEquals(List.of("Time", "Core time", "Utilization"), d.panels().stream().map(ComparisonData.Panel::title).toList());
-    assertEquals(List.of("makespan", "job etl (2 instances)", "job train", "barrier TaskSets waiting for slots"),
-        labels(d.panels().get(0)), "slot-check wait is 0 everywhere: no row");
+    assertEquals(List.of("makespan: not compared, a job failed", "job etl (2 instances)", "job train",
+        "barrier TaskSets waiting for slots"), labels(d.panels().get(0)), "slot-check wait is 0 everywhere: no row");
     assertEquals(List.of("wasted (failed or killed attempts)"), labels(d.panels().get(1)));
-    assertEquals(List.of("core utilization", "gpu utilization"), labels(d.panels().get(2)));
+    assertEquals(List.of("core utilization", "GPU utilization"), labels(d.panels().get(2)));
+  }
+
+  @Test
+  void aFailedJobKeepsTheMakespansButDropsTheirDifference() throws IOException {
+    ComparisonData.Row makespan = ComparisonChart.data(folder(true)).panels().get(0).rows().get(0);
+    assertEquals(12000, makespan.byMode().get("barrier").mean(), 1e-9, "the bars stay: they are what happened");
+    assertNull(makespan.paired(), "a failed job ends its run early, so the difference would flatter that arm");
+    assertEquals("makespan", ComparisonChart.data(folder(false)).panels().get(0).rows().get(0).label());
   }
 
   @Test
   void modeMeansAndPairedDifferencesComeFromTheAggregates() throws IOException {
-    ComparisonData.Row makespan = ComparisonChart.data(folder()).panels().get(0).rows().get(0);
+    ComparisonData.Row makespan = ComparisonChart.data(folder(false)).panels().get(0).rows().get(0);
     assertEquals(new ComparisonData.Estimate(12000, 7031.6, 16968.4, 3), makespan.byMode().get("barrier"));
     assertEquals(new ComparisonData.Estimate(10000, 7515.8, 12484.2, 3), makespan.byMode().get("non-barrier"));
     assertEquals(new ComparisonData.Estimate(2000, -484.2, 4484.2, 3), makespan.paired());
@@ -91,7 +105,7 @@ class ComparisonChartTest {
 
   @Test
   void theChartShowsMeansWithIntervalHalfWidthsInHumanUnits() throws IOException {
-    ScenarioFiles in = folder();
+    ScenarioFiles in = folder(false);
     JFreeChart c = new ComparisonChart().build(in).orElseThrow();
     ChartGrid grid = (ChartGrid) c.getPlot();
     assertEquals(3, grid.rows().size());
@@ -111,7 +125,7 @@ class ComparisonChartTest {
     assertEquals("core time (core·s)", grid.rows().get(1).cells().get(0).getCategoryPlot().getRangeAxis().getLabel());
     DefaultStatisticalCategoryDataset util =
         (DefaultStatisticalCategoryDataset) grid.rows().get(2).cells().get(0).getCategoryPlot().getDataset();
-    assertEquals(80.0, util.getMeanValue("barrier", "gpu utilization").doubleValue(), 1e-9, "percent");
+    assertEquals(80.0, util.getMeanValue("barrier", "GPU utilization").doubleValue(), 1e-9, "percent");
     assertTrue(GanttChartTest.subtitles(c).contains("scenario cmp · seed 3 · 3 replications · barrier vs non-barrier"));
   }
 
@@ -130,6 +144,60 @@ class ComparisonChartTest {
         (DefaultStatisticalCategoryDataset) grid.rows().get(0).cells().get(0).getCategoryPlot().getDataset();
     assertEquals(5.0, time.getMeanValue("barrier", "makespan").doubleValue(), 1e-9);
     assertNull(time.getStdDevValue("barrier", "makespan"));
+  }
+
+  @Test
+  void valueLabelsSayDurationsInHumanUnitsAndSignDifferences() {
+    ComparisonChart.Unit minutes = new ComparisonChart.Unit("min", 60_000, " min");
+    ComparisonChart.ValueLabels perMode = new ComparisonChart.ValueLabels(ComparisonData.Kind.DURATION, minutes, false);
+    assertEquals("30m 42s", perMode.text(30.7), "not 30.7 min, and never 0.5 h");
+    ComparisonChart.Unit hours = new ComparisonChart.Unit("h", 3_600_000, " h");
+    assertEquals("50h 32m", new ComparisonChart.ValueLabels(ComparisonData.Kind.DURATION, hours, false).text(50.53));
+    ComparisonChart.Unit seconds = new ComparisonChart.Unit("s", 1000, " s");
+    ComparisonChart.ValueLabels diff = new ComparisonChart.ValueLabels(ComparisonData.Kind.DURATION, seconds, true);
+    assertEquals("+2m 18s", diff.text(138.0));
+    assertEquals("-0.8s", diff.text(-0.8));
+    assertEquals("0", diff.text(0));
+    assertEquals("0.9s", perMode.text(0.85 / 60));
+    assertEquals("40ms", perMode.text(0.04 / 60));
+    ComparisonChart.Unit percent = new ComparisonChart.Unit("%", 0.01, " %");
+    assertEquals("+6.6 pp", new ComparisonChart.ValueLabels(ComparisonData.Kind.FRACTION, percent, true).text(6.6));
+    assertEquals("48.9 %", new ComparisonChart.ValueLabels(ComparisonData.Kind.FRACTION, percent, false).text(48.9));
+    ComparisonChart.Unit coreMin = new ComparisonChart.Unit("core·min", 60_000, " core·min");
+    assertEquals("+403 core·min", new ComparisonChart.ValueLabels(ComparisonData.Kind.CORE_TIME, coreMin, true).text(403.04));
+    assertEquals("14.1 core·min", new ComparisonChart.ValueLabels(ComparisonData.Kind.CORE_TIME, coreMin, false).text(14.1));
+  }
+
+  @Test
+  void aMakespanOfDaysBesideJobsOfMinutesGetsItsOwnPanel() throws IOException {
+    long day = 86_400_000;
+    OutputFixture f = new OutputFixture(tmp).modes("barrier", "non-barrier");
+    f.run(run("barrier", 0, 2 * day, List.of(job("nightly#1", "SUCCEEDED", 0, 1_800_000L),
+        job("nightly#2", "SUCCEEDED", day, day + 1_900_000L)), List.of(), 8, 0));
+    f.run(run("non-barrier", 0, 2 * day, List.of(job("nightly#1", "SUCCEEDED", 0, 1_700_000L),
+        job("nightly#2", "SUCCEEDED", day, day + 1_750_000L)), List.of(), 8, 0));
+    for (String group : List.of("barrier", "non-barrier", "paired")) {
+      f.aggregate(group, "makespanMs", group.equals("paired") ? 0 : 2 * day, 0, 2 * day, 1);
+      f.aggregate(group, "cores.utilization", 0.02, 0.02, 0.02, 1);
+    }
+    ComparisonData d = ComparisonChart.data(f.open());
+    assertEquals(List.of("Makespan", "Time", "Utilization"), d.panels().stream().map(ComparisonData.Panel::title).toList());
+    assertEquals(List.of("job nightly (2 instances)"), labels(d.panels().get(1)));
+  }
+
+  @Test
+  void aJobThatNeverSucceededInAModeSaysSoInsteadOfShowingAnEmptyBar() throws IOException {
+    OutputFixture f = new OutputFixture(tmp)
+        .run(run("barrier", 0, 45_000, List.of(job("waves", "FAILED", 0, 45_000L)), List.of(), 4, 0))
+        .run(run("non-barrier", 0, 2_000, List.of(job("waves", "SUCCEEDED", 0, 2_000L)), List.of(), 4, 0))
+        .aggregate("barrier", "makespanMs", 45_000, 45_000, 45_000, 1)
+        .aggregate("non-barrier", "makespanMs", 2_000, 2_000, 2_000, 1)
+        .aggregate("paired", "makespanMs", 43_000, 43_000, 43_000, 1);
+    List<ComparisonData.Row> rows = ComparisonChart.data(f.open()).panels().stream()
+        .filter(p -> p.kind() == ComparisonData.Kind.DURATION).flatMap(p -> p.rows().stream()).toList();
+    assertEquals(List.of("makespan: not compared, a job failed", "job waves (did not succeed in any barrier run)"),
+        rows.stream().map(ComparisonData.Row::label).toList());
+    assertNull(rows.get(0).paired(), "45 s against 2 s would say barrier is slower, when its job failed");
   }
 
   private static List<String> labels(ComparisonData.Panel p) {

@@ -79,9 +79,28 @@ class GanttChartTest {
   @Test
   void lostExecutorsAndSlotChecksAreShown() throws IOException {
     GanttData d = GanttChart.data(TinyFolder.write(tmp));
-    assertEquals(List.of(new GanttData.Absence(2, 3, new Interval(5500, 6000))), d.arms().get(0).absences());
+    assertEquals(List.of(new GanttData.Absence(2, 3, new Interval(5500, 6000), true)), d.arms().get(0).absences());
     assertEquals(List.of(100L, 600L), d.arms().get(0).slotChecks());
     assertEquals(List.of(), d.arms().get(1).absences());
+  }
+
+  @Test
+  void anExecutorAddedLateIsNotYetThereRatherThanLost() throws IOException {
+    ScenarioFiles in = new OutputFixture(tmp).modes("barrier")
+        .run(OutputFixture.run("barrier", 0, 10_000, List.of(), List.of(), 4, 0))
+        .tasks("barrier", OutputFixture.NEW_HEADER, "j,s,0,0,0,1,h,2000,9000,SUCCESS,,0,0,,")
+        .events("barrier",
+            "{\"t\":0,\"type\":\"ExecutorAdded\",\"executor\":\"0\",\"host\":\"h\",\"cores\":2}",
+            "{\"t\":2000,\"type\":\"ExecutorAdded\",\"executor\":\"1\",\"host\":\"h\",\"cores\":2}",
+            "{\"t\":9500,\"type\":\"ExecutorLost\",\"executor\":\"0\",\"reason\":\"x\"}",
+            "{\"t\":10000,\"type\":\"JobEnded\",\"job\":\"j\",\"status\":\"SUCCEEDED\"}")
+        .open();
+    GanttData d = GanttChart.data(in);
+    assertEquals(List.of(new GanttData.Absence(2, 3, new Interval(0, 2000), false),
+        new GanttData.Absence(0, 1, new Interval(9500, 10_000), true)).stream().sorted(
+            java.util.Comparator.comparingInt(GanttData.Absence::first)).toList(), d.arms().get(0).absences());
+    assertEquals(List.of("j/s", "executor not yet added", "executor lost (red line: when)"),
+        legend(((CombinedDomainXYPlot) GanttChart.chart(in, d).getPlot()).getLegendItems()));
   }
 
   @Test
@@ -95,9 +114,16 @@ class GanttChartTest {
     assertTrue(barrier.getRangeAxis().getLabel().startsWith("barrier"));
     assertEquals(7, barrier.getDataset().getItemCount(0));
     assertTrue(subtitles(c).contains("scenario tiny · seed 7 · replication 0 of 1 · barrier vs non-barrier"));
+    XYPlot plain = (XYPlot) plot.getSubplots().get(1);
+    List<String> ended = new ArrayList<>();
+    for (Object m : plain.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
+      org.jfree.chart.plot.ValueMarker v = (org.jfree.chart.plot.ValueMarker) m;
+      ended.add(v.getLabel() + " at " + v.getValue());
+    }
+    assertEquals(List.of("run ended at 4.0"), ended, "the non-barrier run ended 2 s before the barrier one");
     assertEquals(List.of("train/prep", "train/fit", "failed attempt", "killed attempt (hatched)",
-        "barrier stage (dark outline)", "waiting inside barrier() (lighter)", "executor not in the cluster",
-        "slot check failed"), legend(plot.getLegendItems()));
+        "barrier stage (dark outline)", "waiting inside barrier() (lighter)", "executor lost (red line: when)",
+        "barrier job's slot check failed (SPARK-24819)"), legend(plot.getLegendItems()));
   }
 
   @Test
@@ -171,7 +197,7 @@ class GanttChartTest {
         .tasks("barrier", OutputFixture.OLD_HEADER, "j,s,0,0,0,0,h,15,35,SUCCESS,,0")
         .events("barrier", "{\"t\":0,\"type\":\"ExecutorAdded\",\"executor\":\"0\",\"host\":\"h\",\"cores\":2}");
     ScenarioFiles in = f.open();
-    GanttData d = GanttData.read(in, dev.barriersim.report.data.ScenarioConf.of(in), 0);
+    GanttData d = GanttData.read(in, 0);
     GanttData.Heat h = d.arms().get(0).heat();
     assertEquals(10, h.bucketMs());
     double[] row = h.meanBusy()[0];
@@ -197,7 +223,7 @@ class GanttChartTest {
             "j,s,0,2,0,4,h,0," + span / 2 + ",SUCCESS,,2")
         .events("barrier", events);
     ScenarioFiles in = f.open();
-    GanttData.Heat h = GanttData.read(in, dev.barriersim.report.data.ScenarioConf.of(in), 0).arms().get(0).heat();
+    GanttData.Heat h = GanttData.read(in, 0).arms().get(0).heat();
     assertEquals(4, h.executorsPerRow(), "250 executors over at most 80 rows");
     assertEquals(63, h.rows().size());
     assertEquals("0–3", h.rows().get(0));

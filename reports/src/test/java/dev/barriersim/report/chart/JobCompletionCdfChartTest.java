@@ -60,6 +60,18 @@ class JobCompletionCdfChartTest {
   }
 
   @Test
+  void aJobsSlowdownPointsTakeTheColourOfItsFirstStageOnTheGantt() throws IOException {
+    ScenarioFiles in = TinyFolder.write(tmp);
+    JFreeChart c = new JobCompletionCdfChart().build(in).orElseThrow();
+    XYPlot slow = (XYPlot) ((CombinedDomainXYPlot) c.getPlot()).getSubplots().get(1);
+    assertEquals("slowdown · job train", slow.getDataset().getSeriesKey(0));
+    java.awt.Color paint = (java.awt.Color) slow.getRenderer().getSeriesPaint(0);
+    assertEquals(StagePalette.color(0).getRGB() & 0xffffff, paint.getRGB() & 0xffffff, "train/prep is the first stage declared");
+    assertEquals(StagePalette.color(2), JobColors.of(in, dev.barriersim.report.data.ScenarioConf.of(in)).of("gang"),
+        "gang/all comes after train's two stages");
+  }
+
+  @Test
   void theCdfIsAStepFromZeroToOneHundredPercentAndSaysWhatIsPooled() throws IOException {
     OutputFixture f = new OutputFixture(tmp).replications(2);
     for (int r = 0; r < 2; r++) {

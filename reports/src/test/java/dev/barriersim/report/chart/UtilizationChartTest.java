@@ -64,7 +64,8 @@ class UtilizationChartTest {
   void waitsAndSlotChecksAreShadedAndMarked() throws IOException {
     ScenarioFiles in = TinyFolder.write(tmp);
     UtilizationData d = UtilizationChart.data(in);
-    assertEquals(List.of(new Interval(1800, 2000), new Interval(2700, 3200)), d.modes().get(0).waits());
+    assertEquals(List.of(new Interval(100, 600), new Interval(1800, 2000), new Interval(2700, 3200)),
+        d.modes().get(0).waits(), "the gang job in failed slot checks, then the fit TaskSets waiting for slots");
     assertEquals(List.of(100L, 600L), d.modes().get(0).slotChecks());
     assertEquals(List.of(), d.modes().get(1).waits());
 
@@ -77,19 +78,48 @@ class UtilizationChartTest {
       IntervalMarker im = (IntervalMarker) m;
       shaded.add(new double[] {im.getStartValue(), im.getEndValue()});
     }
-    assertEquals(2, shaded.size());
-    assertArrayEquals(new double[] {1.8, 2.0}, shaded.get(0), 1e-9, "seconds: the span is 6 s");
-    assertArrayEquals(new double[] {2.7, 3.2}, shaded.get(1), 1e-9);
+    assertEquals(3, shaded.size());
+    assertArrayEquals(new double[] {0.1, 0.6}, shaded.get(0), 1e-9, "seconds: the span is 6 s");
+    assertArrayEquals(new double[] {1.8, 2.0}, shaded.get(1), 1e-9);
+    assertArrayEquals(new double[] {2.7, 3.2}, shaded.get(2), 1e-9);
     List<Double> lines = new ArrayList<>();
-    for (Marker m : markers(cores.getDomainMarkers(Layer.FOREGROUND))) lines.add(((ValueMarker) m).getValue());
-    assertEquals(List.of(0.1, 0.6), lines);
-    // Series: total capacity per mode (they differ: only the barrier run lost an executor), then busy per mode.
-    assertEquals(4, cores.getDataset().getSeriesCount());
-    assertEquals("barrier · busy cores", cores.getDataset().getSeriesKey(2));
-    assertEquals(0.0, cores.getDataset().getXValue(2, 0), 1e-9);
-    assertEquals(4.0, cores.getDataset().getYValue(2, 0), 1e-9, "4 cores busy from t = 0");
-    int last = cores.getDataset().getItemCount(2) - 1;
-    assertEquals(6.0, cores.getDataset().getXValue(2, last), 1e-9, "the last value is drawn to the end of the run");
+    List<String> lineLabels = new ArrayList<>();
+    for (Marker m : markers(cores.getDomainMarkers(Layer.FOREGROUND))) {
+      lines.add(((ValueMarker) m).getValue());
+      lineLabels.add(m.getLabel());
+    }
+    assertEquals(List.of(0.1, 0.6, 4.0), lines, "two failed slot checks, and where the shorter run ended");
+    assertEquals("non-barrier run ended", lineLabels.get(2));
+    // Series: busy outside barrier() for the mode that has barrier() waits (under the rest), busy per
+    // mode, then the total capacity per mode (they differ: only the barrier run lost an executor), on top.
+    assertEquals(5, cores.getDataset().getSeriesCount());
+    assertEquals("barrier · busy cores outside barrier()", cores.getDataset().getSeriesKey(0));
+    assertEquals("barrier · busy cores", cores.getDataset().getSeriesKey(1));
+    assertEquals("total cores · barrier", cores.getDataset().getSeriesKey(3));
+    assertEquals(0.0, cores.getDataset().getXValue(1, 0), 1e-9);
+    assertEquals(4.0, cores.getDataset().getYValue(1, 0), 1e-9, "4 cores busy from t = 0");
+    int last = cores.getDataset().getItemCount(1) - 1;
+    assertEquals(6.0, cores.getDataset().getXValue(1, last), 1e-9, "the last value is drawn to the end of the run");
+    int plainLast = cores.getDataset().getItemCount(2) - 1;
+    assertEquals(4.0, cores.getDataset().getXValue(2, plainLast), 1e-9, "the non-barrier run ended at 4 s: so does its curve");
+  }
+
+  @Test
+  void coresWaitingInsideBarrierAreLeftOutOfTheSecondCurve() throws IOException {
+    UtilizationData.Mode barrier = UtilizationChart.data(TinyFolder.write(tmp)).modes().get(0);
+    assertTrue(barrier.syncWaits());
+    StepCurve.Points busy = barrier.busyCores();
+    StepCurve.Points working = barrier.coresOutsideSync();
+    assertEquals(2, busy.at(2700), "the killed fit attempt, 2,000 to 3,000");
+    assertEquals(0, working.at(2700), "it waits inside barrier() from 2,500");
+    assertEquals(4, busy.at(4200));
+    assertEquals(0, working.at(4200), "both attempts of the rerun wait (4,000-4,400 and 4,100-5,000)");
+    assertEquals(2, working.at(4500));
+    assertEquals(4, working.at(5000), "the second wait ended at 5,000");
+    assertEquals(2, working.at(5200), "one attempt ended at 5,200, the other still runs");
+    assertEquals(0, barrier.gpusOutsideSync().at(4200));
+    assertEquals(2, barrier.busyGpus().at(4200));
+    assertFalse(UtilizationChart.data(TinyFolder.write(tmp)).modes().get(1).syncWaits());
   }
 
   @Test

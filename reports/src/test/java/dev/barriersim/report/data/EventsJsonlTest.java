@@ -77,6 +77,27 @@ class EventsJsonlTest {
   }
 
   @Test
+  void linesInAnotherShapeAreParsedInFull() throws IOException {
+    Path f = tmp.resolve("other.jsonl");
+    Files.writeString(f, "{\"type\":\"ExecutorAdded\",\"t\":5,\"executor\":\"7\",\"host\":\"h\",\"cores\":2}\r\n"
+        + "  \r\n"
+        + "{ \"t\": 9, \"type\": \"TaskEnded\", \"job\": \"j\" }\r\n"
+        + "{\"t\":12,\"type\":\"TaskEnded\",\"job\":\"j\"}");
+    RunEvents e = EventsJsonl.read(f);
+    assertEquals(List.of(new ExecutorSpan("7", "h", 2, Map.of(), 5, RunEvents.NEVER, RunEvents.NEVER)), e.executors(),
+        "type before t: not the writer's shape, so parsed");
+    assertEquals(12, e.runEndMs(), "the last line has no line break and is skipped after reading its time");
+  }
+
+  @Test
+  void aBrokenLineOfASkippedTypeIsStillReported() {
+    IOException e = assertThrows(IOException.class, () -> read(
+        "{\"t\":0,\"type\":\"RunStarted\"}",
+        "{\"t\":1,\"type\":\"TaskEnded\",\"job\":"));
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  }
+
+  @Test
   void anEmptyLogHasNothing() throws IOException {
     Path f = tmp.resolve("empty.jsonl");
     Files.writeString(f, "");

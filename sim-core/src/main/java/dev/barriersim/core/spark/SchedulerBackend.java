@@ -23,6 +23,8 @@ final class SchedulerBackend {
   private final ClusterState cluster;
   private final Backend kind;
   private final long reviveIntervalMs;
+  /** Phase of the periodic revive ticks, in [0, interval). */
+  private final long reviveOffsetMs;
   private TaskScheduler scheduler;
   private long requestedRoundAt = -1;
   private long tickAt = -1;
@@ -31,11 +33,12 @@ final class SchedulerBackend {
   private final int reviveKind;
   private final int tickKind;
 
-  SchedulerBackend(EventLoop loop, ClusterState cluster, Backend kind, long reviveIntervalMs) {
+  SchedulerBackend(EventLoop loop, ClusterState cluster, Backend kind, long reviveIntervalMs, long reviveOffsetMs) {
     this.loop = loop;
     this.cluster = cluster;
     this.kind = kind;
     this.reviveIntervalMs = reviveIntervalMs;
+    this.reviveOffsetMs = Math.floorMod(reviveOffsetMs, reviveIntervalMs);
     this.reviveKind = loop.register((SchedulerBackend b) -> b.fullRound());
     this.tickKind = loop.register((SchedulerBackend b) -> b.tick());
   }
@@ -96,7 +99,9 @@ final class SchedulerBackend {
   private void ensureTick() {
     if (tickAt >= loop.now() || !scheduler.hasPendingWork()) return;
     long now = loop.now();
-    long next = (now + reviveIntervalMs - 1) / reviveIntervalMs * reviveIntervalMs;
+    // Ticks at offset + k x interval: the driver's revive timer started at an instant of its own.
+    long next = reviveOffsetMs
+        + Math.max(0, Math.floorDiv(now - reviveOffsetMs + reviveIntervalMs - 1, reviveIntervalMs)) * reviveIntervalMs;
     if (next == now && loop.phase() == Phase.OFFERS) next += reviveIntervalMs;
     tickAt = next;
     loop.at(next, Phase.OFFERS, tickKind, this);

@@ -18,14 +18,21 @@ public record SimulationSettings(
     long killLatencyMs,
     long barrierPollIntervalMs,
     long horizonMs,
-    long maxEvents) {
+    long maxEvents,
+    long reviveOffsetMs) {
 
   /** {@code killLatency: untilDone}. */
   public static final long KILL_UNTIL_DONE = -1;
 
   /** The defaults of the contract. */
   public static final SimulationSettings DEFAULTS =
-      new SimulationSettings(Backend.COARSE_GRAINED, 0, 0, 0, 1_000, Long.MAX_VALUE, 200_000_000L);
+      new SimulationSettings(Backend.COARSE_GRAINED, 0, 0, 0, 1_000, Long.MAX_VALUE, 200_000_000L, 0);
+
+  /** Settings with the periodic revive ticks at k x interval (offset 0). */
+  public SimulationSettings(Backend backend, long launchLatencyMs, long statusUpdateLatencyMs, long killLatencyMs,
+      long barrierPollIntervalMs, long horizonMs, long maxEvents) {
+    this(backend, launchLatencyMs, statusUpdateLatencyMs, killLatencyMs, barrierPollIntervalMs, horizonMs, maxEvents, 0);
+  }
 
   /** Checks the ranges. */
   public SimulationSettings {
@@ -35,5 +42,6 @@ public record SimulationSettings(
     if (barrierPollIntervalMs < 0) throw new IllegalArgumentException("barrierPollInterval must be >= 0");
     if (horizonMs < 0) throw new IllegalArgumentException("horizon must be >= 0");
     if (maxEvents < 1) throw new IllegalArgumentException("maxEvents must be >= 1");
+    if (reviveOffsetMs < 0) throw new IllegalArgumentException("reviveOffset must be >= 0");
   }
 }

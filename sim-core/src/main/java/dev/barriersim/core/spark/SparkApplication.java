@@ -46,7 +46,8 @@ public final class SparkApplication {
     RandomStreams streams = new RandomStreams(spec.seed());
     ClusterState cluster = new ClusterState(spec.resourceNames());
     TaskSetQueue queue = new TaskSetQueue(conf.schedulingMode(), spec.pools());
-    SchedulerBackend backend = new SchedulerBackend(loop, cluster, settings.backend(), conf.reviveIntervalMs());
+    SchedulerBackend backend = new SchedulerBackend(loop, cluster, settings.backend(), conf.reviveIntervalMs(),
+        settings.reviveOffsetMs());
     TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel(), backend, emit);
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
     WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());

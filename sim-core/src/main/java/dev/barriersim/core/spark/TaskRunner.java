@@ -96,10 +96,10 @@ final class TaskRunner {
 
   /**
    * The coordinator replied at {@code releaseMs}; the task leaves at its next poll instant, which
-   * is returned (or {@code releaseMs} when the task no longer waits).
+   * is returned (or, when the task no longer waits, when it stopped waiting: {@link #waitEnd}).
    */
   long release(TaskAttempt t, long releaseMs, boolean lastArriver) {
-    if (t.state != State.WAITING) return releaseMs;
+    if (t.state != State.WAITING) return waitEnd(t, releaseMs);
     boolean atOnce = lastArriver && lastArriverLeavesAtOnce;
     long leave = atOnce ? releaseMs : nextPoll(t.waitEnter, releaseMs);
     t.nextStep = loop.at(leave, Phase.TASK, leaveBarrierKind, t);
@@ -118,9 +118,12 @@ final class TaskRunner {
     }
   }
 
-  /** The coordinator failed the sync at {@code atMs}; the task sees it at its next poll, which is returned. */
+  /**
+   * The coordinator failed the sync at {@code atMs}; the task sees it at its next poll, which is
+   * returned (or, when the task no longer waits, when it stopped waiting: {@link #waitEnd}).
+   */
   long failAtNextPoll(TaskAttempt t, long atMs, String reason) {
-    if (t.state != State.WAITING) return atMs;
+    if (t.state != State.WAITING) return waitEnd(t, atMs);
     long at = nextPoll(t.waitEnter, atMs);
     t.nextStep = loop.at(at, Phase.TASK, () -> {
       t.nextStep = NO_EVENT;
@@ -162,6 +165,16 @@ final class TaskRunner {
     if (hangsAtEndOf(t, t.phase)) return NEVER;
     if (t.isLastPhase()) return phaseEnd;
     return phaseEnd + settings.barrierPollIntervalMs();
+  }
+
+  /**
+   * When a task the coordinator still counts as arrived, but that no longer waits, stopped waiting:
+   * a task that ended inside {@code barrier()} (it failed there, or its executor was lost) left at
+   * its end, recorded in its barrier waits, even if the driver has not heard of it yet; a task
+   * that hung there never leaves, so its wait runs to the coordinator's reply at {@code replyMs}.
+   */
+  private static long waitEnd(TaskAttempt t, long replyMs) {
+    return t.state == State.ENDED ? t.barrierWaits[t.barrierWaits.length - 1] : replyMs;
   }
 
   private long nextPoll(long enter, long after) {

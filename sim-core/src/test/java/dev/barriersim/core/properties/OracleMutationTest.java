@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskStatus;
+import dev.barriersim.core.event.SimEvent.ExecutorLost;
 import dev.barriersim.core.event.SimEvent.JobEnded;
 import dev.barriersim.core.event.SimEvent.SlotCheckFailed;
 import dev.barriersim.core.event.SimEvent.StageCompleted;
@@ -22,6 +23,7 @@ import dev.barriersim.core.properties.checks.AllOrNothingCheck;
 import dev.barriersim.core.properties.checks.BarrierFailureCheck;
 import dev.barriersim.core.properties.checks.BarrierSlotsCheck;
 import dev.barriersim.core.properties.checks.CapacityCheck;
+import dev.barriersim.core.properties.checks.LifecycleCheck;
 import dev.barriersim.core.properties.checks.PropertyCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
 import dev.barriersim.core.properties.checks.ScriptedFailureCheck;
@@ -241,5 +243,47 @@ class OracleMutationTest {
     ev.set(i, new TaskEnded(t.t() + 1, t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(),
         t.executor(), t.host(), t.launchMs(), t.status(), t.reason()));
     rejects(o, ev, check);
+  }
+
+  @Test
+  void lifecycle_rejectsAStageAttemptCompletedTwice() {
+    LifecycleCheck check = new LifecycleCheck();
+    PropertyRuns.Observed o = clean(gangWithFailure(), check);
+    List<SimEvent> ev = new ArrayList<>(o.events());
+    int i = indexOf(ev, e -> e instanceof StageCompleted c && c.status().equals("FAILED"));
+    ev.add(i + 1, ev.get(i));
+    rejects(o, ev, check);
+  }
+
+  @Test
+  void lifecycle_rejectsALaunchAfterItsStageAttemptCompleted() {
+    LifecycleCheck check = new LifecycleCheck();
+    PropertyRuns.Observed o = clean(gangWithFailure(), check);
+    List<SimEvent> ev = new ArrayList<>(o.events());
+    int done = indexOf(ev, e -> e instanceof StageCompleted c && c.stage().equals("pre"));
+    int launch = lastIndexOf(ev, e -> e instanceof TaskLaunched l && l.stage().equals("pre"));
+    ev.add(done, ev.remove(launch)); // the stage attempt completes before its last launch
+    rejects(o, ev, check);
+  }
+
+  @Test
+  void lifecycle_rejectsAJobThatSucceedsWithoutItsResultStageCompleting() {
+    LifecycleCheck check = new LifecycleCheck();
+    PropertyRuns.Observed o = clean(gangWithFailure(), check);
+    List<SimEvent> ev = new ArrayList<>(o.events());
+    ev.remove(indexOf(ev, e -> e instanceof StageCompleted c && c.stage().equals("post")));
+    rejects(o, ev, check);
+  }
+
+  @Test
+  void lifecycle_rejectsAJobEndedTwiceAndAnExecutorLostTwice() {
+    LifecycleCheck check = new LifecycleCheck();
+    PropertyRuns.Observed o = clean(spec().executors(2, 2).job("j", stage("s", 2, 1000)).loseExecutor("1", 500).build(), check);
+    List<SimEvent> twiceEnded = new ArrayList<>(o.events());
+    twiceEnded.add(twiceEnded.get(indexOf(twiceEnded, e -> e instanceof JobEnded)));
+    rejects(o, twiceEnded, check);
+    List<SimEvent> twiceLost = new ArrayList<>(o.events());
+    twiceLost.add(twiceLost.get(indexOf(twiceLost, e -> e instanceof ExecutorLost)));
+    rejects(o, twiceLost, check);
   }
 }

@@ -11,6 +11,7 @@ import dev.barriersim.core.properties.checks.AllOrNothingCheck;
 import dev.barriersim.core.properties.checks.BarrierFailureCheck;
 import dev.barriersim.core.properties.checks.BarrierSlotsCheck;
 import dev.barriersim.core.properties.checks.CapacityCheck;
+import dev.barriersim.core.properties.checks.LifecycleCheck;
 import dev.barriersim.core.properties.checks.PropertyCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
 import dev.barriersim.core.properties.checks.ScriptedFailureCheck;
@@ -37,7 +38,7 @@ public final class PropertyRuns {
   public static List<PropertyCheck> allChecks() {
     return List.of(new AllOrNothingCheck(), new BarrierSlotsCheck(), new CapacityCheck(), new BarrierFailureCheck(),
         new ResubmitDelayCheck(), new TaskRetryCheck(), new WorkConservingCheck(), new AccountingCheck(),
-        new SlotCheckScheduleCheck(), new ScriptedFailureCheck());
+        new SlotCheckScheduleCheck(), new ScriptedFailureCheck(), new LifecycleCheck());
   }
 
   /** The seed in force: {@code QT_SEED} if set, else the default. */

@@ -6,6 +6,7 @@ import static dev.barriersim.core.testing.SpecBuilder.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.barriersim.core.event.SimEvent.JobEnded;
 import dev.barriersim.core.event.SimEvent.StageCompleted;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
@@ -13,6 +14,8 @@ import dev.barriersim.core.event.SimEvent.TaskKillRequested;
 import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.testing.RecordedRun;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The DAGScheduler's barrier failure branch, as pinned by Spark's {@code BarrierExecutionSuite} / {@code DAGSchedulerSuite}. */
@@ -176,5 +179,89 @@ class BarrierExecutionSuiteTest {
         run.all(TaskKillRequested.class).get(0).reason());
     assertTrue(run.result.jobs().get(0).failureReason().contains(
         "Stage failed because barrier task ResultTask(0, 1) finished unsuccessfully."));
+  }
+
+  /** How many StageCompleted events each stage attempt ("stage.attempt") has. */
+  private static Map<String, Integer> completionsPerAttempt(RecordedRun run) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (StageCompleted c : run.all(StageCompleted.class)) out.merge(c.stage() + "." + c.stageAttempt(), 1, Integer::sum);
+    return out;
+  }
+
+  /**
+   * The DAGScheduler handles a barrier attempt's failure once: the three killed siblings that
+   * report later do not complete the attempt again.
+   */
+  @Test
+  void failedBarrierAttempt_completesOnce_howeverManyOfItsTasksEnd() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4)
+        .job("j", barrier("map", 4, 2000), stage("reduce", 1, 100, "map")).fail("j", "map", 2, 0, 0, 500).build());
+    assertEquals(3, run.ends(TaskStatus.KILLED).size());
+    assertEquals(Map.of("map.0", 1, "map.1", 1, "reduce.0", 1), completionsPerAttempt(run));
+  }
+
+  /**
+   * A job aborted by another stage ({@code spark.task.maxFailures} 1) while its barrier stage
+   * runs: the barrier tasks are cancelled, and their kills neither fail the stage again nor end
+   * the job a second time.
+   */
+  @Test
+  void jobAbortedWhileItsBarrierStageRuns_endsOnce() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4).taskMaxFailures(1)
+        .job("j", barrier("a", 2, 3000), stage("b", 1, 1000), stage("c", 1, 10, "a", "b"))
+        .fail("j", "b", 0, 0, 0, 500).build());
+    assertEquals(1, run.all(JobEnded.class).size());
+    assertEquals(500L, run.result.jobs().get(0).endMs());
+    assertEquals(List.of(500L, 500L), run.ends(TaskStatus.KILLED).stream().map(TaskEnded::t).toList());
+    assertEquals(Map.of("a.0", 1, "b.0", 1), completionsPerAttempt(run));
+  }
+
+  /**
+   * A barrier result stage's failure kills each sibling once; the job abort that follows
+   * ({@code cancelTasks}) does not ask again for a kill already under way.
+   */
+  @Test
+  void eachSiblingOfAFailedBarrierResultStage_getsOneKillRequest() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 3).killLatency(400).job("j", barrier("b", 3, 1000))
+        .fail("j", "b", 0, 0, 0, 300).build());
+    List<TaskKillRequested> kills = run.all(TaskKillRequested.class);
+    assertEquals(List.of(1, 2), kills.stream().map(TaskKillRequested::partition).toList());
+    assertTrue(kills.stream().allMatch(k -> k.reason().startsWith("Task ResultTask(0, 0) from barrier stage")), kills.toString());
+  }
+
+  /**
+   * A barrier map stage whose tasks find a shuffle input missing (executor 1 held map output 1):
+   * the first fetch failure kills the siblings at that instant (their failures are reported with
+   * the same instant), the map output is recomputed, and the next attempt reruns every partition.
+   */
+  @Test
+  void barrierMapStageHittingAFetchFailure_killsItsSiblingsAndRerunsWhole() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).executors(1, 4)
+        .job("ml", stage("map", 2, 500), barrier("train", 4, 1000, "map"), stage("out", 1, 10, "train"))
+        .job("hog", stage("busy", 6, 3000)).loseExecutor("1", 1000).build());
+    assertEquals(List.of(3000L), run.launchInstants("train", 0));
+    List<TaskKillRequested> kills = run.all(TaskKillRequested.class);
+    assertEquals(List.of(1, 2, 3), kills.stream().map(TaskKillRequested::partition).toList());
+    assertTrue(kills.stream().allMatch(k -> k.t() == 3000
+        && k.reason().equals("Task ShuffleMapTask(1, 0) from barrier stage ShuffleMapStage 1 (train) failed.")), kills.toString());
+    assertEquals(List.of(1), run.launches("map", 1).stream().map(l -> l.partition()).toList());
+    assertEquals(List.of(0, 1, 2, 3), run.launches("train", 1).stream().map(l -> l.partition()).toList());
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+  }
+
+  /**
+   * {@code spark.stage.maxConsecutiveAttempts} counts consecutive failures: a success clears the
+   * count (Spark's {@code clearFailures}). With 2, attempt 0 fails, attempt 1 succeeds, the output
+   * is lost with executor 1 and attempt 2 fails: one failure since the success, so attempt 3 runs.
+   */
+  @Test
+  void consecutiveAttemptCount_restartsAfterTheStageSucceeds() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).maxConsecutiveAttempts(2)
+        .job("j", barrier("b", 2, 1000), stage("r", 4, 2000, "b"))
+        .fail("j", "b", 0, 0, 0, 100).loseExecutor("1", 2500).fail("j", "b", 0, 2, 0, 100).build());
+    assertEquals(List.of(0L, 300L, 3500L, 3800L), run.all(StageSubmitted.class, s -> s.stage().equals("b")).stream()
+        .map(StageSubmitted::t).toList());
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+    assertEquals(6800L, run.result.jobs().get(0).endMs());
   }
 }

@@ -2,6 +2,7 @@ package dev.barriersim.core.spark;
 
 import static dev.barriersim.core.testing.SpecBuilder.barrier;
 import static dev.barriersim.core.testing.SpecBuilder.spec;
+import static dev.barriersim.core.testing.SpecBuilder.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.barriersim.core.Outcome;
 import dev.barriersim.core.event.SimEvent.BarrierSyncReleased;
 import dev.barriersim.core.event.SimEvent.BarrierSyncTimedOut;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
+import dev.barriersim.core.event.SimEvent.TaskHung;
 import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
@@ -204,5 +206,166 @@ class BarrierTaskContextSuiteTest {
     for (TaskEnded t : failed) {
       assertTrue(t.t() >= t.launchMs() + 300 && t.t() < t.launchMs() + 300 + 100, t.toString());
     }
+  }
+
+  private static TaskEnded endOf(RecordedRun run, int stageAttempt, int partition) {
+    return run.all(TaskEnded.class, e -> e.stageAttempt() == stageAttempt && e.partition() == partition).get(0);
+  }
+
+  /** The coordinator cancels an epoch's timeout when the epoch is released: a released sync never times out later. */
+  @Test
+  void releasedEpoch_neverTimesOutLater() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).syncTimeout(1000)
+        .job("j", barrier("b", 2, new long[] {100, 100})).build());
+    assertEquals(List.of(100L), run.all(BarrierSyncReleased.class).stream().map(BarrierSyncReleased::t).toList());
+    assertEquals(1200L, run.result.makespanMs(), "the run outlives the cancelled timeout (100 + 1 s)");
+    assertEquals(List.of(), run.all(BarrierSyncTimedOut.class));
+  }
+
+  /**
+   * When a stage attempt fails, the coordinator drops its state ({@code onStageCompleted}): the
+   * timeout pending since p0 entered barrier() at 100 never fires, although the run goes on past
+   * 1100 with the next attempt.
+   */
+  @Test
+  void failedAttemptsPendingSyncTimeout_neverFires() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).syncTimeout(1000)
+        .job("j", perPartition("m", new long[] {100, 600}, new long[] {100, 100}), stage("r", 1, 10, "m"))
+        .fail("j", "m", 1, 0, 0, 500).build());
+    assertEquals(List.of(1100L), run.launchInstants("m", 1));
+    assertEquals(2810L, run.result.makespanMs());
+    assertEquals(List.of(), run.all(BarrierSyncTimedOut.class));
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+  }
+
+  /**
+   * After an epoch timed out, a task that arrives late gets no reply and no timeout of its own:
+   * it waits in barrier() until the driver, told of the failure 3 s later (status-update
+   * latency), kills it at its next poll.
+   */
+  @Test
+  void taskArrivingAfterTheSyncTimedOut_waitsForItsKill() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).syncTimeout(1000).latency(0, 3000)
+        .job("j", perPartition("b", new long[] {100, 1500}, new long[] {10, 10})).build());
+    List<BarrierSyncTimedOut> timeouts = run.all(BarrierSyncTimedOut.class);
+    assertEquals(1, timeouts.size());
+    assertEquals(1100L, timeouts.get(0).t());
+    TaskEnded late = endOf(run, 0, 1);
+    assertEquals(TaskStatus.KILLED, late.status());
+    assertEquals(8500L, late.t());
+  }
+
+  /** A task that hangs instead of calling its first barrier() reports TaskHung when its first phase ends. */
+  @Test
+  void hangWithoutAfter_isReportedWhenTheFirstPhaseEnds() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).syncTimeout(5000).interruptOnCancel()
+        .job("j", perPartition("b", new long[] {300, 100}, new long[] {100, 100})).hang("j", "b", 0, -1).build());
+    List<TaskHung> hung = run.all(TaskHung.class);
+    assertEquals(1, hung.size());
+    assertEquals(300L, hung.get(0).t());
+    assertEquals(0, hung.get(0).partition());
+  }
+
+  /** A task killed while it waits in barrier() records its time inside barrier() up to the poll at which it stops. */
+  @Test
+  void taskKilledWhileWaiting_recordsItsWaitUntilItStops() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).killUntilDone()
+        .job("j", perPartition("b", new long[] {100, 3000}, new long[] {10, 10}))
+        .fail("j", "b", 1, 0, 0, 1500).build());
+    TaskEnded killed = endOf(run, 0, 0);
+    assertEquals(TaskStatus.KILLED, killed.status());
+    assertEquals(List.of(100L, 2100L), java.util.Arrays.stream(killed.barrierWaits()).boxed().toList());
+  }
+
+  /** An executor lost while its task waits in barrier(): the task's time inside barrier() ends with the loss. */
+  @Test
+  void executorLostWhileItsTaskWaits_closesTheTasksWaitAtTheLoss() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).addAt(600, 1, 1)
+        .job("j", perPartition("m", new long[] {100, 2000}, new long[] {10, 10}), stage("r", 1, 10, "m"))
+        .loseExecutor("0", 500).build());
+    TaskEnded lost = endOf(run, 0, 0);
+    assertEquals(TaskStatus.FAILED, lost.status());
+    assertEquals(500L, lost.t());
+    assertEquals(List.of(100L, 500L), java.util.Arrays.stream(lost.barrierWaits()).boxed().toList());
+  }
+
+  /** A task that hung inside barrier() never stops under {@code killLatency: untilDone}: it holds its slot. */
+  @Test
+  void taskHungInsideBarrier_neverStopsUnderUntilDone() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).killUntilDone()
+        .job("j", perPartition("b", new long[] {100, 1000}, new long[] {10, 10}))
+        .hang("j", "b", 0, 500).fail("j", "b", 1, 0, 0, 700).build());
+    assertEquals(List.of(500L), run.all(TaskHung.class).stream().map(TaskHung::t).toList());
+    assertEquals(List.of(), run.all(TaskEnded.class, e -> e.partition() == 0));
+    assertEquals(Outcome.COMPLETED, run.result.outcome());
+    assertEquals(700L, run.result.makespanMs());
+  }
+
+  /** A hang due exactly when the phase ends wins over the end (as without a kill): untilDone never stops the task. */
+  @Test
+  void killedTaskWhoseHangFallsExactlyAtItsPhaseEnd_neverStopsUnderUntilDone() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).killUntilDone().maxConsecutiveAttempts(1)
+        .job("j", barrier("b", 2, 1000)).fail("j", "b", 0, 0, 0, 300).hang("j", "b", 1, 1000).build());
+    assertEquals(List.of(), run.all(TaskEnded.class, e -> e.partition() == 1));
+    assertEquals(300L, run.result.makespanMs());
+  }
+
+  /** A kill cancels what the task had planned: a hang due between the kill and its stop never happens. */
+  @Test
+  void killCancelsAHangDueBeforeTheTaskStops() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).killLatency(500).maxConsecutiveAttempts(1)
+        .job("j", barrier("b", 2, 1000)).fail("j", "b", 0, 0, 0, 300).hang("j", "b", 1, 400).build());
+    assertEquals(List.of(), run.all(TaskHung.class));
+    TaskEnded killed = endOf(run, 0, 1);
+    assertEquals(TaskStatus.KILLED, killed.status());
+    assertEquals(800L, killed.t());
+  }
+
+  /**
+   * Killed at the very instant its own scripted failure is due (executor 0 is lost at 400 ms,
+   * before task-side events of that instant), a sibling stops then, not after the 500 ms kill latency.
+   */
+  @Test
+  void killAtTheInstantOfTheTasksOwnScriptedFailure_stopsItThen() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).killLatency(500).maxConsecutiveAttempts(1)
+        .job("j", barrier("b", 2, 1000)).fail("j", "b", 1, 0, 0, 400).loseExecutor("0", 400).build());
+    TaskEnded sibling = endOf(run, 0, 1);
+    assertEquals(TaskStatus.KILLED, sibling.status());
+    assertEquals(400L, sibling.t());
+  }
+
+  private static long waitedMs(TaskEnded e) {
+    long sum = 0;
+    for (int i = 0; i + 1 < e.barrierWaits().length; i += 2) sum += e.barrierWaits()[i + 1] - e.barrierWaits()[i];
+    return sum;
+  }
+
+  /**
+   * A task that fails inside barrier() (p0, at 150) is still counted by the coordinator, so the
+   * epoch is released when p1 arrives at 300, before the driver hears of the failure (500 ms
+   * status-update latency). The epoch's time inside barrier() counts p0 only until it failed:
+   * 50 ms, plus p1's 1000 ms up to its poll, as the tasks' own barrier() intervals say.
+   */
+  @Test
+  void taskThatFailedInsideBarrierBeforeTheRelease_countsItsWaitOnlyUntilItFailed() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).latency(0, 500).maxConsecutiveAttempts(1)
+        .job("j", perPartition("b", new long[] {100, 300}, new long[] {10, 10})).fail("j", "b", 0, 0, 0, 150).build());
+    BarrierSyncReleased released = run.all(BarrierSyncReleased.class).get(0);
+    assertEquals(300L, released.t());
+    assertEquals(List.of(100L, 150L), java.util.Arrays.stream(endOf(run, 0, 0).barrierWaits()).boxed().toList());
+    assertEquals(50L + 1000L, released.waitMs());
+    assertEquals(waitedMs(endOf(run, 0, 0)) + waitedMs(endOf(run, 0, 1)), released.waitMs());
+    assertEquals(1050L, run.result.barrier().syncWaitCoreMs());
+  }
+
+  /** The same for a sync timeout: p0 failed inside barrier() at 150, so the timed-out epoch counts its 50 ms, not 1000. */
+  @Test
+  void taskThatFailedInsideBarrierBeforeTheTimeout_countsItsWaitOnlyUntilItFailed() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).latency(0, 3000).syncTimeout(1000).maxConsecutiveAttempts(1)
+        .job("j", perPartition("b", new long[] {100, 5000}, new long[] {10, 10})).fail("j", "b", 0, 0, 0, 150).build());
+    BarrierSyncTimedOut timeout = run.all(BarrierSyncTimedOut.class).get(0);
+    assertEquals(1100L, timeout.t());
+    assertEquals(1, timeout.arrived());
+    assertEquals(50L, timeout.waitMs());
   }
 }

@@ -9,8 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barriersim.core.event.SimEvent.BarrierPlacementReverted;
 import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
+import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
+import dev.barriersim.core.Outcome;
 import dev.barriersim.core.event.TaskStatus;
+import dev.barriersim.core.random.Distribution;
+import dev.barriersim.core.random.DurationSpec;
+import dev.barriersim.core.workload.StageSpec;
 import dev.barriersim.core.testing.RecordedRun;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +98,19 @@ class TaskSchedulerImplSuiteTest {
     assertEquals(List.of(2000L), run.launchInstants("b", 0));
   }
 
+  /** {@code simulation.reviveOffset}: the periodic ticks at offset + k x interval, so the gang launches at 2300. */
+  @Test
+  void reviveOffsetShiftsThePeriodicRoundsThatLaunchAGangSpanningExecutors() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).reviveOffset(300)
+        .job("normal", stage("n", 4, 1500))
+        .job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(2300L), run.launchInstants("b", 0));
+    RecordedRun wrapped = RecordedRun.of(spec().executors(2, 2).reviveOffset(1300)
+        .job("normal", stage("n", 4, 1500))
+        .job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(2300L), wrapped.launchInstants("b", 0), "taken modulo the interval");
+  }
+
   /** A gang that fits on the freed executor launches at once in the single-executor round. */
   @Test
   void singleExecutorRoundLaunchesAGangThatFitsOnIt() {
@@ -124,5 +142,130 @@ class TaskSchedulerImplSuiteTest {
     assertEquals(3, run.launches("sa", 0).stream().filter(l -> l.t() == 0).count());
     List<String> at1000 = run.all(TaskLaunched.class, l -> l.t() == 1000).stream().map(TaskLaunched::stage).toList();
     assertEquals(List.of("sb", "sa", "sa"), at1000);
+  }
+
+  private static StageSpec perPartition(String name, long[] durations, String... parents) {
+    return new StageSpec(name, durations.length, false, List.of(parents), null,
+        List.of(DurationSpec.of(new Distribution.PerPartition(durations))), null);
+  }
+
+  /**
+   * A round that has no offer left is over: a gang waiting behind a full cluster is not reported
+   * skipped at 0 (the normal job took every core) nor at 500 (a new stage revives offers while
+   * every core is busy); it is skipped in the five single-executor rounds of 1500 and 1600 that
+   * offer a freed core, and launches with the periodic revive at 2000.
+   */
+  @Test
+  void gangBehindAFullCluster_isSkippedOnlyInRoundsThatOfferSomething() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2)
+        .job("normal", stage("n", 4, 1500)).job("gang", barrier("b", 4, 1000))
+        .job("late", 500, "default", stage("l", 1, 100)).build());
+    List<BarrierRoundSkipped> skips = run.all(BarrierRoundSkipped.class);
+    assertEquals(List.of(1500L, 1500L, 1500L, 1500L, 1600L), skips.stream().map(BarrierRoundSkipped::t).toList());
+    assertEquals(List.of(1, 1, 1, 2, 2), skips.stream().map(BarrierRoundSkipped::free).toList());
+    assertEquals(5L, run.result.barrier().roundsSkipped());
+    assertEquals(List.of(2000L), run.launchInstants("b", 0));
+  }
+
+  /** Two stages submitted at one instant ask for one full round there ({@code reviveOffers} is merged), so the gang is skipped once. */
+  @Test
+  void revivesAtOneInstant_makeOneRound() {
+    RecordedRun run = RecordedRun.of(spec().taskCpus(2).executors(3, 3)
+        .job("normal", stage("n", 1, 5000))
+        .job("gang", barrier("b", 3, 1000)).build());
+    assertEquals(1, run.all(BarrierRoundSkipped.class, k -> k.t() == 0).size());
+  }
+
+  /**
+   * A placement that places nothing has nothing to revert: the free-slot count (on the limiting
+   * resource, cpus here) says 2, but the GPUs are all held, so no task fits and no revert is reported.
+   */
+  @Test
+  void placementThatPlacesNothing_revertsNothing() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4, Map.of("gpu", 4))
+        .job("hog", withResources(stage("h", 2, 1000), Map.of("gpu", 2)))
+        .job("gang", withResources(barrier("b", 2, 1000), Map.of("gpu", 1))).build());
+    assertEquals(List.of(), run.all(BarrierPlacementReverted.class));
+    assertEquals(List.of(), run.all(BarrierRoundSkipped.class));
+    assertEquals(List.of(1000L), run.launchInstants("b", 0));
+  }
+
+  /**
+   * SPARK-24818: a reverted placement gives back every core it took. After the gang, a stage of
+   * 12 tasks submitted at 5 s runs on all 12 cores at once.
+   */
+  @Test
+  void revertedPlacement_givesBackTheCoresItTook() {
+    RecordedRun run = RecordedRun.of(spec().executors(3, 4, Map.of("gpu", 2))
+        .job("cpu", stage("busy", 10, 3000))
+        .job("gang", withResources(barrier("b", 4, 1000), Map.of("gpu", 1)))
+        .job("after", 5000, "default", stage("wide", 12, 1000)).build());
+    assertEquals(2, run.all(BarrierPlacementReverted.class).get(0).placed());
+    assertEquals(List.of(5000L), run.launchInstants("wide", 0));
+    assertEquals(12, run.launches("wide", 0).size());
+  }
+
+  /** A barrier TaskSet larger than any placement buffer (20 tasks) still launches all its tasks at once. */
+  @Test
+  void barrierStageOfTwentyTasks_launchesAllAtOnce() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 10).job("j", barrier("b", 20, 1000)).build());
+    assertEquals(List.of(0L), run.launchInstants("b", 0));
+    assertEquals(20, run.launches("b", 0).size());
+    assertEquals(20, run.launches("b", 0).stream().map(TaskLaunched::partition).distinct().count());
+  }
+
+  /** {@code LocalSchedulerBackend} makes a full round on every status update: the gang's skip there is a full round. */
+  @Test
+  void localBackend_roundAfterATaskEndIsAFullRound() {
+    RecordedRun run = RecordedRun.of(spec().local().executors(1, 4)
+        .job("n", perPartition("n", new long[] {1000, 2000, 3000, 3000})).job("gang", barrier("b", 2, 1000)).build());
+    List<BarrierRoundSkipped> skips = run.all(BarrierRoundSkipped.class);
+    assertEquals(1, skips.size());
+    assertEquals(1000L, skips.get(0).t());
+    assertTrue(skips.get(0).fullRound());
+    assertEquals(List.of(2000L), run.launchInstants("b", 0));
+  }
+
+  /**
+   * Losing an idle executor that held a finished output of a running map stage makes that task
+   * pending again and revives offers at once: it relaunches at the loss on the free core of executor 0.
+   */
+  @Test
+  void lossOfAnIdleExecutorHoldingOutputs_relaunchesThemAtOnce() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 3).executors(1, 1)
+        .job("j", perPartition("m", new long[] {1000, 500, 3000}), stage("r", 1, 10, "m")).loseExecutor("1", 700).build());
+    TaskLaunched relaunch = run.all(TaskLaunched.class, l -> l.attempt() == 1).get(0);
+    assertEquals(1, relaunch.partition());
+    assertEquals(700L, relaunch.t());
+    assertEquals("0", relaunch.executor());
+  }
+
+  /**
+   * With nothing left to schedule, no revive tick runs: a run that stalls (partition 1 hangs)
+   * ends at its last event, partition 0's end at 1300, not at the next revive tick (2000).
+   */
+  @Test
+  void stalledRun_endsAtItsLastEvent() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2)
+        .job("j", perPartition("s", new long[] {1300, 700})).hang("j", "s", 1, 300).build());
+    assertEquals(Outcome.STALLED, run.result.outcome());
+    assertEquals(1300L, run.all(TaskEnded.class).get(0).t());
+    assertEquals(1300L, run.result.makespanMs());
+  }
+
+  /**
+   * The periodic revive ticks at reviveOffset + k x interval, the first one at or after the change
+   * that asks for it: tasks ending at 999 ms are followed by the tick of 1000 ms (offset 0), and
+   * tasks ending at 1800 ms by the tick of 2300 ms (offset 300). Only a full round can place the
+   * gang that spans both executors.
+   */
+  @Test
+  void periodicReviveAfterAChange_isTheFirstTickAtOrAfterIt() {
+    RecordedRun justBefore = RecordedRun.of(spec().executors(2, 2)
+        .job("normal", stage("n", 4, 999)).job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(1000L), justBefore.launchInstants("b", 0));
+    RecordedRun offset = RecordedRun.of(spec().executors(2, 2).reviveOffset(300)
+        .job("normal", stage("n", 4, 1800)).job("gang", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(2300L), offset.launchInstants("b", 0));
   }
 }

@@ -32,6 +32,7 @@ public final class SpecBuilder {
   private Map<String, Integer> taskResources = Map.of();
   private SchedulingMode mode = SchedulingMode.FIFO;
   private long reviveMs = 1000;
+  private long reviveOffsetMs;
   private long slotCheckIntervalMs = 15_000;
   private int slotCheckMaxFailures = 40;
   private long syncTimeoutMs = 365L * 24 * 3600 * 1000;
@@ -73,6 +74,7 @@ public final class SpecBuilder {
   public SpecBuilder taskResources(Map<String, Integer> r) { taskResources = r; return this; }
   public SpecBuilder fair(PoolSpec... p) { mode = SchedulingMode.FAIR; pools.addAll(Arrays.asList(p)); return this; }
   public SpecBuilder revive(long ms) { reviveMs = ms; return this; }
+  public SpecBuilder reviveOffset(long ms) { reviveOffsetMs = ms; return this; }
   public SpecBuilder slotCheck(long intervalMs, int maxFailures) {
     slotCheckIntervalMs = intervalMs;
     slotCheckMaxFailures = maxFailures;
@@ -149,7 +151,7 @@ public final class SpecBuilder {
     SparkConf conf = new SparkConf(taskCpus, taskResources, mode, reviveMs, slotCheckIntervalMs, slotCheckMaxFailures,
         syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt);
     SimulationSettings settings = new SimulationSettings(backend, launchLatency, statusLatency, killLatency, pollMs,
-        horizon, maxEvents);
+        horizon, maxEvents, reviveOffsetMs);
     return new SimulationSpec(name, seed, new ClusterSpec(executors, changes), conf, pools, settings, jobs,
         new FailureSpec(taskFailures, failureProbability, executorFailures));
   }

@@ -1,0 +1,75 @@
+package dev.barriersim.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.barriersim.report.sweep.SweepFiles;
+import dev.barriersim.report.sweep.SweepFiles.Cell;
+import dev.barriersim.report.sweep.SweepFiles.Difference;
+import dev.barriersim.report.sweep.SweepFiles.Document;
+import dev.barriersim.report.sweep.SweepFiles.MetricJson;
+import dev.barriersim.report.sweep.SweepFiles.ParameterJson;
+import dev.barriersim.report.sweep.SweepFiles.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.junit.jupiter.api.Test;
+
+/** Which chart a sweep gets: lines with bands per arm (and per value of a second key), or a heat map of two numbers. */
+class SweepChartTest {
+  private static final MetricJson MAKESPAN = new MetricJson("makespanMs", "makespan", "duration");
+
+  private static Document grid(ParameterJson a, ParameterJson b) {
+    List<Row> rows = new ArrayList<>();
+    long point = 0;
+    for (String x : a.values()) {
+      for (String y : b.values()) {
+        for (String mode : List.of("barrier", "non-barrier")) {
+          double v = 1000 * a.values().indexOf(x) + 10 * b.values().indexOf(y) + (mode.equals("barrier") ? 500 : 0);
+          Cell c = new Cell(v, new double[] {v - 100, v + 100}, 3, new Difference(500, new double[] {400, 600}, 3));
+          rows.add(new Row(point, List.of(x, y), mode, null, Map.of("makespanMs", c)));
+        }
+        point++;
+      }
+    }
+    return new Document("s", 1, "t", List.of("barrier", "non-barrier"), 3, List.of(), point, point * 6, List.of(a, b),
+        List.of(MAKESPAN), rows);
+  }
+
+  @Test
+  void twoNumericKeysMakeAHeatMapOfThePairedDifference() {
+    Document d = grid(new ParameterJson("a", "a", 0, true, List.of("1", "2", "4")),
+        new ParameterJson("b", "b", 1, true, List.of("10", "20")));
+    JFreeChart c = SweepChart.build(d, MAKESPAN).orElseThrow();
+    XYPlot plot = (XYPlot) c.getPlot();
+    assertInstanceOf(XYBlockRenderer.class, plot.getRenderer());
+    assertEquals(6, plot.getDataset().getItemCount(0), "one cell per point");
+    assertEquals(0.5, ((org.jfree.data.xy.XYZDataset) plot.getDataset()).getZValue(0, 0), 1e-9,
+        "each cell is the paired difference (500 ms, in seconds), not an arm's mean");
+  }
+
+  @Test
+  void aSecondKeyThatIsNotANumberGivesOneLinePerValueAndArm() {
+    Document d = grid(new ParameterJson("a", "a", 0, true, List.of("1", "2", "4")),
+        new ParameterJson("dur", "dur", 1, false, List.of("2s", "1m")));
+    JFreeChart c = SweepChart.build(d, MAKESPAN).orElseThrow();
+    XYPlot plot = (XYPlot) c.getPlot();
+    assertInstanceOf(DeviationRenderer.class, plot.getRenderer());
+    assertEquals(4, plot.getDataset().getSeriesCount());
+    assertEquals("barrier, dur=2s", plot.getDataset().getSeriesKey(0));
+    assertEquals(0.5, plot.getDataset().getYValue(0, 0), 1e-9, "the barrier mean at a=1, dur=2s: 500 ms, in seconds");
+    assertEquals("non-barrier, dur=1m", plot.getDataset().getSeriesKey(3));
+    assertEquals(2.01, plot.getDataset().getYValue(3, 2), 1e-9, "non-barrier at a=4, dur=1m: 2,010 ms, in seconds");
+  }
+
+  @Test
+  void aMetricNoPointHasHasNoChart() {
+    Document d = grid(new ParameterJson("a", "a", 0, true, List.of("1")), new ParameterJson("b", "b", 1, false, List.of("x")));
+    assertTrue(SweepChart.build(d, new MetricJson("barrierWaitMs", "barrier wait", "duration")).isEmpty());
+  }
+}
