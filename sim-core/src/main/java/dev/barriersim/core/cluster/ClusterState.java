@@ -16,6 +16,8 @@ public final class ClusterState {
   /** Bit i is set when executor i is active with a free core (plain words: no bookkeeping per change). */
   private long[] offerable = new long[1];
   private int offerableCount;
+  /** Moves whenever an executor joins or stops being active: what {@link #maxConcurrentTasks} reads. */
+  private long membership;
   private int nextHost;
   private int activeCores;
   private long activeTasks;
@@ -45,6 +47,7 @@ public final class ClusterState {
       executors.add(e);
       added.add(e);
       activeCores += e.totalCores;
+      membership++;
       updateIndex(e);
     }
     nextHost += (group.count() + group.executorsPerHost() - 1) / group.executorsPerHost();
@@ -88,6 +91,11 @@ public final class ClusterState {
   /** Task attempts holding resources anywhere. */
   public long activeTasks() {
     return activeTasks;
+  }
+
+  /** A number that changes whenever the set of active executors changes (for caches of totals). */
+  public long membership() {
+    return membership;
   }
 
   /** Number of active executors with a free core. */
@@ -192,6 +200,7 @@ public final class ClusterState {
   public void decommission(Executor e) {
     if (e.state == Executor.State.ACTIVE) {
       e.state = Executor.State.DECOMMISSIONING;
+      membership++;
       updateIndex(e);
     }
   }
@@ -200,6 +209,7 @@ public final class ClusterState {
   public void remove(Executor e) {
     if (e.state != Executor.State.LOST) {
       e.state = Executor.State.LOST;
+      membership++;
       activeCores -= e.totalCores;
       updateIndex(e);
     }

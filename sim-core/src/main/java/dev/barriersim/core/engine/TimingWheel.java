@@ -107,6 +107,11 @@ final class TimingWheel {
     return orders[ends[2 * first(now)]];
   }
 
+  /** Target of the earliest event; the wheel must not be empty. */
+  Object peekTarget(long now) {
+    return targets[ends[2 * first(now)]];
+  }
+
   /** Removes the earliest event and returns its target. */
   Object poll(long now) {
     int s = first(now);

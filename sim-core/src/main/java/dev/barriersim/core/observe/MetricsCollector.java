@@ -15,7 +15,7 @@ import dev.barriersim.core.event.SimEvent.TaskLaunched;
  * mode ({@link BarrierCosts}). Time is integrated up to each event before the event is applied.
  */
 public final class MetricsCollector implements FrequentEventSink {
-  private final RunRecords records = new RunRecords();
+  private final RunRecords records;
   private final CoreTime coreTime;
   private final BarrierCosts barrierCosts;
   private long events;
@@ -23,6 +23,9 @@ public final class MetricsCollector implements FrequentEventSink {
   /** A collector for runs of {@code spec}. */
   public MetricsCollector(SimulationSpec spec) {
     int taskCpus = spec.conf().taskCpus();
+    long instances = 0;
+    for (var j : spec.jobs()) instances += j.repeat() == null ? 1 : j.repeat().count();
+    this.records = new RunRecords((int) Math.min(Integer.MAX_VALUE, instances));
     this.coreTime = new CoreTime(taskCpus, spec.resourceNames());
     this.barrierCosts = new BarrierCosts(taskCpus);
   }

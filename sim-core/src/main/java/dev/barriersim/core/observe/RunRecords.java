@@ -48,7 +48,7 @@ final class RunRecords {
     }
   }
 
-  private final Map<String, JobRecord> jobs = new LinkedHashMap<>();
+  private final Map<String, JobRecord> jobs;
   private long launched;
   private long succeeded;
   private long failed;
@@ -57,6 +57,11 @@ final class RunRecords {
   private String lastJob;
   private String lastStage;
   private StageRecord lastRecord;
+
+  /** Records for about {@code expectedJobs} job instances (sized once: no rehashing as they come). */
+  RunRecords(int expectedJobs) {
+    jobs = new LinkedHashMap<>(Math.max(16, (int) Math.min(1 << 30, expectedJobs * 4L / 3 + 1)));
+  }
 
   /** Counts a launch; the stage's first launch is its start. */
   void taskLaunched(long t, String job, String stage) {

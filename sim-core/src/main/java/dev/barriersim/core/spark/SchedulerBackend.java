@@ -30,6 +30,10 @@ final class SchedulerBackend {
   private long tickAt = -1;
   private long version;
   private long versionAtLastFullRound = -1;
+  /** The last {@link #maxNumConcurrentTasks} answer, for this demand and cluster membership. */
+  private ResourceDemand slotsDemand;
+  private long slotsMembership = -1;
+  private int slots;
   private final int reviveKind;
   private final int tickKind;
 
@@ -53,7 +57,15 @@ final class SchedulerBackend {
    * O(executors); it runs only when a barrier job is submitted.
    */
   int maxNumConcurrentTasks(ResourceDemand d) {
-    if (kind == Backend.COARSE_GRAINED) return cluster.maxConcurrentTasks(d);
+    if (kind == Backend.COARSE_GRAINED) {
+      // Totals of active executors only change when executors join or leave: remember the last answer.
+      if (d != slotsDemand || cluster.membership() != slotsMembership) {
+        slotsDemand = d;
+        slotsMembership = cluster.membership();
+        slots = cluster.maxConcurrentTasks(d);
+      }
+      return slots;
+    }
     int slots = 0;
     for (int i = 0; i < cluster.size(); i++) {
       Executor e = cluster.get(i);
