@@ -2,7 +2,6 @@ package dev.barriersim.report;
 
 import dev.barriersim.core.RunOutputs;
 import dev.barriersim.core.RunResult;
-import dev.barriersim.report.chart.ChartWarmup;
 import dev.barriersim.report.data.ScenarioFiles;
 import dev.barriersim.report.output.Output;
 import dev.barriersim.report.output.Outputs;
@@ -48,8 +47,6 @@ public final class ScenarioRunner {
     this.pool = pool;
     this.outputs = List.copyOf(outputs);
     this.progress = progress;
-    // The first chart of a JVM loads fonts, Java2D and JFreeChart: let that happen while runs simulate.
-    if (this.outputs.stream().anyMatch(Output::isChart)) ChartWarmup.start();
   }
 
   /** This runner, telling {@code progress} of each run that ends. */
