@@ -56,26 +56,21 @@ final class BarrierSlotForecast {
     if (conf.dynamicAllocation()) return; // such a job fails at submission with [SPARK-24942] instead
     BarrierSlotForecast f = new BarrierSlotForecast(cluster, failures, backend == Backend.LOCAL, conf.taskCpus());
     long givesUpAfter = conf.slotCheckRetryDelayMs() * conf.slotCheckMaxFailures();
-    Map<String, Integer> jobIndex = YamlLocator.indexByName(YamlLocator.node(root, "jobs"));
-    for (JobSpec job : jobs) {
-      Integer j = jobIndex.get(job.name());
-      if (j == null) continue;
-      Map<String, Integer> stageIndex = YamlLocator.indexByName(YamlLocator.node(root, "jobs", j, "stages"));
-      for (StageSpec stage : job.stages()) {
-        Integer s = stageIndex.get(stage.name());
-        if (!stage.barrier() || s == null) continue;
-        SlotTimeline slots = f.timeline(stage.resources() != null ? stage.resources() : conf.taskResources());
-        if (slots == null) return; // out of budget
-        long submit = job.submitAtMs();
-        long most = slots.maxBetween(submit, saturatedAdd(submit, givesUpAfter));
-        if (stage.tasks() <= most) continue;
-        YamlNode.Entry at = YamlLocator.entry(root, "jobs", j, "stages", s, "tasks");
-        if (at == null) continue;
-        long fitsFrom = slots.firstAtLeast(submit, stage.tasks());
-        c.warn(at.value(), "jobs[" + j + "].stages[" + s + "].tasks", whatHappens(stage, job, most, fitsFrom, conf),
-            "use at most " + most + " tasks, or add executors" + (fitsFrom < 0 ? ""
-                : " earlier, or raise " + SparkConfReader.CHECK_MAX_FAILURES));
-      }
+    for (YamlLocator.LocatedStage at : YamlLocator.stages(root, jobs)) {
+      StageSpec stage = at.stage();
+      JobSpec job = at.job();
+      if (!stage.barrier()) continue;
+      SlotTimeline slots = f.timeline(stage.resources() != null ? stage.resources() : conf.taskResources());
+      if (slots == null) return; // out of budget
+      long submit = job.submitAtMs();
+      long most = slots.maxBetween(submit, saturatedAdd(submit, givesUpAfter));
+      if (stage.tasks() <= most) continue;
+      YamlNode.Entry tasks = YamlLocator.entry(root, at.steps("tasks"));
+      if (tasks == null) continue;
+      long fitsFrom = slots.firstAtLeast(submit, stage.tasks());
+      c.warn(tasks.value(), at.path("tasks"), whatHappens(stage, job, most, fitsFrom, conf),
+          "use at most " + most + " tasks, or add executors" + (fitsFrom < 0 ? ""
+              : " earlier, or raise " + SparkConfReader.CHECK_MAX_FAILURES));
     }
   }
 

@@ -3,7 +3,6 @@ package dev.barriersim.scenario;
 import dev.barriersim.core.cluster.ClusterSpec;
 import dev.barriersim.core.spark.SparkConf;
 import dev.barriersim.core.workload.JobSpec;
-import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,23 +33,16 @@ final class SparkResourceChecks {
     }
     boolean confOk = c.problemCount() == before;
     if (confOk) checkSomeExecutorFits(x, conf.taskResources(), "spark", firstResourceKey(root, conf));
-    Map<String, Integer> jobIndex = YamlLocator.indexByName(YamlLocator.node(root, "jobs"));
-    for (JobSpec job : jobs) {
-      Integer j = jobIndex.get(job.name());
-      if (j == null) continue;
-      Map<String, Integer> stageIndex = YamlLocator.indexByName(YamlLocator.node(root, "jobs", j, "stages"));
-      for (StageSpec stage : job.stages()) {
-        Integer s = stageIndex.get(stage.name());
-        if (s == null || stage.resources() == null) continue;
-        String path = "jobs[" + j + "].stages[" + s + "].resources";
-        int stageBefore = c.problemCount();
-        for (Map.Entry<String, Integer> r : stage.resources().entrySet()) {
-          Object[] steps = {"jobs", j, "stages", s, "resources", r.getKey()};
-          checkAmount(x, r.getKey(), r.getValue(), path + "." + r.getKey(), steps, false);
-        }
-        if (confOk && c.problemCount() == stageBefore) {
-          checkSomeExecutorFits(x, stage.resources(), path, YamlLocator.entry(root, "jobs", j, "stages", s, "resources"));
-        }
+    for (YamlLocator.LocatedStage at : YamlLocator.stages(root, jobs)) {
+      Map<String, Integer> resources = at.stage().resources();
+      if (resources == null) continue;
+      int stageBefore = c.problemCount();
+      for (Map.Entry<String, Integer> r : resources.entrySet()) {
+        Object[] steps = {"jobs", at.jobIndex(), "stages", at.stageIndex(), "resources", r.getKey()};
+        checkAmount(x, r.getKey(), r.getValue(), at.path("resources." + r.getKey()), steps, false);
+      }
+      if (confOk && c.problemCount() == stageBefore) {
+        checkSomeExecutorFits(x, resources, at.path("resources"), YamlLocator.entry(root, at.steps("resources")));
       }
     }
   }

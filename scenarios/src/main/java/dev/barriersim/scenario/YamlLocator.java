@@ -1,7 +1,11 @@
 package dev.barriersim.scenario;
 
+import dev.barriersim.core.workload.JobSpec;
+import dev.barriersim.core.workload.StageSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +48,35 @@ final class YamlLocator {
       if (s.items().get(i) instanceof YamlNode.Mapping m && m.entries().get("name") != null
           && m.entries().get("name").value() instanceof YamlNode.Scalar n) {
         out.putIfAbsent(n.text(), i);
+      }
+    }
+    return out;
+  }
+
+  /** A stage of a built job together with where it stands in the YAML tree. */
+  record LocatedStage(JobSpec job, int jobIndex, StageSpec stage, int stageIndex) {
+    /** The YAML steps to {@code key} of this stage, for {@link #entry}. */
+    Object[] steps(String key) {
+      return new Object[] {"jobs", jobIndex, "stages", stageIndex, key};
+    }
+
+    /** The dotted path of {@code key} of this stage, as problems name it. */
+    String path(String key) {
+      return "jobs[" + jobIndex + "].stages[" + stageIndex + "]." + key;
+    }
+  }
+
+  /** Every stage of {@code jobs} found again under {@code root}'s {@code jobs} by job and stage name, in job order. */
+  static List<LocatedStage> stages(YamlNode.Mapping root, List<JobSpec> jobs) {
+    List<LocatedStage> out = new ArrayList<>();
+    Map<String, Integer> jobIndex = indexByName(node(root, "jobs"));
+    for (JobSpec job : jobs) {
+      Integer j = jobIndex.get(job.name());
+      if (j == null) continue;
+      Map<String, Integer> stageIndex = indexByName(node(root, "jobs", j, "stages"));
+      for (StageSpec stage : job.stages()) {
+        Integer s = stageIndex.get(stage.name());
+        if (s != null) out.add(new LocatedStage(job, j, stage, s));
       }
     }
     return out;
