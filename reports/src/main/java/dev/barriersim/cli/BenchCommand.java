@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * barrier mode, replication 0) and prints one JSON line last. {@code loopMs} is the wall time of
  * the run alone; building the workload is {@code buildMs}; {@code roundsSkipped} counts the offer
  * rounds that skipped a barrier TaskSet for want of free slots, and {@code roundsSkippedPerTask}
- * divides them by the attempts launched.
+ * divides them by the attempts launched. {@code cpuMs} and {@code allocatedBytesPerTask} count
+ * the run's own thread ({@link LoopCounters}), which a loaded machine disturbs less than wall time.
  */
 @Command(
     name = "bench",
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
             + " b3 b2 with executor losses, b4 gang contention at about 95 %% load on 100 executors) or on a scenario"
             + " file, and prints one JSON line last:",
         "{\"preset\", \"executors\", \"cores\", \"tasks\", \"events\", \"makespanMs\", \"buildMs\", \"loopMs\","
-            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\", \"roundsSkipped\", \"roundsSkippedPerTask\"}.",
+            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\", \"roundsSkipped\", \"roundsSkippedPerTask\", \"cpuMs\", \"allocatedBytesPerTask\"}.",
         "Without --timeline no per-task output is written; with it, tasks.csv and events.jsonl stream to DIR"
             + " and their cost is part of loopMs. See docs/performance.md."})
 final class BenchCommand implements Callable<Integer> {
@@ -112,6 +113,7 @@ final class BenchCommand implements Callable<Integer> {
     int clusterCores = sim.cluster().executors().get(0).cores();
 
     resetPeaks();
+    LoopCounters counters = LoopCounters.start();
     long loopStart = System.nanoTime();
     RunResult r;
     if (timeline == null) {
@@ -123,15 +125,17 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     long loopMs = Math.max(1, (System.nanoTime() - loopStart) / 1_000_000);
+    long cpuMs = counters.cpuMs();
+    long allocatedBytes = counters.allocatedBytes();
     long skipped = r.barrier().roundsSkipped();
     long launched = r.tasks().launched();
     console.out(String.format(Locale.ROOT,
         "{\"preset\": \"%s\", \"executors\": %d, \"cores\": %d, \"tasks\": %d, \"events\": %d, \"makespanMs\": %d,"
             + " \"buildMs\": %d, \"loopMs\": %d, \"eventsPerSec\": %.0f, \"tasksPerSec\": %.0f, \"peakHeapMb\": %d,"
-            + " \"roundsSkipped\": %d, \"roundsSkippedPerTask\": %.3f}",
+            + " \"roundsSkipped\": %d, \"roundsSkippedPerTask\": %.3f, \"cpuMs\": %d, \"allocatedBytesPerTask\": %.1f}",
         name, clusterExecutors, clusterCores, totalTasks, r.events(), r.makespanMs(), buildMs, loopMs,
         r.events() * 1000.0 / loopMs, totalTasks * 1000.0 / loopMs, peakHeapMb(), skipped,
-        launched == 0 ? 0.0 : (double) skipped / launched));
+        launched == 0 ? 0.0 : (double) skipped / launched, cpuMs, (double) allocatedBytes / totalTasks));
     return ExitCodes.OK;
   }
 

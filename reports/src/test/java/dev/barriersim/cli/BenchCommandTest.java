@@ -27,7 +27,7 @@ class BenchCommandTest {
       assertEquals(0, r.code(), r.toString());
       JsonNode j = lastLine(r.out());
       for (String f : List.of("preset", "executors", "cores", "tasks", "events", "makespanMs", "buildMs", "loopMs",
-          "eventsPerSec", "tasksPerSec", "peakHeapMb", "roundsSkipped", "roundsSkippedPerTask")) {
+          "eventsPerSec", "tasksPerSec", "peakHeapMb", "roundsSkipped", "roundsSkippedPerTask", "cpuMs", "allocatedBytesPerTask")) {
         assertTrue(j.has(f), f + " missing in " + j);
       }
       assertEquals(preset, j.get("preset").asText());
@@ -35,6 +35,15 @@ class BenchCommandTest {
       assertTrue(j.get("tasks").asLong() >= 2000);
       assertTrue(j.get("events").asLong() >= 2 * 2000);
     }
+  }
+
+  @Test
+  void countsTheLoopsOwnCpuTimeAndAllocation() throws Exception {
+    JsonNode j = lastLine(Cli.run("bench", "--preset", "b1", "--executors", "10", "--tasks", "20000").out());
+    long cpuMs = j.get("cpuMs").asLong();
+    assertTrue(cpuMs >= 0 && cpuMs <= j.get("loopMs").asLong() + 5, "the loop's thread cannot use more CPU than wall time: " + j);
+    // Building the result alone allocates; 0 would mean the counter measured nothing.
+    assertTrue(j.get("allocatedBytesPerTask").asDouble() > 0, j.toString());
   }
 
   @Test

@@ -27,7 +27,8 @@ import java.util.Map;
  * {@code barrierWaits} its intervals inside {@code barrier()} ({@code 1000-1500 3000-3200}).
  *
  * <p>Task events come as values ({@link FrequentEventSink}); rows wait in a ring in launch order,
- * found by task id (ids grow by one per launch) and written as UTF-8 bytes ({@link ByteLine}).
+ * found by task id (ids grow by one per launch) and written as UTF-8 bytes ({@link ByteLine}); a
+ * written row's object is reused by a later launch.
  */
 public final class TaskTimelineWriter implements FrequentEventSink {
   /** The CSV header; the contract's columns first. */
@@ -92,20 +93,24 @@ public final class TaskTimelineWriter implements FrequentEventSink {
     BitSet held = lanes(executor);
     int slot = held.nextClearBit(0);
     held.set(slot);
-    Row r = new Row();
-    r.job = job;
-    r.stage = stage;
+    if (size == ring.length) grow();
+    int i = (head + size++) & (ring.length - 1);
+    Row r = ring[i];
+    if (r == null) ring[i] = r = new Row();
+    // A reused row is an old object: a reference field is stored only when it changes, which spares
+    // the collector's write barrier for the names that recur from row to row.
+    if (r.job != job) r.job = job;
+    if (r.stage != stage) r.stage = stage;
     r.stageAttempt = stageAttempt;
     r.partition = partition;
     r.attempt = attempt;
     r.taskId = taskId;
-    r.executor = executor;
-    r.host = host;
+    if (r.executor != executor) r.executor = executor;
+    if (r.host != host) r.host = host;
     r.launchMs = t;
-    r.resources = resources;
+    if (r.resources != resources) r.resources = resources;
     r.slot = slot;
-    if (size == ring.length) grow();
-    ring[(head + size++) & (ring.length - 1)] = r;
+    r.ended = false;
   }
 
   @Override
@@ -116,9 +121,9 @@ public final class TaskTimelineWriter implements FrequentEventSink {
     if (r == null) return;
     r.ended = true;
     r.endMs = t;
-    r.status = status;
-    r.reason = reason;
-    r.barrierWaits = barrierWaits;
+    if (r.status != status) r.status = status;
+    if (r.reason != reason) r.reason = reason;
+    if (r.barrierWaits != barrierWaits) r.barrierWaits = barrierWaits;
     lanes(r.executor).clear(r.slot);
     while (size > 0 && ring[head].ended) writeRow(poll());
   }
@@ -156,9 +161,12 @@ public final class TaskTimelineWriter implements FrequentEventSink {
     return null;
   }
 
+  /**
+   * Takes the oldest row, to be written at once: its object stays in the ring for a later launch
+   * (so that a run in steady state allocates no row).
+   */
   private Row poll() {
     Row r = ring[head];
-    ring[head] = null;
     head = (head + 1) & (ring.length - 1);
     size--;
     return r;

@@ -8,7 +8,9 @@ import java.util.Arrays;
 
 /**
  * One launched task attempt: Spark's {@code TaskInfo} plus the executor-side state the simulator
- * needs (which phase it computes, whether it waits in {@code barrier()}, scripted failures).
+ * needs (which phase it computes, whether it waits in {@code barrier()}, scripted failures). Once
+ * the driver has processed a plain successful end, nothing refers to the object anymore and the
+ * run reuses it for a later launch ({@link AttemptPool}); {@link #launch} sets every field again.
  */
 final class TaskAttempt {
   /** No such instant. */
@@ -26,20 +28,20 @@ final class TaskAttempt {
     ENDED
   }
 
-  final TaskSetManager taskSet;
-  final int index;
-  final int partition;
-  final int attempt;
-  final long taskId;
-  final Executor executor;
-  final long launchMs;
+  TaskSetManager taskSet;
+  int index;
+  int partition;
+  int attempt;
+  long taskId;
+  Executor executor;
+  long launchMs;
   /** Work of each phase; null when there is one phase, whose work is {@link #singlePhaseMs}. */
-  private final long[] phases;
-  private final long singlePhaseMs;
+  private long[] phases;
+  private long singlePhaseMs;
   /** Failure or hang planned at launch ({@link TaskPlan#HEALTHY} for most attempts, shared). */
-  private final TaskPlan plan;
+  private TaskPlan plan;
   /** The parent stage whose output this attempt could not fetch, or null. */
-  final Stage fetchFailedFrom;
+  Stage fetchFailedFrom;
 
   State state = State.COMPUTING;
   int phase;
@@ -66,17 +68,55 @@ final class TaskAttempt {
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
       long[] phases, long singlePhaseMs, TaskPlan plan, Stage fetchFailedFrom) {
-    this.taskSet = taskSet;
+    launch(taskSet, index, attempt, taskId, executor, launchMs, phases, singlePhaseMs, plan, fetchFailedFrom);
+  }
+
+  /**
+   * Makes this object the attempt just launched, whatever it was before. A reference field is
+   * written only when it changes: a reused attempt is an old object, and storing into an old
+   * object costs the collector's write barrier, while a run mostly relaunches for the same
+   * TaskSet with the same plan.
+   */
+  void launch(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
+      long[] phases, long singlePhaseMs, TaskPlan plan, Stage fetchFailedFrom) {
+    if (this.taskSet != taskSet) this.taskSet = taskSet;
     this.index = index;
     this.partition = taskSet.partition(index);
     this.attempt = attempt;
     this.taskId = taskId;
-    this.executor = executor;
+    if (this.executor != executor) this.executor = executor;
     this.launchMs = launchMs;
-    this.phases = phases;
+    if (this.phases != phases) this.phases = phases;
     this.singlePhaseMs = singlePhaseMs;
-    this.plan = plan;
-    this.fetchFailedFrom = fetchFailedFrom;
+    if (this.plan != plan) this.plan = plan;
+    if (this.fetchFailedFrom != fetchFailedFrom) this.fetchFailedFrom = fetchFailedFrom;
+    if (state != State.COMPUTING) state = State.COMPUTING;
+    phase = 0;
+    phaseStart = 0;
+    waitEnter = 0;
+    nextStep = EventLoop.NO_EVENT;
+    failTimer = EventLoop.NO_EVENT;
+    hangTimer = EventLoop.NO_EVENT;
+    killed = false;
+    if (endCause != null) endCause = null;
+    if (endReason != null) endReason = null;
+    finished = false;
+    runningSlot = -1;
+    executorLane = -1;
+    if (resources != null) resources = null;
+    if (barrierWaits != SimEvent.TaskEnded.NO_WAITS) barrierWaits = SimEvent.TaskEnded.NO_WAITS;
+  }
+
+  /**
+   * True when nothing can refer to this attempt anymore, so that it may be reused: the driver
+   * processed its successful end, it had one phase (it never waited in a {@code barrier()}, so no
+   * coordinator holds it), no failure or hang was planned, no kill was asked and no step of it is
+   * pending. Every other attempt is left to the garbage collector: its rarer paths may still hold it.
+   */
+  boolean isReusable() {
+    return finished && endCause == EndCause.SUCCESS && phases == null && plan == TaskPlan.HEALTHY
+        && fetchFailedFrom == null && !killed && nextStep == EventLoop.NO_EVENT
+        && failTimer == EventLoop.NO_EVENT && hangTimer == EventLoop.NO_EVENT;
   }
 
   /** Work of phase {@code p} in ms. */

@@ -30,6 +30,8 @@ final class TaskScheduler {
   private DagScheduler dag;
   private ClusterEvents clusterEvents;
   private long nextTaskId;
+  /** Ended attempts reused by later launches. */
+  private final AttemptPool attempts = new AttemptPool();
   private final ResourceOffers offers;
   private final BarrierPlacement barrierPlacement;
   /** Launches a placed task; made once, so that a round allocates no function object. */
@@ -161,7 +163,7 @@ final class TaskScheduler {
     TaskPlan plan = missingParent != null
         ? work.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
         : work.plan(s, partition, ts.stageAttempt, attempt, total, loop.now());
-    TaskAttempt t = new TaskAttempt(ts, index, attempt, nextTaskId++, e, loop.now(), phases, total, plan, missingParent);
+    TaskAttempt t = attempts.launch(ts, index, attempt, nextTaskId++, e, loop.now(), phases, total, plan, missingParent);
     ts.taskLaunched(t);
     t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
@@ -193,6 +195,7 @@ final class TaskScheduler {
       ts.markSuccessful(t.index);
       if (ts.isZombie) queue.remove(ts);
       dag.taskSucceeded(t);
+      attempts.release(t);
     } else {
       handleFailedTask(t, cause, reason);
     }

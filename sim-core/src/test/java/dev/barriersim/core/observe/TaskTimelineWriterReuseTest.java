@@ -1,0 +1,63 @@
+package dev.barriersim.core.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.barriersim.core.Outcome;
+import dev.barriersim.core.event.TaskStatus;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows reused after the ring wrapped several times carry nothing of the attempt that held them
+ * before: each row shows its own end, and an attempt still running shows no end at all.
+ */
+class TaskTimelineWriterReuseTest {
+  @Test
+  void everyRowShowsItsOwnEndThroughManyReuses() {
+    int n = 5000;
+    Random random = new Random(20261127L);
+    StringWriter out = new StringWriter();
+    TaskTimelineWriter w = new TaskTimelineWriter(out);
+    long[] endMs = new long[n];
+    TaskStatus[] status = new TaskStatus[n];
+    String[] reason = new String[n];
+    List<Integer> running = new ArrayList<>();
+    long t = 0;
+    int launched = 0;
+    while (launched < n || running.size() > 40) {
+      t++;
+      if (launched < n && (running.isEmpty() || random.nextInt(3) > 0)) {
+        w.taskLaunched(t, "j", "s", 0, launched, 0, launched, "e" + launched % 5, "h", null);
+        running.add(launched++);
+      } else {
+        Collections.swap(running, random.nextInt(running.size()), running.size() - 1);
+        int id = running.remove(running.size() - 1);
+        endMs[id] = t;
+        status[id] = id % 3 == 0 ? TaskStatus.FAILED : TaskStatus.SUCCESS;
+        reason[id] = id % 3 == 0 ? "boom " + id : null;
+        w.taskEnded(t, "j", "s", 0, id, 0, id, "e" + id % 5, "h", 0, status[id], reason[id], null, new long[0]);
+      }
+    }
+    w.onRunEnd(t, Outcome.HORIZON);
+
+    String[] lines = out.toString().split("\n");
+    assertEquals(n + 1, lines.length, "a header and one row per attempt");
+    for (int id = 0; id < n; id++) {
+      String[] f = lines[id + 1].split(",", -1);
+      assertEquals(String.valueOf(id), f[11], "rows in launch order");
+      if (running.contains(id)) {
+        assertEquals("", f[8], "a running attempt has no end: " + lines[id + 1]);
+        assertEquals("RUNNING", f[9]);
+        assertEquals("", f[10]);
+      } else {
+        assertEquals(String.valueOf(endMs[id]), f[8], lines[id + 1]);
+        assertEquals(status[id].name(), f[9]);
+        assertEquals(reason[id] == null ? "" : reason[id], f[10]);
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.barriersim.core.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.barriersim.core.cluster.Executor;
+import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.SimEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Only attempts that nothing can reach anymore are reused, and a reused attempt is as good as a new one. */
+class AttemptPoolTest {
+  private static TaskSetManager taskSet() {
+    Pool pool = new Pool(PoolSpec.defaultPool(), new TaskSetQueue.Version());
+    dev.barriersim.core.workload.StageSpec spec = new dev.barriersim.core.workload.StageSpec("s", 4, false, List.of(),
+        null, List.of(dev.barriersim.core.random.DurationSpec.constant(1)), null);
+    ActiveJob job = new ActiveJob(0, "j", new dev.barriersim.core.workload.JobSpec("j", 0, "default", null, List.of(spec)),
+        0, 0, pool);
+    return new TaskSetManager(new Stage(0, spec, job, true, new dev.barriersim.core.cluster.ResourceDemand(1, new int[0])),
+        0, pool, null);
+  }
+
+  /** An attempt the driver processed as a plain success. */
+  private static TaskAttempt succeeded(AttemptPool pool, TaskSetManager ts) {
+    TaskAttempt t = pool.launch(ts, 1, 0, 7, null, 100, null, 50, TaskPlan.HEALTHY, null);
+    t.state = TaskAttempt.State.ENDED;
+    t.endCause = EndCause.SUCCESS;
+    t.finished = true;
+    return t;
+  }
+
+  @Test
+  void aReusedAttemptHasEveryFieldOfANewOne() {
+    AttemptPool pool = new AttemptPool();
+    TaskSetManager ts = taskSet();
+    TaskAttempt old = succeeded(pool, ts);
+    // Dirty every field a run can change, as a long life would.
+    old.phase = 3;
+    old.phaseStart = 11;
+    old.waitEnter = 12;
+    old.runningSlot = 5;
+    old.executorLane = 6;
+    old.endReason = null;
+    old.resources = new HeldResources(List.of("gpu"), new int[][] {{0}});
+    old.barrierWaits = new long[] {1, 2};
+    pool.release(old);
+    assertEquals(1, pool.size());
+
+    Executor e = null;
+    TaskAttempt reused = pool.launch(ts, 3, 2, 9, e, 200, null, 80, TaskPlan.HEALTHY, null);
+    TaskAttempt fresh = new TaskAttempt(ts, 3, 2, 9, e, 200, null, 80, TaskPlan.HEALTHY, null);
+    assertSame(old, reused, "the pool hands back the attempt it kept");
+    assertEquals(0, pool.size());
+    assertEquals(fresh.taskSet, reused.taskSet);
+    assertEquals(fresh.index, reused.index);
+    assertEquals(fresh.partition, reused.partition);
+    assertEquals(fresh.attempt, reused.attempt);
+    assertEquals(fresh.taskId, reused.taskId);
+    assertEquals(fresh.launchMs, reused.launchMs);
+    assertEquals(fresh.phaseMs(0), reused.phaseMs(0));
+    assertEquals(fresh.state, reused.state);
+    assertEquals(fresh.phase, reused.phase);
+    assertEquals(fresh.phaseStart, reused.phaseStart);
+    assertEquals(fresh.waitEnter, reused.waitEnter);
+    assertEquals(fresh.nextStep, reused.nextStep);
+    assertEquals(fresh.failTimer, reused.failTimer);
+    assertEquals(fresh.hangTimer, reused.hangTimer);
+    assertEquals(fresh.killed, reused.killed);
+    assertNull(reused.endCause);
+    assertNull(reused.endReason);
+    assertEquals(fresh.finished, reused.finished);
+    assertEquals(fresh.runningSlot, reused.runningSlot);
+    assertEquals(fresh.executorLane, reused.executorLane);
+    assertNull(reused.resources);
+    assertSame(SimEvent.TaskEnded.NO_WAITS, reused.barrierWaits);
+  }
+
+  @Test
+  void attemptsThatSomethingMayStillReachAreNotReused() {
+    AttemptPool pool = new AttemptPool();
+    TaskSetManager ts = taskSet();
+
+    TaskAttempt unprocessed = succeeded(pool, ts);
+    unprocessed.finished = false; // its status update is still to come
+    TaskAttempt failed = succeeded(pool, ts);
+    failed.endCause = EndCause.EXCEPTION;
+    TaskAttempt killed = succeeded(pool, ts);
+    killed.killed = true; // the kill's own end may still be pending
+    TaskAttempt pendingStep = succeeded(pool, ts);
+    pendingStep.hangTimer = 42;
+    TaskAttempt withPhases = pool.launch(ts, 1, 0, 8, null, 100, new long[] {1, 2}, 3, TaskPlan.HEALTHY, null);
+    withPhases.endCause = EndCause.SUCCESS; // a coordinator may still list it
+    withPhases.finished = true;
+    TaskAttempt planned = pool.launch(ts, 1, 0, 8, null, 100, null, 3,
+        new TaskPlan(TaskAttempt.NEVER, true, TaskAttempt.NEVER, false, "boom"), null);
+    planned.endCause = EndCause.SUCCESS;
+    planned.finished = true;
+    for (TaskAttempt t : List.of(unprocessed, failed, killed, pendingStep, withPhases, planned)) pool.release(t);
+    assertEquals(0, pool.size());
+
+    TaskAttempt plain = succeeded(pool, ts);
+    pool.release(plain);
+    assertEquals(1, pool.size());
+    TaskAttempt next = pool.launch(ts, 0, 0, 1, null, 0, null, 1, TaskPlan.HEALTHY, null);
+    assertSame(plain, next, "a plain success is reused");
+    assertNotSame(failed, pool.launch(ts, 0, 0, 2, null, 0, null, 1, TaskPlan.HEALTHY, null), "the pool is empty again");
+  }
+}
