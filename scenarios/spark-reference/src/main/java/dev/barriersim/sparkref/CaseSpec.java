@@ -52,11 +52,12 @@ public record CaseSpec(String name, String description, String master, List<Work
 
   /**
    * A driver action at {@code atMs}: {@code startWorker} (index into workers), {@code killExecutorOf}
-   * (kill the executor that ran {@code task}, {@code job/stage/partition}, with {@code sc.killExecutor}, then
-   * request a replacement when {@code replace}), or {@code warmup} (an untimed job of one short task per
+   * (kill the executor that ran {@code task}, {@code job/stage/partition}, with {@code sc.killExecutor}, or
+   * {@code sc.killAndReplaceExecutor} when {@code replace}; when that executor also ran {@code avoid},
+   * Spark's random offer order placed the tasks unlike the twin scenario, and the run stops with exit code 3), or {@code warmup} (an untimed job of one short task per
    * core, left out of the recording).
    */
-  public record Action(long atMs, String kind, int worker, String task, boolean replace) {}
+  public record Action(long atMs, String kind, int worker, String task, String avoid, boolean replace) {}
 
   /** Reads a case file. */
   public static CaseSpec read(Path file) throws IOException {
@@ -77,7 +78,7 @@ public record CaseSpec(String name, String description, String master, List<Work
     List<Action> actions = new ArrayList<>();
     for (JsonNode a : list(n, "actions")) {
       actions.add(new Action(a.get("atMs").asLong(), a.get("kind").asText(), a.path("worker").asInt(-1),
-          a.path("task").asText(""), a.path("replace").asBoolean(false)));
+          a.path("task").asText(""), a.path("avoid").asText(""), a.path("replace").asBoolean(false)));
     }
     return new CaseSpec(n.get("name").asText(), n.path("description").asText(""), n.get("master").asText(), workers, conf,
         jobs, actions);

@@ -75,7 +75,7 @@ public final class ReferenceDriver {
       sc.addSparkListener(recorder);
       recorder.awaitExecutors(spec.initialExecutors(), 120_000);
       int slots = spec.initialSlots();
-      for (int round = 0; round < 2; round++) warmUp(sc, slots, "warmup-" + round);
+      for (int round = 0; round < 2; round++) warmUp(sc, slots, "warmup-" + round, true);
       long probe = reviveProbe(sc, recorder, slots);
 
       ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
@@ -143,13 +143,25 @@ public final class ReferenceDriver {
             String[] t = a.task().split("/");
             String id = recorder.executorOf(t[0], t[1], Integer.parseInt(t[2]));
             if (id == null) throw new IllegalStateException("no alive executor ran " + a.task());
+            if (!a.avoid().isEmpty()) {
+              String[] v = a.avoid().split("/");
+              if (id.equals(recorder.executorOf(v[0], v[1], Integer.parseInt(v[2])))) {
+                System.err.println("placement: " + a.task() + " and " + a.avoid() + " ran on the same executor " + id
+                    + " (Spark shuffles offers); the twin scenario assumes otherwise: record again");
+                System.exit(3);
+              }
+            }
             summary.append("action at ").append(a.atMs()).append(" ms: killed executor ").append(id).append(" (it ran ")
                 .append(a.task()).append(")\n");
-            sc.killExecutor(id);
-            if (a.replace()) sc.requestExecutors(1);
+            // killAndReplaceExecutor keeps the application's executor target, so the master launches a
+            // replacement as it does after an executor exits (killExecutor + requestExecutors did not, here).
+            if (a.replace()) sc.killAndReplaceExecutor(id);
+            else sc.killExecutor(id);
           }
+          // Only the non-barrier part: a barrier warm-up sized on executors that are about to leave
+          // (a kill takes seconds to be noticed) would wait forever for slots.
           case "warmup" -> warmUp(sc, recorder.alive() * Math.max(1, slots / Math.max(1, spec.initialExecutors())),
-              "warmup-at-" + a.atMs());
+              "warmup-at-" + a.atMs(), false);
           default -> throw new IllegalArgumentException("unknown action " + a.kind());
         }
       } catch (Exception e) {
@@ -157,15 +169,16 @@ public final class ReferenceDriver {
       }
     }
 
-    /** An untimed two-stage job of one short task per slot, then a barrier job calling barrier() once. */
-    private static void warmUp(SparkContext sc, int slots, String name) {
+    /** An untimed two-stage job of one short task per slot, then (with {@code gang}) a barrier job calling barrier() once. */
+    private static void warmUp(SparkContext sc, int slots, String name, boolean gang) {
       CaseSpec.Stage map = new CaseSpec.Stage("map", slots, false, new long[] {100}, null, List.of(), null, false, List.of());
       CaseSpec.Stage reduce = new CaseSpec.Stage("reduce", slots, false, new long[] {50}, null, List.of("map"), null, false,
           List.of());
-      CaseSpec.Stage gang = new CaseSpec.Stage("gang", slots, true, null, new long[][] {{20, 20}}, List.of(), null, false,
-          List.of());
-      Workload w = new Workload(sc, List.of(new CaseSpec.Job(name, 0, false, List.of(map, reduce)),
-          new CaseSpec.Job(name + "-gang", 0, false, List.of(gang))));
+      CaseSpec.Stage barrier = new CaseSpec.Stage("gang", slots, true, null, new long[][] {{20, 20}}, List.of(), null,
+          false, List.of());
+      List<CaseSpec.Job> jobs = new java.util.ArrayList<>(List.of(new CaseSpec.Job(name, 0, false, List.of(map, reduce))));
+      if (gang) jobs.add(new CaseSpec.Job(name + "-gang", 0, false, List.of(barrier)));
+      Workload w = new Workload(sc, jobs);
       sc.setLocalProperty("harness.job", "warmup");
       w.results.values().forEach(r -> r.count());
       sc.setLocalProperty("harness.job", null);
