@@ -221,6 +221,7 @@ final class TaskScheduler {
     } else {
       handleFailedTask(t, cause, reason);
     }
+    ts.resultHandled(t.index);
   }
 
   /**

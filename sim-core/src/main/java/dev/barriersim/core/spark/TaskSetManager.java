@@ -217,8 +217,15 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     freeSlots[freeCount++] = t.runningSlot;
     t.runningSlot = -1;
     runningCount--;
-    copiesRunning[t.index]--;
+    // With preferred locations, stale list entries stay; as in Spark the copy counts as running
+    // until the end is handled (resultHandled), so a round at the end's instant cannot take it again.
+    if (locality == null) copiesRunning[t.index]--;
     pool.runningTasks--;
+  }
+
+  /** The end of an attempt of task {@code index} has been handled (Spark's {@code handleSuccessfulTask}/{@code handleFailedTask}). */
+  void resultHandled(int index) {
+    if (locality != null) copiesRunning[index]--;
   }
 
   /** Marks a task index done (its own success, or another attempt's: Spark's markPartitionCompleted). */

@@ -80,8 +80,6 @@ public final class SpecBuilder {
   }
   /** Delay-scheduling keys. */
   public SpecBuilder locality(LocalityConf l) { locality = l; return this; }
-  /** {@code spark.locality.wait} at every level. */
-  public SpecBuilder localityWait(long ms) { locality = new LocalityConf(ms, ms, ms, true, false); return this; }
   public SpecBuilder taskCpus(int c) { taskCpus = c; return this; }
   public SpecBuilder taskResources(Map<String, Integer> r) { taskResources = r; return this; }
   public SpecBuilder fair(PoolSpec... p) { mode = SchedulingMode.FAIR; pools.addAll(Arrays.asList(p)); return this; }
