@@ -80,7 +80,8 @@ final class PreferredLocations {
     int[] cached = null;
     if (l != null && l.cachedFromStage() != null) {
       // A stage of its own job instance, or the last computation under another job's name.
-      String job = l.cachedFromJob() == null ? s.job.name : l.cachedFromJob();
+      boolean ownJob = l.cachedFromJob() == null || l.cachedFromJob().equals(s.job.spec.name());
+      String job = ownJob ? s.job.name : l.cachedFromJob();
       cached = cacheLocations.get(key(job, l.cachedFromStage()));
     }
     TaskLocation[] shuffle = null;
