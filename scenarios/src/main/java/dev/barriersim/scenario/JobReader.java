@@ -3,6 +3,7 @@ package dev.barriersim.scenario;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.workload.JobSpec;
 import dev.barriersim.core.workload.RepeatSpec;
+import dev.barriersim.core.workload.StageLocality;
 import dev.barriersim.core.workload.StageSpec;
 import dev.barriersim.core.workload.StragglerSpec;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ final class JobReader {
   static final List<String> JOB_KEYS = List.of("name", "submitAt", "pool", "repeat", "stages");
   static final List<String> REPEAT_KEYS = List.of("count", "every", "poisson");
   static final List<String> STAGE_KEYS =
-      List.of("name", "tasks", "barrier", "parents", "resources", "duration", "phases", "stragglers");
+      List.of("name", "tasks", "barrier", "parents", "resources", "duration", "phases", "stragglers", "cachedFrom",
+          "inputHosts");
   static final int MAX_JOBS = 100_000;
   static final int MAX_STAGES = 2_000;
   static final int MAX_TASKS = 100_000_000;
@@ -64,6 +66,7 @@ final class JobReader {
       JobSpec job = c.build(f.node(), p, () -> new JobSpec(name, submitAt, pool, repeat, stages));
       if (job != null) specs.add(job);
     }
+    LocalityReader.resolveCachedFrom(c, seq, path, specs, names);
     return out;
   }
 
@@ -156,10 +159,12 @@ final class JobReader {
       phases = phases(c, f.get("phases"), f.path("phases"), tasks);
     }
     StragglerSpec stragglers = f.has("stragglers") ? stragglers(c, f.get("stragglers"), f.path("stragglers")) : null;
+    StageLocality locality = LocalityReader.stage(c, f, tasks);
     if (c.problemCount() != before || name == null || parents == null || phases == null) return null;
     List<String> parentNames = parents.stream().map(StageGraphCheck.ParentRef::name).toList();
     List<DurationSpec> ph = phases;
-    return c.build(f.node(), f.path(), () -> new StageSpec(name, tasks, barrier, parentNames, resources, ph, stragglers));
+    return c.build(f.node(), f.path(),
+        () -> new StageSpec(name, tasks, barrier, parentNames, resources, ph, stragglers, locality));
   }
 
   private static List<DurationSpec> phases(LoadContext c, YamlNode n, String path, Integer tasks) {

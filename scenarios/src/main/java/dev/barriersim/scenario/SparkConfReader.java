@@ -1,5 +1,6 @@
 package dev.barriersim.scenario;
 
+import dev.barriersim.core.spark.LocalityConf;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SparkConf;
 import java.util.ArrayList;
@@ -27,12 +28,19 @@ final class SparkConfReader {
   static final String TASK_MAX_FAILURES = "spark.task.maxFailures";
   static final String DYNAMIC_ALLOCATION = "spark.dynamicAllocation.enabled";
   static final String INTERRUPT = "spark.job.interruptOnCancel";
+  static final String LOCALITY_WAIT = "spark.locality.wait";
+  static final String LOCALITY_WAIT_PROCESS = "spark.locality.wait.process";
+  static final String LOCALITY_WAIT_NODE = "spark.locality.wait.node";
+  static final String LOCALITY_WAIT_RACK = "spark.locality.wait.rack";
+  static final String LOCALITY_LEGACY_RESET = "spark.locality.wait.legacyResetOnTaskLaunch";
+  static final String REDUCE_LOCALITY = "spark.shuffle.reduceLocality.enabled";
   /** The per-resource key, written with a placeholder in messages. */
   static final String RESOURCE = "spark.task.resource.<name>.amount";
 
   /** Every key modelled, in the order the docs list them. */
   static final List<String> KEYS = List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
-      SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT);
+      SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT, LOCALITY_WAIT,
+      LOCALITY_WAIT_PROCESS, LOCALITY_WAIT_NODE, LOCALITY_WAIT_RACK, LOCALITY_LEGACY_RESET, REDUCE_LOCALITY);
 
   private static final Pattern RESOURCE_KEY = Pattern.compile("spark\\.task\\.resource\\.(.+)\\.amount");
   private static final int MAX_COUNT = 1_000_000;
@@ -80,9 +88,18 @@ final class SparkConfReader {
     Integer taskMaxFailures = intKey(c, f, TASK_MAX_FAILURES, d.taskMaxFailures(), 1);
     Boolean dynamic = boolKey(c, f, DYNAMIC_ALLOCATION, d.dynamicAllocation());
     Boolean interrupt = boolKey(c, f, INTERRUPT, d.interruptOnCancel());
+    LocalityConf dl = d.locality();
+    // spark.locality.wait.{process,node,rack} fall back to spark.locality.wait, as in Spark.
+    Long wait = durationKey(c, f, LOCALITY_WAIT, dl.processWaitMs(), 0);
+    Long process = durationKey(c, f, LOCALITY_WAIT_PROCESS, wait, 0);
+    Long node = durationKey(c, f, LOCALITY_WAIT_NODE, wait, 0);
+    Long rack = durationKey(c, f, LOCALITY_WAIT_RACK, wait, 0);
+    Boolean legacy = boolKey(c, f, LOCALITY_LEGACY_RESET, dl.legacyResetOnTaskLaunch());
+    Boolean reduceLocality = boolKey(c, f, REDUCE_LOCALITY, dl.reduceLocality());
     if (c.problemCount() != before) return null;
     return c.build(f.node(), path, () -> new SparkConf(cpus, resources, mode, revive, checkInterval, checkMaxFailures,
-        syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt));
+        syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt,
+        new LocalityConf(process, node, rack, reduceLocality, legacy)));
   }
 
   private static Integer intKey(LoadContext c, Fields f, String key, Integer dflt, int min) {

@@ -310,14 +310,19 @@ public final class SparkEventLogWriter implements SimulationListener {
     return barrierFlags.getOrDefault(r.id, false);
   }
 
+  /** The locality of each running task, by task id, for its TaskInfo at the end (TaskEnded does not carry it). */
+  private final java.util.Map<Long, String> localities = new java.util.HashMap<>();
+
   private void taskStart(SimEvent.TaskLaunched l) throws IOException {
     StageRef r = stages.get(key(l.job(), l.stage()));
+    localities.put(l.taskId(), l.locality().name());
     line(g -> {
       g.writeStringField("Event", "SparkListenerTaskStart");
       g.writeNumberField("Stage ID", r.id);
       g.writeNumberField("Stage Attempt ID", l.stageAttempt());
       g.writeObjectFieldStart("Task Info");
-      taskInfo(g, l.taskId(), l.partition(), l.attempt(), l.t(), l.executor(), l.host(), 0, TaskStatus.RUNNING);
+      taskInfo(g, l.taskId(), l.partition(), l.attempt(), l.t(), l.executor(), l.host(), 0, TaskStatus.RUNNING,
+          l.locality().name());
       g.writeEndObject();
     });
   }
@@ -327,6 +332,7 @@ public final class SparkEventLogWriter implements SimulationListener {
     long wall = Math.max(0, t.t() - t.launchMs());
     long deserialize = Math.min(wall, spec.settings().launchLatencyMs());
     long run = Math.max(0, wall - spec.settings().launchLatencyMs() - spec.settings().statusUpdateLatencyMs());
+    String locality = java.util.Objects.requireNonNullElse(localities.remove(t.taskId()), "PROCESS_LOCAL");
     line(g -> {
       g.writeStringField("Event", "SparkListenerTaskEnd");
       g.writeNumberField("Stage ID", r.id);
@@ -336,7 +342,8 @@ public final class SparkEventLogWriter implements SimulationListener {
       EndReasons.write(g, t);
       g.writeEndObject();
       g.writeObjectFieldStart("Task Info");
-      taskInfo(g, t.taskId(), t.partition(), t.attempt(), t.launchMs(), t.executor(), t.host(), t.t(), t.status());
+      taskInfo(g, t.taskId(), t.partition(), t.attempt(), t.launchMs(), t.executor(), t.host(), t.t(), t.status(),
+          locality);
       g.writeEndObject();
       g.writeObjectFieldStart("Task Metrics");
       g.writeNumberField("Executor Deserialize Time", deserialize);
@@ -354,7 +361,7 @@ public final class SparkEventLogWriter implements SimulationListener {
   }
 
   private static void taskInfo(JsonGenerator g, long taskId, int partition, int attempt, long launch, String executor,
-      String host, long finish, TaskStatus status) throws IOException {
+      String host, long finish, TaskStatus status, String locality) throws IOException {
     g.writeNumberField("Task ID", taskId);
     g.writeNumberField("Index", partition);
     g.writeNumberField("Attempt", attempt);
@@ -362,7 +369,7 @@ public final class SparkEventLogWriter implements SimulationListener {
     g.writeNumberField("Launch Time", EPOCH_MS + launch);
     g.writeStringField("Executor ID", executor);
     g.writeStringField("Host", host);
-    g.writeStringField("Locality", "PROCESS_LOCAL");
+    g.writeStringField("Locality", locality);
     g.writeBooleanField("Speculative", false);
     g.writeNumberField("Getting Result Time", 0);
     g.writeNumberField("Finish Time", status == TaskStatus.RUNNING ? 0 : EPOCH_MS + finish);

@@ -21,6 +21,8 @@ public final class ClusterState {
   private int nextHost;
   private int activeCores;
   private long activeTasks;
+  /** Where hosts and racks are, for locality ({@link Topology}). */
+  private final Topology topology = new Topology();
 
   /** An empty cluster that knows the custom resources by name (their index order). */
   public ClusterState(List<String> resourceNames) {
@@ -45,6 +47,7 @@ public final class ClusterState {
       String host = "host-" + (nextHost + n / group.executorsPerHost());
       Executor e = new Executor(executors.size(), host, group.cores(), res);
       executors.add(e);
+      topology.added(host, group.rack());
       added.add(e);
       activeCores += e.totalCores;
       membership++;
@@ -66,6 +69,11 @@ public final class ClusterState {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /** Hosts and racks of the executors, and which of them still take tasks. */
+  public Topology topology() {
+    return topology;
   }
 
   /** The executor at {@code index}. */
@@ -199,6 +207,7 @@ public final class ClusterState {
   /** Stops offering {@code e}: it finishes its tasks and then leaves. */
   public void decommission(Executor e) {
     if (e.state == Executor.State.ACTIVE) {
+      topology.deactivated(e.host);
       e.state = Executor.State.DECOMMISSIONING;
       membership++;
       updateIndex(e);
@@ -208,6 +217,7 @@ public final class ClusterState {
   /** Removes {@code e} from the cluster. */
   public void remove(Executor e) {
     if (e.state != Executor.State.LOST) {
+      if (e.state == Executor.State.ACTIVE) topology.deactivated(e.host);
       e.state = Executor.State.LOST;
       membership++;
       activeCores -= e.totalCores;

@@ -116,17 +116,40 @@ public sealed interface SimEvent {
    * addresses it holds (null when it holds none).
    */
   record TaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, HeldResources resources) implements SimEvent {
-    /** A launch that holds no custom resource. */
+      String executor, String host, HeldResources resources, TaskLocality locality) implements SimEvent {
+    /** A launch that holds no custom resource, of a task without preferences (PROCESS_LOCAL, as Spark reports it). */
     public TaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
         String executor, String host) {
-      this(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, null);
+      this(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, null, TaskLocality.PROCESS_LOCAL);
+    }
+
+    /** A launch of a task without preferences (PROCESS_LOCAL, as Spark reports it). */
+    public TaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
+        String executor, String host, HeldResources resources) {
+      this(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, resources,
+          TaskLocality.PROCESS_LOCAL);
     }
 
     public void fields(EventFields o) {
       o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
           .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("host", host)
-          .str("resources", resources == null ? null : resources.formatAddresses());
+          .str("resources", resources == null ? null : resources.formatAddresses()).str("locality", locality.name());
+    }
+  }
+
+  /**
+   * The locality level a TaskSet may launch at changed (Spark's delay scheduling, {@code
+   * TaskSetManager.getAllowedLocalityLevel}). {@code from} is null for the first level of a TaskSet
+   * whose tasks have preferred locations ({@code reason} {@code submitted}); other reasons:
+   * {@code wait} (the level's wait passed), {@code noTasks} (no pending task left at the level),
+   * {@code launch} (the timer was reset to the level of a launch) and {@code executors} (the valid
+   * levels were recomputed after executors joined or left).
+   */
+  record LocalityLevelChanged(long t, String job, String stage, int stageAttempt, TaskLocality from,
+      TaskLocality to, String reason) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt)
+          .str("from", from == null ? null : from.name()).str("to", to.name()).str("reason", reason);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.barriersim.core.observe;
 
 import dev.barriersim.core.event.EventFields;
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskStatus;
 import java.io.Writer;
@@ -44,13 +45,14 @@ public final class EventLogWriter implements FrequentEventSink, EventFields {
   /** The fields of {@link SimEvent.TaskLaunched#fields}. */
   @Override
   public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, HeldResources resources) {
+      String executor, String host, HeldResources resources, TaskLocality locality) {
     begin(t, LAUNCHED);
     name(JOB, job).name(STAGE, stage);
     line.bytes(STAGE_ATTEMPT).num(stageAttempt).bytes(PARTITION).num(partition).bytes(ATTEMPT).num(attempt)
         .bytes(TASK_ID).num(taskId);
     name(EXECUTOR, executor).name(HOST, host);
     str("resources", resources == null ? null : resources.formatAddresses());
+    line.bytes(LOCALITY[locality.ordinal()]);
     end();
   }
 
@@ -89,6 +91,9 @@ public final class EventLogWriter implements FrequentEventSink, EventFields {
   private static final byte[] TASK_ID = ascii(",\"taskId\":");
   private static final byte[] EXECUTOR = ascii(",\"executor\":");
   private static final byte[] HOST = ascii(",\"host\":");
+  /** {@code ,"locality":"LEVEL"} per {@link TaskLocality}, in ordinal order. */
+  private static final byte[][] LOCALITY = java.util.Arrays.stream(TaskLocality.values())
+      .map(l -> ascii(",\"locality\":\"" + l.name() + "\"")).toArray(byte[][]::new);
 
   private static byte[] ascii(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

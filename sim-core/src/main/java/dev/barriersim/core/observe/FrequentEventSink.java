@@ -1,6 +1,7 @@
 package dev.barriersim.core.observe;
 
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.TaskStatus;
 
 /**
@@ -14,7 +15,7 @@ import dev.barriersim.core.event.TaskStatus;
 public interface FrequentEventSink extends SimulationListener {
   /** {@link dev.barriersim.core.event.SimEvent.TaskLaunched}, as values. */
   void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, HeldResources resources);
+      String executor, String host, HeldResources resources, TaskLocality locality);
 
   /** {@link dev.barriersim.core.event.SimEvent.TaskEnded}, as values. */
   void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,

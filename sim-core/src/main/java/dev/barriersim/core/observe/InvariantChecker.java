@@ -3,6 +3,7 @@ package dev.barriersim.core.observe;
 import dev.barriersim.core.Outcome;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
@@ -52,7 +53,7 @@ public final class InvariantChecker implements FrequentEventSink {
     }
     if (e instanceof TaskLaunched l) {
       taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
-          l.host(), l.resources());
+          l.host(), l.resources(), l.locality());
       return;
     }
     if (e instanceof TaskEnded t) {
@@ -118,7 +119,7 @@ public final class InvariantChecker implements FrequentEventSink {
 
   @Override
   public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, HeldResources resources) {
+      String executor, String host, HeldResources resources, TaskLocality locality) {
     time(t, "TaskLaunched");
     int ex = executorIndex(executor);
     executorUsed[ex] += taskCpus;

@@ -4,6 +4,7 @@ import dev.barriersim.core.Outcome;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
@@ -39,7 +40,7 @@ public final class MetricsCollector implements FrequentEventSink {
   public void onEvent(SimEvent e) {
     if (e instanceof TaskLaunched l) {
       taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
-          l.host(), l.resources());
+          l.host(), l.resources(), l.locality());
     } else if (e instanceof TaskEnded t) {
       taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
           t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
@@ -55,7 +56,7 @@ public final class MetricsCollector implements FrequentEventSink {
 
   @Override
   public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, HeldResources resources) {
+      String executor, String host, HeldResources resources, TaskLocality locality) {
     advanceTo(t);
     records.taskLaunched(t, job, stage);
     coreTime.taskLaunched(t, resources);

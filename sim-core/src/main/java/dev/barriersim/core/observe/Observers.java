@@ -1,6 +1,7 @@
 package dev.barriersim.core.observe;
 
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskStatus;
 import java.util.List;
@@ -37,16 +38,16 @@ public final class Observers implements Consumer<SimEvent> {
 
   /** A task attempt launched ({@link SimEvent.TaskLaunched}). */
   public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, HeldResources resources) {
+      String executor, String host, HeldResources resources, TaskLocality locality) {
     SimEvent record = null;
     for (int i = 0; i < sinks.length; i++) {
       FrequentEventSink s = sinks[i];
       if (s != null) {
-        s.taskLaunched(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, resources);
+        s.taskLaunched(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host, resources, locality);
       } else {
         if (record == null) {
           record = new SimEvent.TaskLaunched(t, job, stage, stageAttempt, partition, attempt, taskId, executor, host,
-              resources);
+              resources, locality);
         }
         listeners[i].onEvent(record);
       }

@@ -2,6 +2,7 @@ package dev.barriersim.core.observe;
 
 import dev.barriersim.core.Outcome;
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
@@ -80,7 +81,7 @@ public final class TaskTimelineWriter implements FrequentEventSink {
   public void onEvent(SimEvent e) {
     if (e instanceof TaskLaunched l) {
       taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
-          l.host(), l.resources());
+          l.host(), l.resources(), l.locality());
     } else if (e instanceof TaskEnded t) {
       taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
           t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
@@ -89,7 +90,7 @@ public final class TaskTimelineWriter implements FrequentEventSink {
 
   @Override
   public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-      String executor, String host, HeldResources resources) {
+      String executor, String host, HeldResources resources, TaskLocality locality) {
     BitSet held = lanes(executor);
     int slot = held.nextClearBit(0);
     held.set(slot);

@@ -4,6 +4,7 @@ import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import dev.barriersim.core.observe.Observers;
 
 /**
@@ -16,15 +17,23 @@ final class BarrierPlacement implements ResourceOffers.Placement {
   private final EventLoop loop;
   private final Observers emit;
   private final ResourceOffers.Placement launcher;
+  private final DelayScheduling delay;
+  private final BiConsumer<TaskSetManager, String> abort;
   private int[] indexes = new int[16];
   private Executor[] executors = new Executor[16];
   private int placed;
 
-  /** Launches full placements through {@code launcher}. */
-  BarrierPlacement(EventLoop loop, Observers emit, ResourceOffers.Placement launcher) {
+  /**
+   * Launches full placements through {@code launcher}; places sets with preferred locations through
+   * {@code delay}; under the legacy locality reset, aborts a set placed in part through {@code abort}.
+   */
+  BarrierPlacement(EventLoop loop, Observers emit, ResourceOffers.Placement launcher, DelayScheduling delay,
+      BiConsumer<TaskSetManager, String> abort) {
     this.loop = loop;
     this.emit = emit;
     this.launcher = launcher;
+    this.delay = delay;
+    this.abort = abort;
   }
 
   /** Offers this round to barrier set {@code ts}: it launches every pending task, or none. */
@@ -36,7 +45,19 @@ final class BarrierPlacement implements ResourceOffers.Placement {
       return;
     }
     placed = 0;
-    offers.place(ts, this);
+    if (ts.locality == null) {
+      offers.place(ts, this);
+      decide(ts, offers);
+      return;
+    }
+    delay.place(ts, offers, this);
+    decide(ts, offers);
+    delay.settle(ts, fullRound);
+  }
+
+  /** Launches a full placement; gives back a partial one (or, under the legacy reset, aborts the set). */
+  private void decide(TaskSetManager ts, ResourceOffers offers) {
+    Stage s = ts.stage;
     if (placed == 0) return;
     if (placed == ts.numTasks) {
       for (int i = 0; i < placed; i++) launcher.placed(ts, indexes[i], executors[i]);
@@ -45,6 +66,10 @@ final class BarrierPlacement implements ResourceOffers.Placement {
     for (int i = placed - 1; i >= 0; i--) {
       offers.give(executors[i], s.demand);
       ts.addPending(indexes[i]);
+    }
+    if (delay.abortsPartialBarrier()) {
+      abort.accept(ts, SparkMessages.barrierPartialOffers(s, placed, ts.numTasks));
+      return;
     }
     emit.accept(new SimEvent.BarrierPlacementReverted(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
         placed, ts.numTasks));

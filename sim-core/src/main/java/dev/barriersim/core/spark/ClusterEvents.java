@@ -68,6 +68,7 @@ final class ClusterEvents {
           HeldResources.of(cluster.resourceNames(), cluster.addressesOf(e))));
       scheduleRandomLoss(e, g);
     }
+    scheduler.executorsChanged();
     backend.stateChanged();
     backend.reviveOffers();
   }
@@ -80,7 +81,7 @@ final class ClusterEvents {
         String source = "failures.executors[" + i + "]";
         loop.at(loop.now() + lifetime, Phase.CLUSTER, () -> {
           if (lose(e, source) && r.replaceAfterMs() != ExecutorFailureSpec.Random.NEVER) {
-            ExecutorGroup like = new ExecutorGroup(1, shape.cores(), new TreeMap<>(shape.resources()), 1);
+            ExecutorGroup like = new ExecutorGroup(1, shape.cores(), new TreeMap<>(shape.resources()), 1, shape.rack());
             loop.at(loop.now() + r.replaceAfterMs(), Phase.CLUSTER, () -> add(like));
           }
         });
@@ -92,6 +93,7 @@ final class ClusterEvents {
     if (e == null || !e.isActive()) return;
     emit.accept(new SimEvent.ExecutorDecommissioned(loop.now(), e.id()));
     cluster.decommission(e);
+    scheduler.executorsChanged();
     taskEndedOn(e);
   }
 

@@ -24,6 +24,11 @@ final class MapOutputTracker {
       Arrays.fill(location, -1);
     }
 
+    /** The executor index holding each partition's output, -1 when missing; do not change it. */
+    int[] locations() {
+      return location;
+    }
+
     /** True when every partition has an output. */
     boolean isComplete() {
       return available == location.length;

@@ -59,7 +59,7 @@ final class ResourceOffers {
   }
 
   /** The first offer at or after executor index {@code from}, or -1. */
-  private int nextOffer(int from) {
+  int nextOffer(int from) {
     if (all) return cluster.nextOfferable(from);
     return single != null && single.index() >= from ? single.index() : -1;
   }
@@ -96,7 +96,7 @@ final class ResourceOffers {
   }
 
   /** Takes one task's resources on offered executor {@code e}. */
-  private void take(Executor e, ResourceDemand d) {
+  void take(Executor e, ResourceDemand d) {
     int before = slotsShape == null ? 0 : slotsShape.freeSlots(e);
     cluster.take(e, d);
     if (slotsShape != null) slots += slotsShape.freeSlots(e) - before;

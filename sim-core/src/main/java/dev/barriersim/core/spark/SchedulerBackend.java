@@ -28,6 +28,13 @@ final class SchedulerBackend {
   private TaskScheduler scheduler;
   private long requestedRoundAt = -1;
   private long tickAt = -1;
+  private long tickHandle;
+  /**
+   * The earliest instant a TaskSet's locality wait ends that no full round has met yet, or
+   * {@link Long#MAX_VALUE}: the periodic round at or after it is simulated even when nothing else
+   * changed, since delay scheduling may now allow a farther level.
+   */
+  private long localityWaitEndsAt = Long.MAX_VALUE;
   private long version;
   private long versionAtLastFullRound = -1;
   /** The last {@link #maxNumConcurrentTasks} answer, for this demand and cluster membership. */
@@ -103,24 +110,53 @@ final class SchedulerBackend {
     if (kind == Backend.COARSE_GRAINED) ensureTick();
   }
 
+  /**
+   * A TaskSet's locality wait ends at {@code t} (after now): the periodic round at or after it may
+   * launch at a farther level. {@code local[N]} has no periodic round, so there it waits, as in
+   * Spark, for the next status update.
+   */
+  void localityWaitEnds(long t) {
+    if (kind != Backend.COARSE_GRAINED || t >= localityWaitEndsAt) return;
+    localityWaitEndsAt = t;
+    scheduleTick(tickAtOrAfter(t));
+  }
+
   private void fullRound() {
     versionAtLastFullRound = version;
     scheduler.offerAll();
   }
 
   private void ensureTick() {
-    if (tickAt >= loop.now() || !scheduler.hasPendingWork()) return;
     long now = loop.now();
-    // Ticks at offset + k x interval: the driver's revive timer started at an instant of its own.
-    long next = reviveOffsetMs
-        + Math.max(0, Math.floorDiv(now - reviveOffsetMs + reviveIntervalMs - 1, reviveIntervalMs)) * reviveIntervalMs;
+    // A tick is due by the next one anyway (without a locality wait, a pending tick always is).
+    if (tickAt >= now && (localityWaitEndsAt == Long.MAX_VALUE || tickAt <= now + reviveIntervalMs)) return;
+    if (!scheduler.hasPendingWork()) return;
+    long next = tickAtOrAfter(now);
     if (next == now && loop.phase() == Phase.OFFERS) next += reviveIntervalMs;
-    tickAt = next;
-    loop.at(next, Phase.OFFERS, tickKind, this);
+    scheduleTick(next);
+  }
+
+  /** Ticks at offset + k x interval: the driver's revive timer started at an instant of its own. */
+  private long tickAtOrAfter(long t) {
+    return reviveOffsetMs
+        + Math.max(0, Math.floorDiv(t - reviveOffsetMs + reviveIntervalMs - 1, reviveIntervalMs)) * reviveIntervalMs;
+  }
+
+  /** Keeps one tick pending, the earliest asked for. */
+  private void scheduleTick(long at) {
+    if (tickAt >= loop.now()) {
+      if (tickAt <= at) return;
+      loop.cancel(tickHandle);
+    }
+    tickAt = at;
+    tickHandle = loop.at(at, Phase.OFFERS, tickKind, this);
   }
 
   private void tick() {
     tickAt = -1;
-    if (version != versionAtLastFullRound) fullRound();
+    boolean waitEnded = localityWaitEndsAt <= loop.now();
+    if (waitEnded) localityWaitEndsAt = Long.MAX_VALUE;
+    if (version != versionAtLastFullRound || waitEnded) fullRound();
+    if (localityWaitEndsAt != Long.MAX_VALUE) scheduleTick(tickAtOrAfter(localityWaitEndsAt));
   }
 }

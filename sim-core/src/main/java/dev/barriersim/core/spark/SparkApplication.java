@@ -52,7 +52,9 @@ public final class SparkApplication {
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
     WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
     MapOutputTracker mapOutputs = new MapOutputTracker();
-    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit);
+    DelayScheduling delay = new DelayScheduling(loop, cluster, conf.locality(), backend, emit, spec.jobs());
+    TaskScheduler scheduler =
+        new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit, delay);
     DagScheduler dag = new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit);
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);

@@ -31,6 +31,13 @@ final class SparkMessages {
     return "Stage failed because barrier task " + taskName + " finished unsuccessfully.\n" + errorString;
   }
 
+  /** {@code TaskSchedulerImpl.resourceOffers} under the legacy locality reset, when a barrier set was placed in part. */
+  static String barrierPartialOffers(Stage s, int placed, int numTasks) {
+    return "Fail resource offers for barrier stage " + s.id + " because only " + placed + " out of a total number of "
+        + numTasks + " tasks got resource offers. We highly recommend you to use the non-legacy delay scheduling by "
+        + "setting spark.locality.wait.legacyResetOnTaskLaunch to false to get rid of this error.";
+  }
+
   static String barrierKill(String taskName, Stage s) {
     return "Task " + taskName + " from barrier stage " + s + " (" + s.spec.name() + ") failed.";
   }

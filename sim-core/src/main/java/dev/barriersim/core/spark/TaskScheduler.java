@@ -5,6 +5,7 @@ import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.TaskLocality;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,8 @@ final class TaskScheduler {
   private final AttemptPool attempts = new AttemptPool();
   private final ResourceOffers offers;
   private final BarrierPlacement barrierPlacement;
+  /** Locality and delay scheduling, for the TaskSets whose tasks have preferred locations. */
+  private final DelayScheduling delay;
   /** Launches a placed task; made once, so that a round allocates no function object. */
   private final ResourceOffers.Placement launcher = this::launch;
   /** Visits one TaskSet of the round in {@link TaskSetQueue} order; made once, as {@link #launcher}. */
@@ -48,7 +51,7 @@ final class TaskScheduler {
   private ExecutorTasks[] runningOnExecutor = new ExecutorTasks[16];
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit) {
+      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit, DelayScheduling delay) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -60,7 +63,8 @@ final class TaskScheduler {
     this.emit = emit;
     this.offers = new ResourceOffers(cluster);
     this.countSkips = emit.countsSkippedRounds();
-    this.barrierPlacement = new BarrierPlacement(loop, emit, launcher);
+    this.delay = delay;
+    this.barrierPlacement = new BarrierPlacement(loop, emit, launcher, delay, this::abortTaskSet);
   }
 
   void wire(DagScheduler dag, ClusterEvents clusterEvents) {
@@ -80,9 +84,22 @@ final class TaskScheduler {
         queue.remove(old);
       }
     }
+    delay.taskSetSubmitted(ts);
     queue.add(ts);
     backend.stateChanged();
     backend.reviveOffers();
+  }
+
+  /** Executors joined, left or were decommissioned: TaskSets with preferences recompute their levels. */
+  void executorsChanged() {
+    delay.executorsChanged();
+  }
+
+  /** {@code TaskSetManager.abort}: the set launches nothing more and its stage's jobs fail. */
+  private void abortTaskSet(TaskSetManager ts, String message) {
+    ts.markZombie();
+    queue.remove(ts);
+    dag.taskSetFailed(ts, message);
   }
 
   /** A full offer round: every executor with a free core. */
@@ -141,8 +158,14 @@ final class TaskScheduler {
   }
 
   private void offer(TaskSetManager ts) {
-    if (ts.isBarrier) barrierPlacement.offer(ts, offers, fullRound);
-    else offers.place(ts, launcher);
+    if (ts.isBarrier) {
+      barrierPlacement.offer(ts, offers, fullRound);
+    } else if (ts.locality != null) {
+      delay.place(ts, offers, launcher);
+      delay.settle(ts, fullRound);
+    } else {
+      offers.place(ts, launcher);
+    }
     if (!ts.hasPending()) queue.remove(ts);
   }
 
@@ -167,8 +190,9 @@ final class TaskScheduler {
     ts.taskLaunched(t);
     t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
+    TaskLocality locality = ts.locality == null ? TaskLocality.PROCESS_LOCAL : ts.locality.placedAt(index);
     emit.taskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt, t.taskId, e.id(),
-        e.host(), t.resources);
+        e.host(), t.resources, locality);
     runner.start(t);
   }
 
@@ -192,6 +216,7 @@ final class TaskScheduler {
     clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);
     if (cause == EndCause.SUCCESS) {
+      delay.taskSucceeded(t);
       ts.markSuccessful(t.index);
       if (ts.isZombie) queue.remove(ts);
       dag.taskSucceeded(t);
@@ -199,6 +224,7 @@ final class TaskScheduler {
     } else {
       handleFailedTask(t, cause, reason);
     }
+    ts.resultHandled(t.index);
   }
 
   /**
@@ -214,6 +240,7 @@ final class TaskScheduler {
       statusUpdate(t, EndCause.EXECUTOR_LOST, failure);
     }
     dag.executorLost(e);
+    delay.executorsChanged();
     backend.stateChanged();
     backend.reviveOffers();
   }

@@ -44,6 +44,11 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   boolean barrierFailureHandled;
   /** The coordinator's state for this attempt, created at the first {@code barrier()}. */
   BarrierCoordinator.SyncState barrierSync;
+  /**
+   * Delay scheduling, for a set whose tasks have preferred locations; null otherwise. Such a set
+   * keeps its pending tasks there, by place, instead of in {@link #pending}.
+   */
+  TaskSetLocality locality;
 
   TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions) {
     this.stage = stage;
@@ -67,7 +72,8 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
    * {@link #hasPending} would only say yes.
    */
   boolean isWaitingBarrier() {
-    return isBarrier && !isZombie && runningCount == 0 && tasksSuccessful == 0 && pendingSize > 0;
+    return isBarrier && !isZombie && runningCount == 0 && tasksSuccessful == 0
+        && (locality == null ? pendingSize > 0 : locality.pending.hasPending());
   }
 
   /** The set launches nothing more; it only tracks its running tasks. */
@@ -80,7 +86,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
    * Called before this set changes in a way {@link #isWaitingBarrier} reads: while the set waits in
    * the queue, the queue's summary of waiting sets goes stale ({@link TaskSetQueue#waitingRun}).
    */
-  private void changing() {
+  void changing() {
     if (queued && isWaitingBarrier()) pool.version.value++;
   }
 
@@ -106,8 +112,13 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     return i >= 0 ? i : -1;
   }
 
-  /** True when a pending task can be launched; drops stale entries from the top. */
+  /**
+   * True when a pending task can be launched; drops stale entries from the top. A set with
+   * preferred locations answers as Spark's {@code isSchedulable} does: while its list of all
+   * pending tasks, cleaned lazily, is not empty.
+   */
   boolean hasPending() {
+    if (locality != null) return locality.pending.hasPending();
     // With nothing running and nothing successful no entry is stale: answer without reading the
     // arrays (a waiting barrier set is asked in every round).
     if (runningCount == 0 && tasksSuccessful == 0) return pendingSize > 0;
@@ -134,7 +145,23 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   void addPending(int index) {
     changing();
     if (isZombie) return;
+    if (locality != null) {
+      locality.addPending(index);
+      return;
+    }
     pending[pendingSize++] = index;
+  }
+
+  /** Gives this set delay scheduling: its pending tasks move to {@code l}, by place. */
+  void useLocality(TaskSetLocality l) {
+    changing();
+    locality = l;
+    pendingSize = 0;
+  }
+
+  /** Spark's {@code copiesRunning(index) == 0 && !successful(index)}. */
+  boolean needsScheduling(int index) {
+    return !successful[index] && copiesRunning[index] == 0;
   }
 
   /** Next attempt number of task {@code index} within this set. */
@@ -190,8 +217,15 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     freeSlots[freeCount++] = t.runningSlot;
     t.runningSlot = -1;
     runningCount--;
-    copiesRunning[t.index]--;
+    // With preferred locations, stale list entries stay; as in Spark the copy counts as running
+    // until the end is handled (resultHandled), so a round at the end's instant cannot take it again.
+    if (locality == null) copiesRunning[t.index]--;
     pool.runningTasks--;
+  }
+
+  /** The end of an attempt of task {@code index} has been handled (Spark's {@code handleSuccessfulTask}/{@code handleFailedTask}). */
+  void resultHandled(int index) {
+    if (locality != null) copiesRunning[index]--;
   }
 
   /** Marks a task index done (its own success, or another attempt's: Spark's markPartitionCompleted). */

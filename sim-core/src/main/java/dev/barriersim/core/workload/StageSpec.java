@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * One stage of a job: {@code tasks} partitions, barrier or not, its parent stages (shuffle
  * dependencies) by name, per-task custom resources ({@code null}: the {@code spark.task.resource.*}
  * defaults), and one duration spec per phase. A barrier task calls {@code barrier()} between
- * consecutive phases; a non-barrier task runs them back to back.
+ * consecutive phases; a non-barrier task runs them back to back. {@code locality} (null: none)
+ * says where its partitions would rather run.
  */
 public record StageSpec(
     String name,
@@ -18,7 +19,14 @@ public record StageSpec(
     List<String> parents,
     Map<String, Integer> resources,
     List<DurationSpec> phases,
-    StragglerSpec stragglers) {
+    StragglerSpec stragglers,
+    StageLocality locality) {
+
+  /** A stage whose partitions have no locality of their own. */
+  public StageSpec(String name, int tasks, boolean barrier, List<String> parents, Map<String, Integer> resources,
+      List<DurationSpec> phases, StragglerSpec stragglers) {
+    this(name, tasks, barrier, parents, resources, phases, stragglers, null);
+  }
 
   /** Checks sizes and freezes collections. */
   public StageSpec {
@@ -33,6 +41,6 @@ public record StageSpec(
 
   /** The same stage with the barrier flag cleared (the non-barrier arm of a comparison). */
   public StageSpec withoutBarrier() {
-    return new StageSpec(name, tasks, false, parents, resources, phases, stragglers);
+    return new StageSpec(name, tasks, false, parents, resources, phases, stragglers, locality);
   }
 }

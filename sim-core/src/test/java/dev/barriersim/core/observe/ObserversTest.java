@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskStatus;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class ObserversTest {
 
     @Override
     public void taskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
-        String executor, String host, HeldResources resources) {
+        String executor, String host, HeldResources resources, TaskLocality locality) {
       calls.add("sink:launched " + job + "/" + stage + " " + taskId + "@" + t + " on " + executor);
     }
 
@@ -60,7 +61,7 @@ class ObserversTest {
     Plain first = new Plain("first");
     Plain last = new Plain("last");
     Observers o = new Observers(List.of(first, new Sink(), last));
-    o.taskLaunched(5, "j", "s", 1, 3, 0, 42, "7", "host-7", null);
+    o.taskLaunched(5, "j", "s", 1, 3, 0, 42, "7", "host-7", null, dev.barriersim.core.event.TaskLocality.PROCESS_LOCAL);
     o.taskEnded(9, "j", "s", 1, 3, 0, 42, "7", "host-7", 5, TaskStatus.FAILED, "boom", null, new long[] {6, 8});
     o.barrierRoundSkipped(9, "g", "b", 0, 8, 3, true);
     o.accept(new SimEvent.JobSubmitted(10, "j", 0));

@@ -63,6 +63,15 @@ public final class PropertyRuns {
     return g.describedAs(s -> "\n" + ScenarioYaml.render(s) + "# " + ScenarioYaml.HOW_TO_RUN);
   }
 
+  /** Random scenarios of a shape with hosts, racks, cached partitions, input hosts and locality waits. */
+  public static Gen<SimulationSpec> scenariosWithLocality(ScenarioGen.Shape shape) {
+    Gen<SimulationSpec> g = in -> {
+      Draw d = (lo, hi) -> (int) in.next(Constraint.between(lo, hi));
+      return ScenarioGen.withLocality(d, ScenarioGen.scenario(d, shape));
+    };
+    return g.describedAs(s -> "\n" + ScenarioYaml.render(s) + "# " + ScenarioYaml.HOW_TO_RUN);
+  }
+
   /** Runs {@code spec} and records its events. */
   public static Observed run(SimulationSpec spec) {
     List<SimEvent> events = new ArrayList<>();

@@ -10,12 +10,14 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.LocalityConf;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
 import dev.barriersim.core.workload.JobSpec;
 import dev.barriersim.core.workload.RepeatSpec;
+import dev.barriersim.core.workload.StageLocality;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -162,6 +164,66 @@ public final class ScenarioGen {
     }
     return new SimulationSpec("gen", d.between(1, 1000), new ClusterSpec(groups, changes), conf, pools, settings, jobs,
         failures);
+  }
+
+  /**
+   * {@code spec} with locality drawn on top (coarse-grained backend only: {@code local[N]} has no
+   * periodic round to end a wait): executors packed 1-2 per host, on racks or not; stages whose
+   * input is on some hosts (existing or not) or that read an earlier stage from the cache (of their
+   * own job or of j0); random waits per level, reduce locality and, rarely, the legacy reset.
+   */
+  public static SimulationSpec withLocality(Draw d, SimulationSpec spec) {
+    if (spec.settings().backend() == Backend.LOCAL) return spec;
+    boolean racks = d.chance(50);
+    List<ExecutorGroup> groups = new ArrayList<>();
+    int hosts = 0;
+    for (int g = 0; g < spec.cluster().executors().size(); g++) {
+      ExecutorGroup e = spec.cluster().executors().get(g);
+      int perHost = d.between(1, 2);
+      hosts += (e.count() + perHost - 1) / perHost;
+      groups.add(new ExecutorGroup(e.count(), e.cores(), e.resources(), perHost, racks ? "r" + d.between(0, 1) : null));
+    }
+    List<ClusterChange> changes = new ArrayList<>();
+    for (ClusterChange c : spec.cluster().changes()) {
+      ExecutorGroup a = c.add();
+      changes.add(a == null ? c : new ClusterChange(c.atMs(), new ExecutorGroup(a.count(), a.cores(), a.resources(),
+          a.executorsPerHost(), racks ? "r" + d.between(0, 1) : null), c.decommission()));
+    }
+    LocalityConf l = new LocalityConf(d.between(0, 6) * 500L, d.between(0, 6) * 500L, d.between(0, 6) * 500L,
+        d.chance(50), d.chance(10));
+    List<JobSpec> jobs = new ArrayList<>();
+    for (int j = 0; j < spec.jobs().size(); j++) {
+      JobSpec job = spec.jobs().get(j);
+      List<StageSpec> stages = new ArrayList<>();
+      for (int i = 0; i < job.stages().size(); i++) {
+        StageSpec s = job.stages().get(i);
+        String cachedJob = null;
+        String cachedStage = null;
+        if (i > 0 && d.chance(35)) {
+          cachedJob = job.name();
+          cachedStage = job.stages().get(d.between(0, i - 1)).name();
+        } else if (j > 0 && d.chance(35)) {
+          cachedJob = spec.jobs().get(0).name();
+          cachedStage = spec.jobs().get(0).stages().get(0).name();
+        }
+        List<List<String>> input = new ArrayList<>();
+        if (d.chance(40)) {
+          int lists = d.chance(50) ? 1 : s.tasks();
+          for (int p = 0; p < lists; p++) {
+            List<String> hs = new ArrayList<>();
+            int n = d.between(1, 2);
+            for (int k = 0; k < n; k++) hs.add("host-" + d.between(0, hosts));
+            input.add(hs.stream().distinct().toList());
+          }
+        }
+        StageLocality loc = cachedStage == null && input.isEmpty() ? null : new StageLocality(cachedJob, cachedStage, input);
+        stages.add(new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), s.resources(), s.phases(),
+            s.stragglers(), loc));
+      }
+      jobs.add(new JobSpec(job.name(), job.submitAtMs(), job.pool(), job.repeat(), stages));
+    }
+    return new SimulationSpec(spec.name(), spec.seed(), new ClusterSpec(groups, changes), spec.conf().withLocality(l),
+        spec.pools(), spec.settings(), jobs, spec.failures());
   }
 
   /** A DAG of 1-4 stages whose last stage is the only one without children. */

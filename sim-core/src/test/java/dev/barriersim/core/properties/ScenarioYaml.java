@@ -59,6 +59,13 @@ public final class ScenarioYaml {
     y.append("  spark.task.maxFailures: ").append(c.taskMaxFailures()).append('\n');
     y.append("  spark.dynamicAllocation.enabled: ").append(c.dynamicAllocation()).append('\n');
     y.append("  spark.job.interruptOnCancel: ").append(c.interruptOnCancel()).append('\n');
+    if (!c.locality().equals(dev.barriersim.core.spark.LocalityConf.DEFAULTS)) {
+      y.append("  spark.locality.wait.process: ").append(ms(c.locality().processWaitMs())).append('\n');
+      y.append("  spark.locality.wait.node: ").append(ms(c.locality().nodeWaitMs())).append('\n');
+      y.append("  spark.locality.wait.rack: ").append(ms(c.locality().rackWaitMs())).append('\n');
+      y.append("  spark.locality.wait.legacyResetOnTaskLaunch: ").append(c.locality().legacyResetOnTaskLaunch()).append('\n');
+      y.append("  spark.shuffle.reduceLocality.enabled: ").append(c.locality().reduceLocality()).append('\n');
+    }
     if (!spec.pools().isEmpty()) {
       y.append("pools:\n");
       for (PoolSpec p : spec.pools()) {
@@ -88,7 +95,7 @@ public final class ScenarioYaml {
             .append("}\n");
       }
       y.append("    stages:\n");
-      for (StageSpec st : j.stages()) stage(y, st);
+      for (StageSpec st : j.stages()) stage(y, st, j.name());
     }
     var f = spec.failures();
     if (!f.tasks().isEmpty() || f.taskFailureProbability() > 0 || !f.executors().isEmpty()) {
@@ -120,7 +127,7 @@ public final class ScenarioYaml {
     return y.toString();
   }
 
-  private static void stage(StringBuilder y, StageSpec st) {
+  private static void stage(StringBuilder y, StageSpec st, String job) {
     y.append("      - name: ").append(st.name()).append('\n');
     y.append("        tasks: ").append(st.tasks()).append('\n');
     if (st.barrier()) y.append("        barrier: true\n");
@@ -135,6 +142,16 @@ public final class ScenarioYaml {
     if (st.stragglers() != null) {
       y.append("        stragglers: {probability: ").append(st.stragglers().probability()).append(", slowdown: ")
           .append(st.stragglers().slowdown()).append("}\n");
+    }
+    if (st.locality() != null && st.locality().cachedFromStage() != null) {
+      boolean own = st.locality().cachedFromJob() == null || st.locality().cachedFromJob().equals(job);
+      y.append("        cachedFrom: ").append(own ? "" : st.locality().cachedFromJob() + ".")
+          .append(st.locality().cachedFromStage()).append('\n');
+    }
+    if (st.locality() != null && !st.locality().inputHosts().isEmpty()) {
+      List<String> lists = new ArrayList<>();
+      for (List<String> hs : st.locality().inputHosts()) lists.add("[" + String.join(", ", hs) + "]");
+      y.append("        inputHosts: [").append(String.join(", ", lists)).append("]\n");
     }
   }
 
@@ -159,7 +176,7 @@ public final class ScenarioYaml {
 
   private static String group(ExecutorGroup g) {
     return "{count: " + g.count() + ", cores: " + g.cores() + (g.resources().isEmpty() ? "" : ", resources: " + map(g.resources()))
-        + ", executorsPerHost: " + g.executorsPerHost() + "}";
+        + ", executorsPerHost: " + g.executorsPerHost() + (g.rack() == null ? "" : ", rack: " + g.rack()) + "}";
   }
 
   private static String map(Map<String, Integer> m) {

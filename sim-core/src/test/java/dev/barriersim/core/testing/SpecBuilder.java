@@ -9,12 +9,14 @@ import dev.barriersim.core.failure.FailureSpec;
 import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.LocalityConf;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
 import dev.barriersim.core.workload.JobSpec;
 import dev.barriersim.core.workload.RepeatSpec;
+import dev.barriersim.core.workload.StageLocality;
 import dev.barriersim.core.workload.StageSpec;
 import dev.barriersim.core.workload.StragglerSpec;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ public final class SpecBuilder {
   private int taskMaxFailures = 4;
   private boolean dynamicAllocation;
   private boolean interrupt;
+  private LocalityConf locality = LocalityConf.DEFAULTS;
   private final List<PoolSpec> pools = new ArrayList<>();
   private Backend backend = Backend.COARSE_GRAINED;
   private long launchLatency;
@@ -70,6 +73,13 @@ public final class SpecBuilder {
     changes.add(new ClusterChange(at, null, List.of(ids)));
     return this;
   }
+  /** {@code count} executors placed {@code perHost} to a host, on {@code rack} (null: no rack). */
+  public SpecBuilder executorsOn(int count, int cores, int perHost, String rack) {
+    executors.add(new ExecutorGroup(count, cores, Map.of(), perHost, rack));
+    return this;
+  }
+  /** Delay-scheduling keys. */
+  public SpecBuilder locality(LocalityConf l) { locality = l; return this; }
   public SpecBuilder taskCpus(int c) { taskCpus = c; return this; }
   public SpecBuilder taskResources(Map<String, Integer> r) { taskResources = r; return this; }
   public SpecBuilder fair(PoolSpec... p) { mode = SchedulingMode.FAIR; pools.addAll(Arrays.asList(p)); return this; }
@@ -138,18 +148,34 @@ public final class SpecBuilder {
 
   /** The same stage with per-task custom resources. */
   public static StageSpec withResources(StageSpec s, Map<String, Integer> res) {
-    return new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), res, s.phases(), s.stragglers());
+    return new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), res, s.phases(), s.stragglers(), s.locality());
   }
 
   /** The same stage with stragglers. */
   public static StageSpec withStragglers(StageSpec s, double p, double slowdown) {
     return new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), s.resources(), s.phases(),
-        new StragglerSpec(p, slowdown));
+        new StragglerSpec(p, slowdown), s.locality());
+  }
+
+  /** The same stage reading the partitions of {@code stage} (of {@code job}; null: its own job) from the cache. */
+  public static StageSpec cachedFrom(StageSpec s, String job, String stage) {
+    StageLocality l = s.locality();
+    return new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), s.resources(), s.phases(), s.stragglers(),
+        new StageLocality(job, stage, l == null ? List.of() : l.inputHosts()));
+  }
+
+  /** The same stage whose input splits are on {@code hosts} (one list for all partitions, or one per partition). */
+  @SafeVarargs
+  public static StageSpec inputHosts(StageSpec s, List<String>... hosts) {
+    StageLocality l = s.locality();
+    return new StageSpec(s.name(), s.tasks(), s.barrier(), s.parents(), s.resources(), s.phases(), s.stragglers(),
+        new StageLocality(l == null ? null : l.cachedFromJob(), l == null ? null : l.cachedFromStage(),
+            List.of(hosts)));
   }
 
   public SimulationSpec build() {
     SparkConf conf = new SparkConf(taskCpus, taskResources, mode, reviveMs, slotCheckIntervalMs, slotCheckMaxFailures,
-        syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt);
+        syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt, locality);
     SimulationSettings settings = new SimulationSettings(backend, launchLatency, statusLatency, killLatency, pollMs,
         horizon, maxEvents, reviveOffsetMs);
     return new SimulationSpec(name, seed, new ClusterSpec(executors, changes), conf, pools, settings, jobs,
