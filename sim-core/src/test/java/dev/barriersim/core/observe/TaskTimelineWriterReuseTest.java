@@ -1,5 +1,6 @@
 package dev.barriersim.core.observe;
 
+import dev.barriersim.core.event.TaskLocality;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.barriersim.core.Outcome;
@@ -31,7 +32,7 @@ class TaskTimelineWriterReuseTest {
     while (launched < n || running.size() > 40) {
       t++;
       if (launched < n && (running.isEmpty() || random.nextInt(3) > 0)) {
-        w.taskLaunched(t, "j", "s", 0, launched, 0, launched, "e" + launched % 5, "h", null);
+        w.taskLaunched(t, "j", "s", 0, launched, 0, launched, "e" + launched % 5, "h", null, TaskLocality.PROCESS_LOCAL);
         running.add(launched++);
       } else {
         Collections.swap(running, random.nextInt(running.size()), running.size() - 1);
