@@ -140,4 +140,19 @@ class BarrierStageOnSubmittedSuiteTest {
     assertEquals(List.of(0L), ok.launchInstants("b", 0));
     assertEquals(4, ok.launches("b", 0).size());
   }
+
+  /**
+   * {@code maxNumConcurrentTasks} is counted for the barrier stage's own resource profile: after a
+   * cpu-only gang saw 8 slots on two executors of 4 cores, a gang needing a GPU each sees the 2 GPUs.
+   */
+  @Test
+  void slotsAtSubmission_areCountedPerTaskShape() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 4, Map.of("gpu", 1)).slotCheck(1000, 1)
+        .job("cpu", 0, "default", barrier("c", 3, 1000))
+        .job("gpu", 100, "default", withResources(barrier("g", 3, 1000), Map.of("gpu", 1))).build());
+    List<SlotCheckFailed> checks = run.all(SlotCheckFailed.class);
+    assertEquals("g", checks.get(0).stage());
+    assertEquals(2, checks.get(0).available());
+    assertEquals(List.of(0L), run.launchInstants("c", 0));
+  }
 }

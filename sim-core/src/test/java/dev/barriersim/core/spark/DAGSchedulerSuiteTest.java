@@ -202,4 +202,22 @@ class DAGSchedulerSuiteTest {
     assertEquals(1300L, r.t());
     assertEquals(List.of(1300L), run.launchInstants("c", 0));
   }
+
+  /**
+   * A fetch failure makes the consuming TaskSetManager a zombie ({@code handleFailedTask}: "isZombie
+   * = true"), so a sibling that fails afterwards, before the resubmission at +200 ms, is not retried
+   * in that attempt: stage r's attempt 0 launches nothing after the fetch failure at 1510.
+   */
+  @Test
+  void failureAfterAFetchFailure_isNotRetriedInTheZombieAttempt() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).latency(10, 0)
+        .job("j", stage("m", 2, 1000), perPartition("r", new long[] {5000, 5000}, "m"))
+        .loseExecutor("1", 1500).fail("j", "r", 0, 0, 0, 600).build());
+    TaskEnded fetch = run.all(TaskEnded.class, e -> e.reason() != null && e.reason().startsWith("FetchFailed")).get(0);
+    assertEquals(1510L, fetch.t());
+    TaskEnded failed = run.all(TaskEnded.class, e -> e.stage().equals("r") && e.partition() == 0 && e.attempt() == 0).get(0);
+    assertEquals(TaskStatus.FAILED, failed.status());
+    assertEquals(1620L, failed.t());
+    assertEquals(List.of(), run.all(TaskLaunched.class, l -> l.stage().equals("r") && l.stageAttempt() == 0 && l.t() > 1510));
+  }
 }

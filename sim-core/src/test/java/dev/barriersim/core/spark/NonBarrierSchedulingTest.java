@@ -101,4 +101,19 @@ class NonBarrierSchedulingTest {
         .fail("j", "s", 0, 0, 0, 300).build());
     assertEquals(300L, run.all(TaskLaunched.class, l -> l.attempt() == 1).get(0).t());
   }
+
+  /**
+   * Aborting a TaskSet ({@code TaskSchedulerImpl.cancelTasks} after "failed 2 times") asks to kill
+   * its running attempts in launch order, whatever slots retries reused: partition 2 (task 2)
+   * before the retry of partition 0 (task 3), which took the slot partition 0 freed.
+   */
+  @Test
+  void abortedTaskSet_killsItsRunningAttemptsInLaunchOrder() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 3).taskMaxFailures(2).job("j", stage("s", 3, 1000))
+        .fail("j", "s", 0, 0, 0, 100).fail("j", "s", 1, 0, 0, 150).fail("j", "s", 1, 0, 1, 100).build());
+    List<dev.barriersim.core.event.SimEvent.TaskKillRequested> kills =
+        run.all(dev.barriersim.core.event.SimEvent.TaskKillRequested.class);
+    assertEquals(List.of(250L, 250L), kills.stream().map(k -> k.t()).toList());
+    assertEquals(List.of(2L, 3L), kills.stream().map(k -> k.taskId()).toList());
+  }
 }

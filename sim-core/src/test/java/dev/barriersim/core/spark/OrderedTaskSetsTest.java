@@ -81,4 +81,37 @@ class OrderedTaskSetsTest {
     assertEquals(false, linked.walk(x -> seen.add(x) && seen.size() < 2));
     assertEquals(List.of(all.get(0), all.get(1)), seen);
   }
+
+  /** A set added right after the one being visited is visited next, as {@code TreeSet.higher} would give it. */
+  @Test
+  void aSetAddedAfterTheVisitedOne_isVisitedNext() {
+    List<TaskSetManager> all = sets(4);
+    OrderedTaskSets linked = new OrderedTaskSets(new TaskSetQueue.Version());
+    for (int i : new int[] {0, 1, 3}) linked.add(all.get(i));
+    List<TaskSetManager> seen = new ArrayList<>();
+    linked.walk(x -> {
+      seen.add(x);
+      if (x == all.get(1)) linked.add(all.get(2));
+      return true;
+    });
+    assertEquals(all, seen);
+  }
+
+  /** A visit that removes its own set and the one after it: the walk goes on from the first set still queued. */
+  @Test
+  void aVisitRemovingItsSetAndTheNext_goesOnFromTheFirstStillQueued() {
+    List<TaskSetManager> all = sets(5);
+    OrderedTaskSets linked = new OrderedTaskSets(new TaskSetQueue.Version());
+    for (TaskSetManager t : all) linked.add(t);
+    List<TaskSetManager> seen = new ArrayList<>();
+    linked.walk(x -> {
+      seen.add(x);
+      if (x == all.get(1)) {
+        linked.remove(x);
+        linked.remove(all.get(2));
+      }
+      return true;
+    });
+    assertEquals(List.of(all.get(0), all.get(1), all.get(3), all.get(4)), seen);
+  }
 }

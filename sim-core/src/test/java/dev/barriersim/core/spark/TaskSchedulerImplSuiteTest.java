@@ -268,4 +268,101 @@ class TaskSchedulerImplSuiteTest {
         .job("normal", stage("n", 4, 1800)).job("gang", barrier("b", 4, 1000)).build());
     assertEquals(List.of(2300L), offset.launchInstants("b", 0));
   }
+
+  /**
+   * Spark's {@code resourceOffers} counts a barrier TaskSet's available slots on the offers as the
+   * round has left them ("... requires 4 slots, while the total number of available slots is 3"):
+   * the gang of 5 takes 3 cores of executor 0 and 2 of executor 1, so the gang of 4 behind it sees 3.
+   */
+  @Test
+  void secondGangOfARound_countsTheSlotsTheFirstGangLeft() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 4)
+        .job("first", barrier("a", 5, 1000)).job("second", barrier("b", 4, 1000)).build());
+    assertEquals(List.of(0L), run.launchInstants("a", 0));
+    BarrierRoundSkipped skip = run.all(BarrierRoundSkipped.class).get(0);
+    assertEquals(0L, skip.t());
+    assertEquals("b", skip.stage());
+    assertEquals(4, skip.needed());
+    assertEquals(3, skip.free());
+  }
+
+  /**
+   * SPARK-24818: a reverted placement gives its slots back within the round. Executors 1 and 2 keep
+   * one core and two GPUs each (4 GPU slots); the gang of 4 places 2 and is reverted, so the gang
+   * of 5 behind it still sees 4 slots, not the 2 the placement had left.
+   */
+  @Test
+  void gangAfterARevertedPlacement_countsTheSlotsGivenBack() {
+    RecordedRun run = RecordedRun.of(spec().executors(3, 4, Map.of("gpu", 2))
+        .job("cpu", stage("busy", 10, 3000))
+        .job("gang", withResources(barrier("b", 4, 1000), Map.of("gpu", 1)))
+        .job("bigger", withResources(barrier("c", 5, 1000), Map.of("gpu", 1))).build());
+    assertEquals(2, run.all(BarrierPlacementReverted.class, r -> r.t() == 0).get(0).placed());
+    List<BarrierRoundSkipped> skips = run.all(BarrierRoundSkipped.class, k -> k.t() == 0 && k.stage().equals("c"));
+    assertEquals(1, skips.size());
+    assertEquals(4, skips.get(0).free());
+  }
+
+  /**
+   * The slot count is per task shape ({@code calculateAvailableSlots} reads the TaskSet's resource
+   * profile): behind a GPU gang skipped with 1 free GPU slot, a cpu-only gang of 6 sees the 7 free
+   * cores and launches in the same round.
+   */
+  @Test
+  void gangsOfTwoTaskShapesInOneRound_eachCountItsOwnSlots() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 4, Map.of("gpu", 1))
+        .job("hog", withResources(stage("h", 1, 5000), Map.of("gpu", 1)))
+        .job("gpuGang", withResources(barrier("g", 2, 1000), Map.of("gpu", 1)))
+        .job("cpuGang", barrier("c", 6, 1000)).build());
+    BarrierRoundSkipped skip = run.all(BarrierRoundSkipped.class).get(0);
+    assertEquals("g", skip.stage());
+    assertEquals(1, skip.free());
+    assertEquals(List.of(0L), run.launchInstants("c", 0));
+    assertEquals(6, run.launches("c", 0).size());
+  }
+
+  /**
+   * {@code makeOffers(executorId)} offers nothing for an executor that is not active: a task ending
+   * on a decommissioning executor makes no round there, so the waiting gang is skipped at 1000 only
+   * in the round of executor 0 (and in the periodic full round), never with 0 free slots.
+   */
+  @Test
+  void taskEndOnADecommissioningExecutor_makesNoRound() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).decommissionAt(500, "1")
+        .job("n", perPartition("n", new long[] {1000, 1000, 3000, 3000})).job("gang", barrier("b", 2, 1000)).build());
+    List<BarrierRoundSkipped> single = run.all(BarrierRoundSkipped.class, k -> k.t() == 1000 && !k.fullRound());
+    assertEquals(1, single.size(), single.toString());
+    assertEquals(1, single.get(0).free());
+  }
+
+  /** Spark's round robin over many offers: 20 executors of 2 cores take 2 tasks each of a 40-task stage at once. */
+  @Test
+  void roundOverTwentyExecutors_placesTwoTasksOnEach() {
+    RecordedRun run = RecordedRun.of(spec().executors(20, 2).job("j", stage("s", 40, 1000)).build());
+    assertEquals(List.of(0L), run.launchInstants("s", 0));
+    Map<String, Long> perExecutor = run.launches("s", 0).stream()
+        .collect(java.util.stream.Collectors.groupingBy(TaskLaunched::executor, java.util.stream.Collectors.counting()));
+    assertEquals(20, perExecutor.size());
+    assertTrue(perExecutor.values().stream().allMatch(n -> n == 2), perExecutor.toString());
+    assertEquals(1000L, run.result.makespanMs());
+  }
+
+  /**
+   * Skipped rounds counted in bulk (only the checker and the metrics listen, as in {@code bench})
+   * agree with skips reported one by one, also when the run stalls right after rounds that only
+   * passed the waiting gang: the hung task keeps a core, so the gang is skipped at 500 (the round of
+   * executor 0) and 1000 (the periodic round), and nothing changes after that.
+   */
+  @Test
+  void skipsCountedInBulk_agreeWithSkipsReportedOneByOne_whenTheRunStallsWaiting() {
+    dev.barriersim.core.SimulationSpec s = spec().executors(1, 2)
+        .job("hog", perPartition("h", new long[] {5000, 500})).job("gang", barrier("b", 2, 1000))
+        .hang("hog", "h", 0, 100).build();
+    RecordedRun oneByOne = RecordedRun.of(s);
+    dev.barriersim.core.RunResult counted = dev.barriersim.core.Simulations.run(s, dev.barriersim.core.RunOutputs.bare());
+    assertEquals(Outcome.STALLED, counted.outcome());
+    assertEquals(List.of(500L, 1000L), oneByOne.all(BarrierRoundSkipped.class).stream().map(BarrierRoundSkipped::t).toList());
+    assertEquals(2L, oneByOne.result.barrier().roundsSkipped());
+    assertEquals(2L, counted.barrier().roundsSkipped());
+  }
 }

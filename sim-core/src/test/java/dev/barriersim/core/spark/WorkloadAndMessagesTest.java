@@ -101,4 +101,42 @@ class WorkloadAndMessagesTest {
     assertTrue(failed.reason().startsWith("Stage failed because barrier task ShuffleMapTask(0, 0)"), failed.reason());
     assertEquals(List.of(0, 1), run.launches("m", 1).stream().map(TaskLaunched::partition).toList());
   }
+
+  /** A straggling attempt of a stage with phases is slowed in every phase, with or without barrier() between them. */
+  @Test
+  void stragglerSlowsEveryPhase() {
+    StageSpec gang = withStragglers(barrier("b", 2, new long[] {1000, 2000}), 1.0, 3);
+    StageSpec plain = withStragglers(new StageSpec("p", 2, false, List.of(), null,
+        List.of(DurationSpec.constant(1000), DurationSpec.constant(2000)), null), 1.0, 3);
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4).poll(0).job("g", gang).job("n", plain).build());
+    List<TaskEnded> ends = run.all(TaskEnded.class);
+    assertEquals(4, ends.size());
+    assertTrue(ends.stream().allMatch(e -> e.t() - e.launchMs() == 9000), ends.toString());
+  }
+
+  /**
+   * Common random numbers: a partition's duration depends on its stage's name, so two stages of one
+   * job with the same exponential distribution draw different durations, and a stage draws the same
+   * durations whether or not its parent is in the job.
+   */
+  @Test
+  void stagesWithTheSameDistribution_drawTheirOwnDurations() {
+    DurationSpec exp = DurationSpec.of(new dev.barriersim.core.random.Distribution.Continuous(
+        dev.barriersim.core.random.Distribution.Continuous.Kind.EXPONENTIAL, 1000, 0));
+    StageSpec a = new StageSpec("a", 8, false, List.of(), null, List.of(exp), null);
+    StageSpec b = new StageSpec("b", 8, false, List.of("a"), null, List.of(exp), null);
+    RecordedRun both = RecordedRun.of(spec().executors(1, 16).job("j", a, b).build());
+    RecordedRun bAlone = RecordedRun.of(spec().executors(1, 16)
+        .job("j", new StageSpec("b", 8, false, List.of(), null, List.of(exp), null)).build());
+    List<Long> durationsA = durations(both, "a");
+    List<Long> durationsB = durations(both, "b");
+    assertEquals(8, durationsA.size());
+    assertTrue(!durationsA.equals(durationsB), durationsA + " " + durationsB);
+    assertEquals(durationsB, durations(bAlone, "b"));
+  }
+
+  private static List<Long> durations(RecordedRun run, String stage) {
+    return run.all(TaskEnded.class, e -> e.stage().equals(stage)).stream()
+        .sorted(java.util.Comparator.comparingInt(TaskEnded::partition)).map(e -> e.t() - e.launchMs()).toList();
+  }
 }
