@@ -44,6 +44,8 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   boolean barrierFailureHandled;
   /** The coordinator's state for this attempt, created at the first {@code barrier()}. */
   BarrierCoordinator.SyncState barrierSync;
+  /** Speculation's state, or null: speculation is off, or the set is a barrier set (never speculated). */
+  SpeculatableTasks speculation;
 
   TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions) {
     this.stage = stage;
@@ -119,9 +121,19 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     return false;
   }
 
-  /** Spark's {@code isSchedulable}: not a zombie and has pending tasks. */
+  /** Spark's {@code isSchedulable}: not a zombie and has pending tasks or pending speculative copies. */
   boolean isSchedulable() {
-    return !isZombie && hasPending();
+    return !isZombie && (hasPending() || hasPendingCopies());
+  }
+
+  /** True when speculative copies wait for an offer ({@link SpeculatableTasks#hasPendingCopies}). */
+  boolean hasPendingCopies() {
+    return speculation != null && speculation.hasPendingCopies();
+  }
+
+  /** Spark's {@code copiesRunning(index)}: attempts of task {@code index} running now. */
+  int copiesRunning(int index) {
+    return copiesRunning[index];
   }
 
   /** Takes the next pending task index; call {@link #hasPending()} first. */
@@ -181,6 +193,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     runningCount++;
     copiesRunning[t.index]++;
     pool.runningTasks++;
+    if (speculation != null) speculation.launched(t.index, t.executor.host());
   }
 
   void taskEnded(TaskAttempt t) {
