@@ -59,6 +59,13 @@ public final class ScenarioYaml {
     y.append("  spark.task.maxFailures: ").append(c.taskMaxFailures()).append('\n');
     y.append("  spark.dynamicAllocation.enabled: ").append(c.dynamicAllocation()).append('\n');
     y.append("  spark.job.interruptOnCancel: ").append(c.interruptOnCancel()).append('\n');
+    if (c.speculation().enabled()) {
+      y.append("  spark.speculation: true\n");
+      y.append("  spark.speculation.interval: ").append(ms(c.speculation().intervalMs())).append('\n');
+      y.append("  spark.speculation.multiplier: ").append(c.speculation().multiplier()).append('\n');
+      y.append("  spark.speculation.quantile: ").append(c.speculation().quantile()).append('\n');
+      y.append("  spark.speculation.minTaskRuntime: ").append(ms(c.speculation().minTaskRuntimeMs())).append('\n');
+    }
     if (!spec.pools().isEmpty()) {
       y.append("pools:\n");
       for (PoolSpec p : spec.pools()) {
