@@ -2,6 +2,7 @@ package dev.barriersim.scenario;
 
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SparkConf;
+import dev.barriersim.core.spark.SpeculationConf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,18 @@ final class SparkConfReader {
   static final String TASK_MAX_FAILURES = "spark.task.maxFailures";
   static final String DYNAMIC_ALLOCATION = "spark.dynamicAllocation.enabled";
   static final String INTERRUPT = "spark.job.interruptOnCancel";
+  static final String SPECULATION = "spark.speculation";
+  static final String SPECULATION_INTERVAL = "spark.speculation.interval";
+  static final String SPECULATION_MULTIPLIER = "spark.speculation.multiplier";
+  static final String SPECULATION_QUANTILE = "spark.speculation.quantile";
+  static final String SPECULATION_MIN_RUNTIME = "spark.speculation.minTaskRuntime";
   /** The per-resource key, written with a placeholder in messages. */
   static final String RESOURCE = "spark.task.resource.<name>.amount";
 
   /** Every key modelled, in the order the docs list them. */
   static final List<String> KEYS = List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
-      SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT);
+      SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT, SPECULATION, SPECULATION_INTERVAL,
+      SPECULATION_MULTIPLIER, SPECULATION_QUANTILE, SPECULATION_MIN_RUNTIME);
 
   private static final Pattern RESOURCE_KEY = Pattern.compile("spark\\.task\\.resource\\.(.+)\\.amount");
   private static final int MAX_COUNT = 1_000_000;
@@ -80,9 +87,17 @@ final class SparkConfReader {
     Integer taskMaxFailures = intKey(c, f, TASK_MAX_FAILURES, d.taskMaxFailures(), 1);
     Boolean dynamic = boolKey(c, f, DYNAMIC_ALLOCATION, d.dynamicAllocation());
     Boolean interrupt = boolKey(c, f, INTERRUPT, d.interruptOnCancel());
+    SpeculationConf sd = d.speculation();
+    Boolean speculation = boolKey(c, f, SPECULATION, sd.enabled());
+    // Spark's scheduleWithFixedDelay refuses a delay of 0.
+    Long interval = durationKey(c, f, SPECULATION_INTERVAL, sd.intervalMs(), 1);
+    Double multiplier = decimalKey(c, f, SPECULATION_MULTIPLIER, sd.multiplier());
+    Double quantile = decimalKey(c, f, SPECULATION_QUANTILE, sd.quantile());
+    Long minRuntime = durationKey(c, f, SPECULATION_MIN_RUNTIME, sd.minTaskRuntimeMs(), 0);
     if (c.problemCount() != before) return null;
     return c.build(f.node(), path, () -> new SparkConf(cpus, resources, mode, revive, checkInterval, checkMaxFailures,
-        syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt));
+        syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt,
+        new SpeculationConf(speculation, interval, multiplier, quantile, minRuntime)));
   }
 
   private static Integer intKey(LoadContext c, Fields f, String key, Integer dflt, int min) {
@@ -91,6 +106,11 @@ final class SparkConfReader {
 
   private static Long durationKey(LoadContext c, Fields f, String key, Long dflt, long minMs) {
     return f.has(key) ? Values.duration(c, f.get(key), f.path(key), minMs) : dflt;
+  }
+
+  /** Spark reads these as doubles without a range check; barriersim asks for a finite number >= 0. */
+  private static Double decimalKey(LoadContext c, Fields f, String key, Double dflt) {
+    return f.has(key) ? Values.decimal(c, f.get(key), f.path(key), 0, Double.MAX_VALUE, true) : dflt;
   }
 
   private static Boolean boolKey(LoadContext c, Fields f, String key, Boolean dflt) {
