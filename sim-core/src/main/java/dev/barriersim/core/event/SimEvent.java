@@ -165,6 +165,31 @@ public sealed interface SimEvent {
     }
   }
 
+  /**
+   * The speculation check found a running task slower than its TaskSet's threshold and queued a
+   * copy of it (Spark's {@code SparkListenerSpeculativeTaskSubmitted}); {@code taskId} is the
+   * attempt that ran {@code runningMs}, over {@code thresholdMs}.
+   */
+  record SpeculativeTaskSubmitted(long t, String job, String stage, int stageAttempt, int partition, long taskId,
+      long runningMs, long thresholdMs) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("taskId", taskId).num("runningMs", runningMs).num("thresholdMs", thresholdMs);
+    }
+  }
+
+  /**
+   * The launch that follows at once, with the same {@code taskId}, is a speculative copy (Spark's
+   * {@code TaskInfo.speculative}) of a task that already runs elsewhere.
+   */
+  record SpeculativeTaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt,
+      long taskId, String executor, String host) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("host", host);
+    }
+  }
+
   /** The driver asked to kill a running task attempt. */
   record TaskKillRequested(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
       String executor, String reason) implements SimEvent {

@@ -120,6 +120,18 @@ final class ResourceOffers {
    * would place nothing.
    */
   void place(TaskSetManager ts, Placement placement) {
+    place(ts, placement, placement);
+  }
+
+  /**
+   * {@link #place(TaskSetManager, Placement)} for a set that may also have speculative copies
+   * waiting: those go to {@code copies}.
+   */
+  void place(TaskSetManager ts, Placement placement, Placement copies) {
+    if (ts.hasPendingCopies()) {
+      placeWithCopies(ts, placement, copies);
+      return;
+    }
     ResourceDemand d = ts.stage.demand;
     int n = 0;
     for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
@@ -145,6 +157,39 @@ final class ResourceOffers {
         if (d.fits(e)) candidates[kept++] = e;
       }
       n = kept;
+    }
+  }
+
+  /**
+   * Spark's sweeps when speculative copies wait ({@code resourceOfferSingleTaskSet} repeated while
+   * it launches something): each offer that fits takes one task, a pending task first and else a
+   * copy whose task never ran on the offer's host ({@code dequeueTask}), so a sweep goes on past
+   * the last pending task. A set with preferred locations places its pending tasks by delay
+   * scheduling first; here it places only copies.
+   */
+  private void placeWithCopies(TaskSetManager ts, Placement placement, Placement copies) {
+    ResourceDemand d = ts.stage.demand;
+    boolean launched = true;
+    while (launched) {
+      launched = false;
+      for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
+        Executor e = cluster.get(i);
+        if (!d.fits(e)) continue;
+        if (ts.locality == null && ts.hasPending()) {
+          int index = ts.pollPending();
+          take(e, d);
+          placement.placed(ts, index, e);
+          launched = true;
+        } else if (ts.hasPendingCopies()) {
+          int index = ts.speculation.poll(e.host());
+          if (index < 0) continue;
+          take(e, d);
+          copies.placed(ts, index, e);
+          launched = true;
+        } else {
+          return;
+        }
+      }
     }
   }
 }

@@ -23,6 +23,12 @@ final class SparkMessages {
     return "Stage cancelled: " + reason;
   }
 
+  /** Why {@code handleSuccessfulTask} kills the other attempts of a task that succeeded. */
+  static final String ANOTHER_ATTEMPT_SUCCEEDED = "another attempt succeeded";
+
+  /** Why an attempt that succeeded after another attempt's success counts as killed. */
+  static final String NOT_COMMITTED = "Finish but did not commit due to another attempt succeeded";
+
   static String taskKilled(String reason) {
     return "TaskKilled (" + reason + ")";
   }

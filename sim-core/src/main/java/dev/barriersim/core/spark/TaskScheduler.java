@@ -38,7 +38,11 @@ final class TaskScheduler {
   /** Locality and delay scheduling, for the TaskSets whose tasks have preferred locations. */
   private final DelayScheduling delay;
   /** Launches a placed task; made once, so that a round allocates no function object. */
-  private final ResourceOffers.Placement launcher = this::launch;
+  private final ResourceOffers.Placement launcher = (ts, index, e) -> launch(ts, index, e, false);
+  /** Launches a placed speculative copy. */
+  private final ResourceOffers.Placement copyLauncher = (ts, index, e) -> launch(ts, index, e, true);
+  /** Spark's speculation thread and checks, or null when the run cannot speculate. */
+  private SpeculationPolicy speculation;
   /** Visits one TaskSet of the round in {@link TaskSetQueue} order; made once, as {@link #launcher}. */
   private final Predicate<TaskSetManager> visitor = this::visit;
   /** Whether the round under way offers every executor (for {@code BarrierRoundSkipped}). */
@@ -72,6 +76,11 @@ final class TaskScheduler {
     this.clusterEvents = clusterEvents;
   }
 
+  /** Speculates ordinary TaskSets with {@code policy} ({@code spark.speculation}, not with the local backend). */
+  void speculateWith(SpeculationPolicy policy) {
+    this.speculation = policy;
+  }
+
   boolean hasPendingWork() {
     return queue.hasSchedulable();
   }
@@ -86,6 +95,7 @@ final class TaskScheduler {
     }
     delay.taskSetSubmitted(ts);
     queue.add(ts);
+    if (speculation != null) speculation.taskSetSubmitted(ts);
     backend.stateChanged();
     backend.reviveOffers();
   }
@@ -163,13 +173,15 @@ final class TaskScheduler {
     } else if (ts.locality != null) {
       delay.place(ts, offers, launcher);
       delay.settle(ts, fullRound);
+      // Copies ignore preferred locations here (Spark's dequeueTask offers them level by level too).
+      if (ts.hasPendingCopies()) offers.place(ts, launcher, copyLauncher);
     } else {
-      offers.place(ts, launcher);
+      offers.place(ts, launcher, copyLauncher);
     }
-    if (!ts.hasPending()) queue.remove(ts);
+    if (!ts.hasPending() && !ts.hasPendingCopies()) queue.remove(ts);
   }
 
-  private void launch(TaskSetManager ts, int index, Executor e) {
+  private void launch(TaskSetManager ts, int index, Executor e, boolean speculative) {
     Stage s = ts.stage;
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
@@ -191,9 +203,14 @@ final class TaskScheduler {
     t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
     TaskLocality locality = ts.locality == null ? TaskLocality.PROCESS_LOCAL : ts.locality.placedAt(index);
+    if (speculative) {
+      emit.accept(new SimEvent.SpeculativeTaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
+          partition, attempt, t.taskId, e.id(), e.host()));
+    }
     emit.taskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt, t.taskId, e.id(),
         e.host(), t.resources, locality);
     runner.start(t);
+    if (speculation != null) speculation.taskChanged(ts);
   }
 
   /**
@@ -206,6 +223,10 @@ final class TaskScheduler {
     t.finished = true;
     TaskSetManager ts = t.taskSet;
     Stage s = ts.stage;
+    if (cause == EndCause.SUCCESS && lostTheRace(t)) {
+      cause = EndCause.KILLED;
+      reason = SparkMessages.taskKilled(SparkMessages.NOT_COMMITTED);
+    }
     cluster.give(t.executor, s.demand);
     if (t.resources != null) cluster.releaseAddresses(t.executor, t.resources.addresses());
     ts.taskEnded(t);
@@ -215,8 +236,13 @@ final class TaskScheduler {
     backend.stateChanged();
     clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);
+    if (speculation != null) speculation.taskChanged(ts);
     if (cause == EndCause.SUCCESS) {
       delay.taskSucceeded(t);
+      if (ts.speculation != null) {
+        speculation.taskSucceeded(t);
+        killOtherAttempts(t);
+      }
       ts.markSuccessful(t.index);
       if (ts.isZombie) queue.remove(ts);
       dag.taskSucceeded(t);
@@ -225,6 +251,30 @@ final class TaskScheduler {
       handleFailedTask(t, cause, reason);
     }
     ts.resultHandled(t.index);
+  }
+
+  /**
+   * {@code handleSuccessfulTask}: an attempt that succeeds after another attempt of its task
+   * succeeded and asked to kill it is handled as killed ("Finish but did not commit ...").
+   */
+  private static boolean lostTheRace(TaskAttempt t) {
+    TaskSetManager ts = t.taskSet;
+    return ts.speculation != null && ts.isSuccessful(t.index) && ts.speculation.wasKilledByOtherAttempt(t.taskId);
+  }
+
+  /**
+   * {@code handleSuccessfulTask}: the first attempt of a task to succeed wins, and every other
+   * attempt of it still running is killed ("another attempt succeeded"); a killed attempt ends
+   * {@code TaskKilled}, which never counts as a failure.
+   */
+  private void killOtherAttempts(TaskAttempt winner) {
+    TaskSetManager ts = winner.taskSet;
+    if (ts.copiesRunning(winner.index) == 0) return;
+    for (TaskAttempt other : ts.runningAttempts()) {
+      if (other.index != winner.index) continue;
+      ts.speculation.killedByOtherAttempt(other.taskId);
+      kill(other, SparkMessages.ANOTHER_ATTEMPT_SUCCEEDED);
+    }
   }
 
   /**

@@ -49,6 +49,8 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
    * keeps its pending tasks there, by place, instead of in {@link #pending}.
    */
   TaskSetLocality locality;
+  /** Speculation's state, or null: speculation is off, or the set is a barrier set (never speculated). */
+  SpeculatableTasks speculation;
 
   TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions) {
     this.stage = stage;
@@ -130,9 +132,19 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     return false;
   }
 
-  /** Spark's {@code isSchedulable}: not a zombie and has pending tasks. */
+  /** Spark's {@code isSchedulable}: not a zombie and has pending tasks or pending speculative copies. */
   boolean isSchedulable() {
-    return !isZombie && hasPending();
+    return !isZombie && (hasPending() || hasPendingCopies());
+  }
+
+  /** True when speculative copies wait for an offer ({@link SpeculatableTasks#hasPendingCopies}). */
+  boolean hasPendingCopies() {
+    return speculation != null && speculation.hasPendingCopies();
+  }
+
+  /** Spark's {@code copiesRunning(index)}: attempts of task {@code index} running now. */
+  int copiesRunning(int index) {
+    return copiesRunning[index];
   }
 
   /** Takes the next pending task index; call {@link #hasPending()} first. */
@@ -208,6 +220,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     runningCount++;
     copiesRunning[t.index]++;
     pool.runningTasks++;
+    if (speculation != null) speculation.launched(t.index, t.executor.host());
   }
 
   void taskEnded(TaskAttempt t) {

@@ -16,6 +16,7 @@ import dev.barriersim.core.properties.checks.PropertyCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
 import dev.barriersim.core.properties.checks.ScriptedFailureCheck;
 import dev.barriersim.core.properties.checks.SlotCheckScheduleCheck;
+import dev.barriersim.core.properties.checks.SpeculationCheck;
 import dev.barriersim.core.properties.checks.TaskRetryCheck;
 import dev.barriersim.core.properties.checks.WorkConservingCheck;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class PropertyRuns {
   public static List<PropertyCheck> allChecks() {
     return List.of(new AllOrNothingCheck(), new BarrierSlotsCheck(), new CapacityCheck(), new BarrierFailureCheck(),
         new ResubmitDelayCheck(), new TaskRetryCheck(), new WorkConservingCheck(), new AccountingCheck(),
-        new SlotCheckScheduleCheck(), new ScriptedFailureCheck(), new LifecycleCheck());
+        new SlotCheckScheduleCheck(), new ScriptedFailureCheck(), new LifecycleCheck(), new SpeculationCheck());
   }
 
   /** The seed in force: {@code QT_SEED} if set, else the default. */

@@ -15,6 +15,7 @@ import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
+import dev.barriersim.core.spark.SpeculationConf;
 import dev.barriersim.core.workload.JobSpec;
 import dev.barriersim.core.workload.RepeatSpec;
 import dev.barriersim.core.workload.StageLocality;
@@ -162,8 +163,16 @@ public final class ScenarioGen {
       }
       failures = new FailureSpec(tasks, p, execs);
     }
-    return new SimulationSpec("gen", d.between(1, 1000), new ClusterSpec(groups, changes), conf, pools, settings, jobs,
-        failures);
+    long seed = d.between(1, 1000);
+    // Drawn last, so that every draw above stays what it was before speculation was generated.
+    // Not with executor losses: a result task's copy that fetch-fails while its original runs on
+    // lets the original end the job while parent stages rerun, and then Spark cancels those
+    // (cancelRunningIndependentStages on job success), which barriersim does not model yet.
+    if (d.chance(40) && failures.executors().isEmpty()) {
+      conf = conf.withSpeculation(new SpeculationConf(true, d.pick(List.of(100L, 500L, 1000L)),
+          d.pick(List.of(1.0, 1.5, 3.0)), d.pick(List.of(0.25, 0.5, 0.75, 1.0)), d.pick(List.of(0L, 100L, 2000L))));
+    }
+    return new SimulationSpec("gen", seed, new ClusterSpec(groups, changes), conf, pools, settings, jobs, failures);
   }
 
   /**

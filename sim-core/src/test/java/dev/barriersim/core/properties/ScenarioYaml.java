@@ -66,6 +66,13 @@ public final class ScenarioYaml {
       y.append("  spark.locality.wait.legacyResetOnTaskLaunch: ").append(c.locality().legacyResetOnTaskLaunch()).append('\n');
       y.append("  spark.shuffle.reduceLocality.enabled: ").append(c.locality().reduceLocality()).append('\n');
     }
+    if (c.speculation().enabled()) {
+      y.append("  spark.speculation: true\n");
+      y.append("  spark.speculation.interval: ").append(ms(c.speculation().intervalMs())).append('\n');
+      y.append("  spark.speculation.multiplier: ").append(c.speculation().multiplier()).append('\n');
+      y.append("  spark.speculation.quantile: ").append(c.speculation().quantile()).append('\n');
+      y.append("  spark.speculation.minTaskRuntime: ").append(ms(c.speculation().minTaskRuntimeMs())).append('\n');
+    }
     if (!spec.pools().isEmpty()) {
       y.append("pools:\n");
       for (PoolSpec p : spec.pools()) {

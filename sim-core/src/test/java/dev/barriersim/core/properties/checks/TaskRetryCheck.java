@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Non-barrier retries ({@code TaskSetManager.handleFailedTask}). Within a stage attempt the
- * attempts of one partition are numbered 0, 1, 2, ... in launch order and never overlap (no
- * speculation). A failure that counts (FAILED, not {@code ExecutorLostFailure}, not
+ * attempts of one partition are numbered 0, 1, 2, ... in launch order and never overlap, except
+ * that a speculative copy ({@code SpeculativeTaskLaunched}) may join one running attempt. A failure that counts (FAILED, not {@code ExecutorLostFailure}, not
  * {@code FetchFailed}, in a live attempt: job active, no newer attempt, no fetch failure yet)
  * adds one to the partition's count; the job fails with "failed N times" at the instant some
  * partition reaches {@code spark.task.maxFailures} counted failures, and a job fails with that
@@ -41,7 +41,13 @@ public final class TaskRetryCheck implements PropertyCheck {
     List<long[]> quietInstants = new ArrayList<>();
     List<String> quietAttempts = new ArrayList<>();
     Map<String, JobEnded> jobEnds = new HashMap<>();
+    Map<String, TaskLaunched> copyOf = new HashMap<>(); // partition key -> the attempt a running copy joined
+    long copyTaskId = -1;
     for (SimEvent e : events) {
+      if (e instanceof SimEvent.SpeculativeTaskLaunched c) {
+        copyTaskId = c.taskId();
+        continue;
+      }
       if (e instanceof StageSubmitted s) {
         latest.put(Keys.stage(s.job(), s.stage()), s.stageAttempt());
         if (s.barrier()) barrier.add(Keys.attempt(s.job(), s.stage(), s.stageAttempt()));
@@ -56,14 +62,25 @@ public final class TaskRetryCheck implements PropertyCheck {
         if (l.attempt() != want) out.add("t=" + l.t() + ": " + pk + " launched attempt " + l.attempt() + ", expected " + want);
         nextAttempt.put(pk, l.attempt() + 1);
         TaskLaunched prev = runningAttempt.put(pk, l);
-        if (prev != null) out.add("t=" + l.t() + ": " + pk + " attempt " + l.attempt() + " launched while attempt "
+        if (prev != null && l.taskId() == copyTaskId && !copyOf.containsKey(pk)) {
+          copyOf.put(pk, prev); // a copy beside one running attempt: both run on
+        } else if (prev != null) out.add("t=" + l.t() + ": " + pk + " attempt " + l.attempt() + " launched while attempt "
             + prev.attempt() + " still runs");
       } else if (e instanceof TaskEnded t) {
         String ak = Keys.attempt(t.job(), t.stage(), t.stageAttempt());
         if (barrier.contains(ak)) continue;
         String pk = Keys.partition(t.job(), t.stage(), t.stageAttempt(), t.partition());
         TaskLaunched r = runningAttempt.get(pk);
-        if (r != null && r.taskId() == t.taskId()) runningAttempt.remove(pk);
+        TaskLaunched other = copyOf.get(pk);
+        if (other != null && other.taskId() == t.taskId()) {
+          copyOf.remove(pk);
+        } else if (r != null && r.taskId() == t.taskId()) {
+          runningAttempt.remove(pk);
+          if (other != null) {
+            runningAttempt.put(pk, other);
+            copyOf.remove(pk);
+          }
+        }
         if (t.status() != TaskStatus.FAILED) continue;
         String reason = t.reason() == null ? "" : t.reason();
         if (reason.startsWith("FetchFailed")) {
@@ -80,7 +97,7 @@ public final class TaskRetryCheck implements PropertyCheck {
           quietAttempts.add(ak + "|" + t.job());
         }
         if (n > max) out.add("t=" + t.t() + ": " + pk + " failed " + n + " counted times, above spark.task.maxFailures");
-      } else if (e instanceof TaskKillRequested k) {
+      } else if (e instanceof TaskKillRequested k && !"another attempt succeeded".equals(k.reason())) {
         String ak = Keys.attempt(k.job(), k.stage(), k.stageAttempt());
         for (int i = 0; i < quietInstants.size(); i++) {
           String[] q = quietAttempts.get(i).split("\\|");
