@@ -27,20 +27,24 @@ final class BarrierPlacement implements ResourceOffers.Placement {
     this.launcher = launcher;
   }
 
-  /** Offers this round to barrier set {@code ts}: it launches every pending task, or none. */
-  void offer(TaskSetManager ts, ResourceOffers offers, boolean fullRound) {
+  /**
+   * Offers this round to barrier set {@code ts}: it launches every pending task, or none. Returns
+   * how many tasks were placed, launched or given back (Spark's {@code launchedAnyTask} counts
+   * both), or -1 when the set was skipped for want of free slots.
+   */
+  int offer(TaskSetManager ts, ResourceOffers offers, boolean fullRound) {
     Stage s = ts.stage;
     int free = offers.freeSlots(s.demand);
     if (free < ts.numTasks) {
       emit.barrierRoundSkipped(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, ts.numTasks, free, fullRound);
-      return;
+      return -1;
     }
     placed = 0;
     offers.place(ts, this);
-    if (placed == 0) return;
+    if (placed == 0) return 0;
     if (placed == ts.numTasks) {
       for (int i = 0; i < placed; i++) launcher.placed(ts, indexes[i], executors[i]);
-      return;
+      return placed;
     }
     for (int i = placed - 1; i >= 0; i--) {
       offers.give(executors[i], s.demand);
@@ -48,6 +52,7 @@ final class BarrierPlacement implements ResourceOffers.Placement {
     }
     emit.accept(new SimEvent.BarrierPlacementReverted(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
         placed, ts.numTasks));
+    return placed;
   }
 
   /** Holds a placed task until the whole set is placed. */

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param taskMaxFailures {@code spark.task.maxFailures}
  * @param dynamicAllocation {@code spark.dynamicAllocation.enabled}
  * @param interruptOnCancel {@code spark.job.interruptOnCancel}
+ * @param excludeOnFailure {@code spark.excludeOnFailure.*} ({@link ExcludeOnFailureConf#DISABLED} by default)
  */
 public record SparkConf(
     int taskCpus,
@@ -30,11 +31,21 @@ public record SparkConf(
     int maxConsecutiveAttempts,
     int taskMaxFailures,
     boolean dynamicAllocation,
-    boolean interruptOnCancel) {
+    boolean interruptOnCancel,
+    ExcludeOnFailureConf excludeOnFailure) {
 
   /** Spark's defaults. */
   public static final SparkConf DEFAULTS = new SparkConf(
       1, Map.of(), SchedulingMode.FIFO, 1_000, 15_000, 40, 365L * 24 * 3600 * 1000, 4, 4, false, false);
+
+  /** The keys without exclusion on failure (Spark's default: off). */
+  public SparkConf(int taskCpus, Map<String, Integer> taskResources, SchedulingMode schedulingMode, long reviveIntervalMs,
+      long slotCheckIntervalMs, int slotCheckMaxFailures, long barrierSyncTimeoutMs, int maxConsecutiveAttempts,
+      int taskMaxFailures, boolean dynamicAllocation, boolean interruptOnCancel) {
+    this(taskCpus, taskResources, schedulingMode, reviveIntervalMs, slotCheckIntervalMs, slotCheckMaxFailures,
+        barrierSyncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interruptOnCancel,
+        ExcludeOnFailureConf.DISABLED);
+  }
 
   /** Checks each key's range as Spark's config checks do. */
   public SparkConf {
@@ -50,6 +61,16 @@ public record SparkConf(
     if (barrierSyncTimeoutMs < 1000) throw new IllegalArgumentException("spark.barrier.sync.timeout must be >= 1s");
     if (maxConsecutiveAttempts < 1) throw new IllegalArgumentException("spark.stage.maxConsecutiveAttempts must be >= 1");
     if (taskMaxFailures < 1) throw new IllegalArgumentException("spark.task.maxFailures must be >= 1");
+    if (excludeOnFailure == null) excludeOnFailure = ExcludeOnFailureConf.DISABLED;
+    String refusal = excludeOnFailure.refusal(taskMaxFailures);
+    if (refusal != null) throw new IllegalArgumentException(refusal);
+  }
+
+  /** The same keys with {@code spark.excludeOnFailure.*} replaced. */
+  public SparkConf withExcludeOnFailure(ExcludeOnFailureConf e) {
+    return new SparkConf(taskCpus, taskResources, schedulingMode, reviveIntervalMs, slotCheckIntervalMs,
+        slotCheckMaxFailures, barrierSyncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation,
+        interruptOnCancel, e);
   }
 
   /** The slot-check retry delay: Spark reads the interval with {@code timeConf(SECONDS)}, so 1500ms is 1s. */
