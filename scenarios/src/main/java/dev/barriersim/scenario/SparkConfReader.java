@@ -1,5 +1,6 @@
 package dev.barriersim.scenario;
 
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SparkConf;
 import java.util.ArrayList;
@@ -31,8 +32,14 @@ final class SparkConfReader {
   static final String RESOURCE = "spark.task.resource.<name>.amount";
 
   /** Every key modelled, in the order the docs list them. */
-  static final List<String> KEYS = List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
-      SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT);
+  static final List<String> KEYS = keys();
+
+  private static List<String> keys() {
+    List<String> k = new ArrayList<>(List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
+        SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT));
+    k.addAll(ExcludeOnFailureReader.KEYS);
+    return List.copyOf(k);
+  }
 
   private static final Pattern RESOURCE_KEY = Pattern.compile("spark\\.task\\.resource\\.(.+)\\.amount");
   private static final int MAX_COUNT = 1_000_000;
@@ -80,9 +87,10 @@ final class SparkConfReader {
     Integer taskMaxFailures = intKey(c, f, TASK_MAX_FAILURES, d.taskMaxFailures(), 1);
     Boolean dynamic = boolKey(c, f, DYNAMIC_ALLOCATION, d.dynamicAllocation());
     Boolean interrupt = boolKey(c, f, INTERRUPT, d.interruptOnCancel());
+    ExcludeOnFailureConf exclude = ExcludeOnFailureReader.read(c, f, taskMaxFailures);
     if (c.problemCount() != before) return null;
     return c.build(f.node(), path, () -> new SparkConf(cpus, resources, mode, revive, checkInterval, checkMaxFailures,
-        syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt));
+        syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt, exclude));
   }
 
   private static Integer intKey(LoadContext c, Fields f, String key, Integer dflt, int min) {
