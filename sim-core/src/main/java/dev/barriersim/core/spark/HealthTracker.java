@@ -72,19 +72,23 @@ final class HealthTracker {
     for (Iterator<Map.Entry<Integer, ExcludedExecutor>> it = executorIdToExcludedStatus.entrySet().iterator();
         it.hasNext(); ) {
       Map.Entry<Integer, ExcludedExecutor> x = it.next();
-      if (x.getValue().expiryTime() >= now) continue;
+      // Read the entry before removing it: TreeMap's iterator may reuse a removed entry for its successor.
+      int index = x.getKey();
+      ExcludedExecutor status = x.getValue();
+      if (status.expiryTime() >= now) continue;
       it.remove();
-      String id = excludedIds.remove(x.getKey());
+      String id = excludedIds.remove(index);
       emit.accept(new SimEvent.ExecutorUnexcluded(now, id, ExclusionScope.APPLICATION));
-      Set<Integer> failedExecsOnNode = nodeToExcludedExecs.get(x.getValue().node());
-      failedExecsOnNode.remove(x.getKey());
-      if (failedExecsOnNode.isEmpty()) nodeToExcludedExecs.remove(x.getValue().node());
+      Set<Integer> failedExecsOnNode = nodeToExcludedExecs.get(status.node());
+      failedExecsOnNode.remove(index);
+      if (failedExecsOnNode.isEmpty()) nodeToExcludedExecs.remove(status.node());
     }
     for (Iterator<Map.Entry<String, Long>> it = nodeIdToExcludedExpiryTime.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Long> n = it.next();
+      String host = n.getKey();
       if (n.getValue() >= now) continue;
       it.remove();
-      emit.accept(new SimEvent.NodeUnexcluded(now, n.getKey(), ExclusionScope.APPLICATION));
+      emit.accept(new SimEvent.NodeUnexcluded(now, host, ExclusionScope.APPLICATION));
     }
     updateNextExpiryTime();
   }

@@ -11,6 +11,7 @@ import dev.barriersim.core.properties.checks.AllOrNothingCheck;
 import dev.barriersim.core.properties.checks.BarrierFailureCheck;
 import dev.barriersim.core.properties.checks.BarrierSlotsCheck;
 import dev.barriersim.core.properties.checks.CapacityCheck;
+import dev.barriersim.core.properties.checks.ExclusionCheck;
 import dev.barriersim.core.properties.checks.LifecycleCheck;
 import dev.barriersim.core.properties.checks.PropertyCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
@@ -38,7 +39,7 @@ public final class PropertyRuns {
   public static List<PropertyCheck> allChecks() {
     return List.of(new AllOrNothingCheck(), new BarrierSlotsCheck(), new CapacityCheck(), new BarrierFailureCheck(),
         new ResubmitDelayCheck(), new TaskRetryCheck(), new WorkConservingCheck(), new AccountingCheck(),
-        new SlotCheckScheduleCheck(), new ScriptedFailureCheck(), new LifecycleCheck());
+        new SlotCheckScheduleCheck(), new ScriptedFailureCheck(), new LifecycleCheck(), new ExclusionCheck());
   }
 
   /** The seed in force: {@code QT_SEED} if set, else the default. */
@@ -60,6 +61,15 @@ public final class PropertyRuns {
   /** Random scenarios of a shape, described by their YAML. */
   public static Gen<SimulationSpec> scenarios(ScenarioGen.Shape shape) {
     Gen<SimulationSpec> g = in -> ScenarioGen.scenario((lo, hi) -> (int) in.next(Constraint.between(lo, hi)), shape);
+    return g.describedAs(s -> "\n" + ScenarioYaml.render(s) + "# " + ScenarioYaml.HOW_TO_RUN);
+  }
+
+  /** Random FULL scenarios with exclusion on failure always on, with small thresholds. */
+  public static Gen<SimulationSpec> scenariosWithExclusion() {
+    Gen<SimulationSpec> g = in -> {
+      Draw d = (lo, hi) -> (int) in.next(Constraint.between(lo, hi));
+      return ScenarioGen.withExclusion(d, ScenarioGen.scenario(d, ScenarioGen.Shape.FULL));
+    };
     return g.describedAs(s -> "\n" + ScenarioYaml.render(s) + "# " + ScenarioYaml.HOW_TO_RUN);
   }
 
