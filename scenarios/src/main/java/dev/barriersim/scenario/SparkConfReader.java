@@ -1,6 +1,7 @@
 package dev.barriersim.scenario;
 
 import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SparkConf;
 import dev.barriersim.core.spark.SpeculationConf;
@@ -44,10 +45,16 @@ final class SparkConfReader {
   static final String RESOURCE = "spark.task.resource.<name>.amount";
 
   /** Every key modelled, in the order the docs list them. */
-  static final List<String> KEYS = List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
-      SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT, LOCALITY_WAIT,
-      LOCALITY_WAIT_PROCESS, LOCALITY_WAIT_NODE, LOCALITY_WAIT_RACK, LOCALITY_LEGACY_RESET, REDUCE_LOCALITY,
-      SPECULATION, SPECULATION_INTERVAL, SPECULATION_MULTIPLIER, SPECULATION_QUANTILE, SPECULATION_MIN_RUNTIME);
+  static final List<String> KEYS = keys();
+
+  private static List<String> keys() {
+    List<String> k = new ArrayList<>(List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
+        SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT, LOCALITY_WAIT,
+        LOCALITY_WAIT_PROCESS, LOCALITY_WAIT_NODE, LOCALITY_WAIT_RACK, LOCALITY_LEGACY_RESET, REDUCE_LOCALITY,
+        SPECULATION, SPECULATION_INTERVAL, SPECULATION_MULTIPLIER, SPECULATION_QUANTILE, SPECULATION_MIN_RUNTIME));
+    k.addAll(ExcludeOnFailureReader.KEYS);
+    return List.copyOf(k);
+  }
 
   private static final Pattern RESOURCE_KEY = Pattern.compile("spark\\.task\\.resource\\.(.+)\\.amount");
   private static final int MAX_COUNT = 1_000_000;
@@ -110,11 +117,12 @@ final class SparkConfReader {
     Double multiplier = decimalKey(c, f, SPECULATION_MULTIPLIER, sd.multiplier());
     Double quantile = decimalKey(c, f, SPECULATION_QUANTILE, sd.quantile());
     Long minRuntime = durationKey(c, f, SPECULATION_MIN_RUNTIME, sd.minTaskRuntimeMs(), 0);
+    ExcludeOnFailureConf exclude = ExcludeOnFailureReader.read(c, f, taskMaxFailures);
     if (c.problemCount() != before) return null;
     return c.build(f.node(), path, () -> new SparkConf(cpus, resources, mode, revive, checkInterval, checkMaxFailures,
         syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt,
         new LocalityConf(process, node, rack, reduceLocality, legacy),
-        new SpeculationConf(speculation, interval, multiplier, quantile, minRuntime)));
+        new SpeculationConf(speculation, interval, multiplier, quantile, minRuntime), exclude));
   }
 
   private static Integer intKey(LoadContext c, Fields f, String key, Integer dflt, int min) {

@@ -287,4 +287,43 @@ public sealed interface SimEvent {
   record ExecutorLost(long t, String executor, String reason) implements SimEvent {
     public void fields(EventFields o) { o.str("executor", executor).str("reason", reason); }
   }
+
+  /**
+   * Executor {@code executor} was excluded on failure ({@code scope}): for task {@code partition} of a
+   * stage attempt, for a stage attempt, or for the application until {@code expiresMs};
+   * {@code failures} are the failures that led to it. Ids that do not apply to the scope are null or -1.
+   */
+  record ExecutorExcluded(long t, String executor, String host, ExclusionScope scope, String job, String stage,
+      int stageAttempt, int partition, int failures, long expiresMs) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("executor", executor).str("host", host).str("scope", scope.label());
+      Exclusions.ids(o, scope, job, stage, stageAttempt, partition);
+      o.num("failures", failures);
+      if (scope == ExclusionScope.APPLICATION) o.num("expiresMs", expiresMs);
+    }
+  }
+
+  /** An application-level exclusion of {@code executor} timed out: it takes tasks again. */
+  record ExecutorUnexcluded(long t, String executor, ExclusionScope scope) implements SimEvent {
+    public void fields(EventFields o) { o.str("executor", executor).str("scope", scope.label()); }
+  }
+
+  /**
+   * Every executor of {@code host} was excluded on failure ({@code scope}), because {@code executors}
+   * of its executors were; ids as in {@link ExecutorExcluded}.
+   */
+  record NodeExcluded(long t, String host, ExclusionScope scope, String job, String stage, int stageAttempt,
+      int partition, int executors, long expiresMs) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("host", host).str("scope", scope.label());
+      Exclusions.ids(o, scope, job, stage, stageAttempt, partition);
+      o.num("executors", executors);
+      if (scope == ExclusionScope.APPLICATION) o.num("expiresMs", expiresMs);
+    }
+  }
+
+  /** An application-level exclusion of {@code host} timed out. */
+  record NodeUnexcluded(long t, String host, ExclusionScope scope) implements SimEvent {
+    public void fields(EventFields o) { o.str("host", host).str("scope", scope.label()); }
+  }
 }

@@ -83,6 +83,13 @@ final class SparkMessages {
         + mapStage.id + " partition " + reduceId + "\n)";
   }
 
+  /** {@code TaskSetManager.abortSinceCompletelyExcludedOnFailure}, with its leading and trailing line breaks. */
+  static String completelyExcluded(TaskSetManager ts, int taskIndex, String latestFailureReason) {
+    return "\nAborting TaskSet " + ts.id() + " because task " + taskIndex + " (partition " + ts.partition(taskIndex)
+        + ")\ncannot run anywhere due to node and executor excludeOnFailure.\nMost recent failure:\n"
+        + latestFailureReason + "\n\nExcludeOnFailure behavior can be configured via spark.excludeOnFailure.*.\n";
+  }
+
   static String resubmitted() {
     return "Resubmitted (resubmitted due to lost executor)";
   }

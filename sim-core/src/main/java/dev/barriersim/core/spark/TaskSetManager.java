@@ -1,5 +1,6 @@
 package dev.barriersim.core.spark;
 
+import dev.barriersim.core.cluster.Executor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,6 +52,8 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   TaskSetLocality locality;
   /** Speculation's state, or null: speculation is off, or the set is a barrier set (never speculated). */
   SpeculatableTasks speculation;
+  /** Exclusion inside this set ({@code taskSetExcludelistHelperOpt}); null when exclusion is off. */
+  TaskSetExcludelist excludelist;
 
   TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions) {
     this.stage = stage;
@@ -151,6 +154,31 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   int pollPending() {
     changing();
     return pending[--pendingSize];
+  }
+
+  /**
+   * Takes the last pending task that may run on {@code e} ({@code dequeueTaskFromList} skipping tasks
+   * excluded there), or -1; entries of tasks already running or done are passed over.
+   */
+  int pollPendingAllowedOn(Executor e) {
+    for (int i = pendingSize - 1; i >= 0; i--) {
+      int index = pending[i];
+      if (successful[index] || copiesRunning[index] != 0 || excludelist.excludesTask(index, e)) continue;
+      changing();
+      System.arraycopy(pending, i + 1, pending, i, pendingSize - i - 1);
+      pendingSize--;
+      return index;
+    }
+    return -1;
+  }
+
+  /** The last pending task that is neither running nor done, or -1 (for {@code getCompletelyExcludedTaskIfAny}). */
+  int lastPendingTask() {
+    for (int i = pendingSize - 1; i >= 0; i--) {
+      int index = pending[i];
+      if (!successful[index] && copiesRunning[index] == 0) return index;
+    }
+    return -1;
   }
 
   /** Puts a task back (a failure to retry, or a reverted barrier placement). No-op for a zombie. */

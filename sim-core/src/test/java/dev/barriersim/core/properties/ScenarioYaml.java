@@ -8,6 +8,7 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
@@ -72,6 +73,21 @@ public final class ScenarioYaml {
       y.append("  spark.speculation.multiplier: ").append(c.speculation().multiplier()).append('\n');
       y.append("  spark.speculation.quantile: ").append(c.speculation().quantile()).append('\n');
       y.append("  spark.speculation.minTaskRuntime: ").append(ms(c.speculation().minTaskRuntimeMs())).append('\n');
+    }
+    ExcludeOnFailureConf x = c.excludeOnFailure();
+    if (!x.equals(ExcludeOnFailureConf.DISABLED)) {
+      y.append("  spark.excludeOnFailure.enabled: ").append(x.enabled()).append('\n');
+      y.append("  spark.excludeOnFailure.task.maxTaskAttemptsPerExecutor: ").append(x.maxTaskAttemptsPerExecutor()).append('\n');
+      y.append("  spark.excludeOnFailure.task.maxTaskAttemptsPerNode: ").append(x.maxTaskAttemptsPerNode()).append('\n');
+      y.append("  spark.excludeOnFailure.stage.maxFailedTasksPerExecutor: ").append(x.stageMaxFailedTasksPerExecutor()).append('\n');
+      y.append("  spark.excludeOnFailure.stage.maxFailedExecutorsPerNode: ").append(x.stageMaxFailedExecutorsPerNode()).append('\n');
+      y.append("  spark.excludeOnFailure.application.maxFailedTasksPerExecutor: ")
+          .append(x.applicationMaxFailedTasksPerExecutor()).append('\n');
+      y.append("  spark.excludeOnFailure.application.maxFailedExecutorsPerNode: ")
+          .append(x.applicationMaxFailedExecutorsPerNode()).append('\n');
+      y.append("  spark.excludeOnFailure.timeout: ").append(ms(x.timeoutMs())).append('\n');
+      y.append("  spark.scheduler.excludeOnFailure.unschedulableTaskSetTimeout: ")
+          .append(ms(x.unschedulableTaskSetTimeoutMs())).append('\n');
     }
     if (!spec.pools().isEmpty()) {
       y.append("pools:\n");

@@ -10,6 +10,7 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
 import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
@@ -56,6 +57,7 @@ public final class SpecBuilder {
   private final List<TaskFailureSpec> taskFailures = new ArrayList<>();
   private double failureProbability;
   private final List<ExecutorFailureSpec> executorFailures = new ArrayList<>();
+  private ExcludeOnFailureConf exclude = ExcludeOnFailureConf.DISABLED;
 
   public static SpecBuilder spec() { return new SpecBuilder(); }
 
@@ -66,6 +68,11 @@ public final class SpecBuilder {
     executors.add(new ExecutorGroup(count, cores, res, 1));
     return this;
   }
+  public SpecBuilder executorsPerHost(int count, int cores, int perHost) {
+    executors.add(new ExecutorGroup(count, cores, Map.of(), perHost));
+    return this;
+  }
+  public SpecBuilder excludeOnFailure(ExcludeOnFailureConf e) { exclude = e; return this; }
   public SpecBuilder addAt(long at, int count, int cores) {
     changes.add(new ClusterChange(at, new ExecutorGroup(count, cores, Map.of(), 1), List.of()));
     return this;
@@ -184,7 +191,8 @@ public final class SpecBuilder {
 
   public SimulationSpec build() {
     SparkConf conf = new SparkConf(taskCpus, taskResources, mode, reviveMs, slotCheckIntervalMs, slotCheckMaxFailures,
-        syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt, locality, speculation);
+        syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt, locality, speculation,
+        exclude);
     SimulationSettings settings = new SimulationSettings(backend, launchLatency, statusLatency, killLatency, pollMs,
         horizon, maxEvents, reviveOffsetMs);
     return new SimulationSpec(name, seed, new ClusterSpec(executors, changes), conf, pools, settings, jobs,

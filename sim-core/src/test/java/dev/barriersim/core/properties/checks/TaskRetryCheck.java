@@ -23,13 +23,22 @@ import java.util.Set;
  * {@code FetchFailed}, in a live attempt: job active, no newer attempt, no fetch failure yet)
  * adds one to the partition's count; the job fails with "failed N times" at the instant some
  * partition reaches {@code spark.task.maxFailures} counted failures, and a job fails with that
- * message only then. A counted failure that does not abort kills nothing: only that task reruns.
+ * message only then. A counted failure that does not abort kills nothing: only that task reruns,
+ * unless the TaskSet is aborted at that instant because the task can run nowhere (exclusion on
+ * failure, {@code abortSinceCompletelyExcludedOnFailure}).
  */
 public final class TaskRetryCheck implements PropertyCheck {
   @Override
   public List<String> check(List<SimEvent> events, SimulationSpec spec, RunResult result) {
     List<String> out = new ArrayList<>();
     int max = spec.conf().taskMaxFailures();
+    Set<String> excludedAborts = new HashSet<>();
+    for (SimEvent e : events) {
+      if (e instanceof JobEnded j && j.reason() != null
+          && j.reason().contains("cannot run anywhere due to node and executor excludeOnFailure")) {
+        excludedAborts.add(j.job() + "|" + j.t());
+      }
+    }
     Map<String, Integer> latest = new HashMap<>();
     Set<String> barrier = new HashSet<>();
     Set<String> fetchFailed = new HashSet<>();
@@ -101,7 +110,8 @@ public final class TaskRetryCheck implements PropertyCheck {
         String ak = Keys.attempt(k.job(), k.stage(), k.stageAttempt());
         for (int i = 0; i < quietInstants.size(); i++) {
           String[] q = quietAttempts.get(i).split("\\|");
-          if (quietInstants.get(i)[0] == k.t() && q[0].equals(ak) && !ended.contains(q[1])) {
+          if (quietInstants.get(i)[0] == k.t() && q[0].equals(ak) && !ended.contains(q[1])
+              && !excludedAborts.contains(q[1] + "|" + k.t())) {
             out.add("t=" + k.t() + ": a counted failure of a non-barrier task (task " + quietInstants.get(i)[1]
                 + ") killed task " + k.taskId() + " of the same stage attempt");
           }
