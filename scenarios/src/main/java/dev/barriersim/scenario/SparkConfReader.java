@@ -1,8 +1,10 @@
 package dev.barriersim.scenario;
 
 import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SparkConf;
+import dev.barriersim.core.spark.SpeculationConf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +36,25 @@ final class SparkConfReader {
   static final String LOCALITY_WAIT_RACK = "spark.locality.wait.rack";
   static final String LOCALITY_LEGACY_RESET = "spark.locality.wait.legacyResetOnTaskLaunch";
   static final String REDUCE_LOCALITY = "spark.shuffle.reduceLocality.enabled";
+  static final String SPECULATION = "spark.speculation";
+  static final String SPECULATION_INTERVAL = "spark.speculation.interval";
+  static final String SPECULATION_MULTIPLIER = "spark.speculation.multiplier";
+  static final String SPECULATION_QUANTILE = "spark.speculation.quantile";
+  static final String SPECULATION_MIN_RUNTIME = "spark.speculation.minTaskRuntime";
   /** The per-resource key, written with a placeholder in messages. */
   static final String RESOURCE = "spark.task.resource.<name>.amount";
 
   /** Every key modelled, in the order the docs list them. */
-  static final List<String> KEYS = List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
-      SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT, LOCALITY_WAIT,
-      LOCALITY_WAIT_PROCESS, LOCALITY_WAIT_NODE, LOCALITY_WAIT_RACK, LOCALITY_LEGACY_RESET, REDUCE_LOCALITY);
+  static final List<String> KEYS = keys();
+
+  private static List<String> keys() {
+    List<String> k = new ArrayList<>(List.of(TASK_CPUS, RESOURCE, MODE, REVIVE, CHECK_INTERVAL, CHECK_MAX_FAILURES,
+        SYNC_TIMEOUT, STAGE_ATTEMPTS, TASK_MAX_FAILURES, DYNAMIC_ALLOCATION, INTERRUPT, LOCALITY_WAIT,
+        LOCALITY_WAIT_PROCESS, LOCALITY_WAIT_NODE, LOCALITY_WAIT_RACK, LOCALITY_LEGACY_RESET, REDUCE_LOCALITY,
+        SPECULATION, SPECULATION_INTERVAL, SPECULATION_MULTIPLIER, SPECULATION_QUANTILE, SPECULATION_MIN_RUNTIME));
+    k.addAll(ExcludeOnFailureReader.KEYS);
+    return List.copyOf(k);
+  }
 
   private static final Pattern RESOURCE_KEY = Pattern.compile("spark\\.task\\.resource\\.(.+)\\.amount");
   private static final int MAX_COUNT = 1_000_000;
@@ -96,10 +110,19 @@ final class SparkConfReader {
     Long rack = durationKey(c, f, LOCALITY_WAIT_RACK, wait, 0);
     Boolean legacy = boolKey(c, f, LOCALITY_LEGACY_RESET, dl.legacyResetOnTaskLaunch());
     Boolean reduceLocality = boolKey(c, f, REDUCE_LOCALITY, dl.reduceLocality());
+    SpeculationConf sd = d.speculation();
+    Boolean speculation = boolKey(c, f, SPECULATION, sd.enabled());
+    // Spark's scheduleWithFixedDelay refuses a delay of 0.
+    Long interval = durationKey(c, f, SPECULATION_INTERVAL, sd.intervalMs(), 1);
+    Double multiplier = decimalKey(c, f, SPECULATION_MULTIPLIER, sd.multiplier());
+    Double quantile = decimalKey(c, f, SPECULATION_QUANTILE, sd.quantile());
+    Long minRuntime = durationKey(c, f, SPECULATION_MIN_RUNTIME, sd.minTaskRuntimeMs(), 0);
+    ExcludeOnFailureConf exclude = ExcludeOnFailureReader.read(c, f, taskMaxFailures);
     if (c.problemCount() != before) return null;
     return c.build(f.node(), path, () -> new SparkConf(cpus, resources, mode, revive, checkInterval, checkMaxFailures,
         syncTimeout, stageAttempts, taskMaxFailures, dynamic, interrupt,
-        new LocalityConf(process, node, rack, reduceLocality, legacy)));
+        new LocalityConf(process, node, rack, reduceLocality, legacy),
+        new SpeculationConf(speculation, interval, multiplier, quantile, minRuntime), exclude));
   }
 
   private static Integer intKey(LoadContext c, Fields f, String key, Integer dflt, int min) {
@@ -108,6 +131,11 @@ final class SparkConfReader {
 
   private static Long durationKey(LoadContext c, Fields f, String key, Long dflt, long minMs) {
     return f.has(key) ? Values.duration(c, f.get(key), f.path(key), minMs) : dflt;
+  }
+
+  /** Spark reads these as doubles without a range check; barriersim asks for a finite number >= 0. */
+  private static Double decimalKey(LoadContext c, Fields f, String key, Double dflt) {
+    return f.has(key) ? Values.decimal(c, f.get(key), f.path(key), 0, Double.MAX_VALUE, true) : dflt;
   }
 
   private static Boolean boolKey(LoadContext c, Fields f, String key, Boolean dflt) {

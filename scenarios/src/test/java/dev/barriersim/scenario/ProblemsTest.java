@@ -138,7 +138,7 @@ class ProblemsTest {
     List<String> lines = Yaml.lines(Yaml.MINIMAL + """
         spark:
           spark.task.cpu: 2
-          spark.speculation: true
+          spark.shuffle.compress: true
           spark.task.resource.gpu.amont: 1
           spark.scheduler.barrier.maxConcurrentTasksCheck.maxFailures: 0
           spark.barrier.sync.timeout: 500ms
@@ -148,7 +148,7 @@ class ProblemsTest {
         """);
     assertEquals(List.of(
         "test.yaml:12:3: spark.spark.task.cpu: 'spark.task.cpu' is not modelled by barriersim; did you mean 'spark.task.cpus'?",
-        "test.yaml:13:3: spark.spark.speculation: 'spark.speculation' is not modelled by barriersim; remove it; barriersim reads only "
+        "test.yaml:13:3: spark.spark.shuffle.compress: 'spark.shuffle.compress' is not modelled by barriersim; remove it; barriersim reads only "
             + String.join(", ", SparkConfReader.KEYS),
         "test.yaml:14:3: spark.spark.task.resource.gpu.amont: 'spark.task.resource.gpu.amont' is not modelled by barriersim; "
             + "did you mean 'spark.task.resource.gpu.amount'?",

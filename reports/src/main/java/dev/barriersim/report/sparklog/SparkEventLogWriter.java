@@ -68,6 +68,9 @@ public final class SparkEventLogWriter implements SimulationListener {
     }
   }
 
+  /** Task ids of speculative copies ({@code TaskInfo.speculative}); only asked, never iterated. */
+  private final java.util.Set<Long> speculative = new java.util.HashSet<>();
+
   /** Writes to {@code out} the run of {@code spec} in arm {@code mode} ({@code barrier}, {@code non-barrier}). */
   public SparkEventLogWriter(Writer out, SimulationSpec spec, String mode) {
     this.out = out;
@@ -85,6 +88,7 @@ public final class SparkEventLogWriter implements SimulationListener {
       else if (e instanceof SimEvent.JobStarted j) jobStart(j);
       else if (e instanceof SimEvent.StageSubmitted s) stageSubmitted(s);
       else if (e instanceof SimEvent.StageCompleted c) stageCompleted(c);
+      else if (e instanceof SimEvent.SpeculativeTaskLaunched c) speculative.add(c.taskId());
       else if (e instanceof SimEvent.TaskLaunched l) taskStart(l);
       else if (e instanceof SimEvent.TaskEnded t) taskEnd(t);
       else if (e instanceof SimEvent.JobEnded j) jobEnd(j);
@@ -322,7 +326,7 @@ public final class SparkEventLogWriter implements SimulationListener {
       g.writeNumberField("Stage Attempt ID", l.stageAttempt());
       g.writeObjectFieldStart("Task Info");
       taskInfo(g, l.taskId(), l.partition(), l.attempt(), l.t(), l.executor(), l.host(), 0, TaskStatus.RUNNING,
-          l.locality().name());
+          l.locality().name(), speculative.contains(l.taskId()));
       g.writeEndObject();
     });
   }
@@ -343,7 +347,7 @@ public final class SparkEventLogWriter implements SimulationListener {
       g.writeEndObject();
       g.writeObjectFieldStart("Task Info");
       taskInfo(g, t.taskId(), t.partition(), t.attempt(), t.launchMs(), t.executor(), t.host(), t.t(), t.status(),
-          locality);
+          locality, speculative.contains(t.taskId()));
       g.writeEndObject();
       g.writeObjectFieldStart("Task Metrics");
       g.writeNumberField("Executor Deserialize Time", deserialize);
@@ -361,7 +365,7 @@ public final class SparkEventLogWriter implements SimulationListener {
   }
 
   private static void taskInfo(JsonGenerator g, long taskId, int partition, int attempt, long launch, String executor,
-      String host, long finish, TaskStatus status, String locality) throws IOException {
+      String host, long finish, TaskStatus status, String locality, boolean isSpeculative) throws IOException {
     g.writeNumberField("Task ID", taskId);
     g.writeNumberField("Index", partition);
     g.writeNumberField("Attempt", attempt);
@@ -370,7 +374,7 @@ public final class SparkEventLogWriter implements SimulationListener {
     g.writeStringField("Executor ID", executor);
     g.writeStringField("Host", host);
     g.writeStringField("Locality", locality);
-    g.writeBooleanField("Speculative", false);
+    g.writeBooleanField("Speculative", isSpeculative);
     g.writeNumberField("Getting Result Time", 0);
     g.writeNumberField("Finish Time", status == TaskStatus.RUNNING ? 0 : EPOCH_MS + finish);
     g.writeBooleanField("Failed", status == TaskStatus.FAILED);

@@ -165,6 +165,31 @@ public sealed interface SimEvent {
     }
   }
 
+  /**
+   * The speculation check found a running task slower than its TaskSet's threshold and queued a
+   * copy of it (Spark's {@code SparkListenerSpeculativeTaskSubmitted}); {@code taskId} is the
+   * attempt that ran {@code runningMs}, over {@code thresholdMs}.
+   */
+  record SpeculativeTaskSubmitted(long t, String job, String stage, int stageAttempt, int partition, long taskId,
+      long runningMs, long thresholdMs) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("taskId", taskId).num("runningMs", runningMs).num("thresholdMs", thresholdMs);
+    }
+  }
+
+  /**
+   * The launch that follows at once, with the same {@code taskId}, is a speculative copy (Spark's
+   * {@code TaskInfo.speculative}) of a task that already runs elsewhere.
+   */
+  record SpeculativeTaskLaunched(long t, String job, String stage, int stageAttempt, int partition, int attempt,
+      long taskId, String executor, String host) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("job", job).str("stage", stage).num("stageAttempt", stageAttempt).num("partition", partition)
+          .num("attempt", attempt).num("taskId", taskId).str("executor", executor).str("host", host);
+    }
+  }
+
   /** The driver asked to kill a running task attempt. */
   record TaskKillRequested(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
       String executor, String reason) implements SimEvent {
@@ -261,5 +286,44 @@ public sealed interface SimEvent {
   /** An executor left the cluster (decommissioned and idle, or lost). */
   record ExecutorLost(long t, String executor, String reason) implements SimEvent {
     public void fields(EventFields o) { o.str("executor", executor).str("reason", reason); }
+  }
+
+  /**
+   * Executor {@code executor} was excluded on failure ({@code scope}): for task {@code partition} of a
+   * stage attempt, for a stage attempt, or for the application until {@code expiresMs};
+   * {@code failures} are the failures that led to it. Ids that do not apply to the scope are null or -1.
+   */
+  record ExecutorExcluded(long t, String executor, String host, ExclusionScope scope, String job, String stage,
+      int stageAttempt, int partition, int failures, long expiresMs) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("executor", executor).str("host", host).str("scope", scope.label());
+      Exclusions.ids(o, scope, job, stage, stageAttempt, partition);
+      o.num("failures", failures);
+      if (scope == ExclusionScope.APPLICATION) o.num("expiresMs", expiresMs);
+    }
+  }
+
+  /** An application-level exclusion of {@code executor} timed out: it takes tasks again. */
+  record ExecutorUnexcluded(long t, String executor, ExclusionScope scope) implements SimEvent {
+    public void fields(EventFields o) { o.str("executor", executor).str("scope", scope.label()); }
+  }
+
+  /**
+   * Every executor of {@code host} was excluded on failure ({@code scope}), because {@code executors}
+   * of its executors were; ids as in {@link ExecutorExcluded}.
+   */
+  record NodeExcluded(long t, String host, ExclusionScope scope, String job, String stage, int stageAttempt,
+      int partition, int executors, long expiresMs) implements SimEvent {
+    public void fields(EventFields o) {
+      o.str("host", host).str("scope", scope.label());
+      Exclusions.ids(o, scope, job, stage, stageAttempt, partition);
+      o.num("executors", executors);
+      if (scope == ExclusionScope.APPLICATION) o.num("expiresMs", expiresMs);
+    }
+  }
+
+  /** An application-level exclusion of {@code host} timed out. */
+  record NodeUnexcluded(long t, String host, ExclusionScope scope) implements SimEvent {
+    public void fields(EventFields o) { o.str("host", host).str("scope", scope.label()); }
   }
 }

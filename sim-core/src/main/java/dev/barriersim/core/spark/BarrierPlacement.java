@@ -4,8 +4,8 @@ import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
 import java.util.Arrays;
-import java.util.function.BiConsumer;
 import dev.barriersim.core.observe.Observers;
+import java.util.function.BiConsumer;
 
 /**
  * All or nothing, per round: a barrier TaskSet is considered only if the slots still free in the
@@ -36,32 +36,39 @@ final class BarrierPlacement implements ResourceOffers.Placement {
     this.abort = abort;
   }
 
-  /** Offers this round to barrier set {@code ts}: it launches every pending task, or none. */
-  void offer(TaskSetManager ts, ResourceOffers offers, boolean fullRound) {
+  /**
+   * Offers this round to barrier set {@code ts}: it launches every pending task, or none. Returns
+   * how many tasks were placed, launched or given back (Spark's {@code launchedAnyTask} counts
+   * both), or -1 when the set was skipped for want of free slots.
+   */
+  int offer(TaskSetManager ts, ResourceOffers offers, boolean fullRound) {
     Stage s = ts.stage;
     int free = offers.freeSlots(s.demand);
     if (free < ts.numTasks) {
       emit.barrierRoundSkipped(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, ts.numTasks, free, fullRound);
-      return;
+      return -1;
     }
     placed = 0;
     if (ts.locality == null) {
       offers.place(ts, this);
-      decide(ts, offers);
-      return;
+      return decide(ts, offers);
     }
     delay.place(ts, offers, this);
-    decide(ts, offers);
+    int result = decide(ts, offers);
     delay.settle(ts, fullRound);
+    return result;
   }
 
-  /** Launches a full placement; gives back a partial one (or, under the legacy reset, aborts the set). */
-  private void decide(TaskSetManager ts, ResourceOffers offers) {
+  /**
+   * Launches a full placement; gives back a partial one (or, under the legacy reset, aborts the
+   * set). Returns how many tasks were placed.
+   */
+  private int decide(TaskSetManager ts, ResourceOffers offers) {
     Stage s = ts.stage;
-    if (placed == 0) return;
+    if (placed == 0) return 0;
     if (placed == ts.numTasks) {
       for (int i = 0; i < placed; i++) launcher.placed(ts, indexes[i], executors[i]);
-      return;
+      return placed;
     }
     for (int i = placed - 1; i >= 0; i--) {
       offers.give(executors[i], s.demand);
@@ -69,10 +76,11 @@ final class BarrierPlacement implements ResourceOffers.Placement {
     }
     if (delay.abortsPartialBarrier()) {
       abort.accept(ts, SparkMessages.barrierPartialOffers(s, placed, ts.numTasks));
-      return;
+      return placed;
     }
     emit.accept(new SimEvent.BarrierPlacementReverted(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
         placed, ts.numTasks));
+    return placed;
   }
 
   /** Holds a placed task until the whole set is placed. */

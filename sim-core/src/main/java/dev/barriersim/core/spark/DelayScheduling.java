@@ -96,12 +96,13 @@ final class DelayScheduling implements TaskSetLocality.LevelListener {
         for (int i = offers.nextOffer(0); i >= 0; i = offers.nextOffer(i + 1)) {
           Executor e = cluster.get(i);
           if (!d.fits(e)) continue;
+          if (ts.excludelist != null && ts.excludelist.excludesOffer(e)) continue;
           TaskLocality allowed = max;
           if (max != TaskLocality.NO_PREF) {
             allowed = l.allowedLevel(now);
             if (allowed.ordinal() > max.ordinal()) allowed = max;
           }
-          int index = l.dequeue(e.index(), e.host(), allowed);
+          int index = l.dequeue(e, allowed);
           if (index < 0) {
             // hasScheduleDelayReject: an offer refused at ANY while tasks are pending
             if (max == TaskLocality.ANY && l.pending.hasPending()) noRejects = false;

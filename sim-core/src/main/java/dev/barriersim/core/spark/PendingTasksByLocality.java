@@ -29,6 +29,12 @@ final class PendingTasksByLocality {
     boolean isEmpty() {
       return size == 0;
     }
+
+    /** Removes the item at {@code i}, keeping the others' order. */
+    void removeAt(int i) {
+      System.arraycopy(items, i + 1, items, i, size - i - 1);
+      size--;
+    }
   }
 
   /** Answers whether a task index may still be launched. */
@@ -38,6 +44,9 @@ final class PendingTasksByLocality {
 
     /** As {@link #needsScheduling}, and not held by a barrier placement under way this round. */
     boolean canLaunch(int index);
+
+    /** Excluded on the executor being offered ({@code isTaskExcludededOnExecOrNode}): skipped, but kept. */
+    boolean excludedOnOffer(int index);
   }
 
   private final TaskLocation[][] preferences;
@@ -109,12 +118,17 @@ final class PendingTasksByLocality {
   /** Spark's {@code dequeueTaskFromList}: pops from the end until a launchable index. */
   private static int take(Indexes list, Launchable tasks) {
     if (list == null) return -1;
-    while (list.size > 0) {
-      int index = list.items[--list.size];
+    // Spark's dequeueTaskFromList: from the end, a task excluded on this offer stays for others,
+    // any other leaves the list, and the first that can launch is taken.
+    for (int i = list.size - 1; i >= 0; i--) {
+      int index = list.items[i];
+      if (tasks.excludedOnOffer(index)) continue;
+      list.removeAt(i);
       if (tasks.canLaunch(index)) return index;
     }
     return -1;
   }
+
 
   /** Whether {@code level} has a task that still needs scheduling ({@code moreTasksToRunIn}); cleans the lists. */
   boolean hasTasksAt(TaskLocality level, Launchable tasks) {

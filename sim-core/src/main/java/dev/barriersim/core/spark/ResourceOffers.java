@@ -38,8 +38,16 @@ final class ResourceOffers {
   private ResourceDemand slotsShape;
   private int slots;
 
+  /** Application-level exclusion: excluded executors and hosts are not offered; null when off. */
+  private HealthTracker health;
+
   ResourceOffers(ClusterState cluster) {
     this.cluster = cluster;
+  }
+
+  /** Leaves the executors and hosts {@code tracker} excludes out of every round (Spark's {@code filteredOffers}). */
+  void excludeWith(HealthTracker tracker) {
+    this.health = tracker;
   }
 
   /** Offers every executor with a free core (the cluster's index visits only those). */
@@ -53,14 +61,18 @@ final class ResourceOffers {
   /** Offers {@code e} alone, if it takes tasks and has a free core. */
   void offerOn(Executor e) {
     all = false;
-    single = e.isActive() && e.freeCores() > 0 ? e : null;
+    single = e.isActive() && e.freeCores() > 0 && (health == null || !health.excludesOffer(e)) ? e : null;
     filledCount = 0;
     slotsShape = null;
   }
 
   /** The first offer at or after executor index {@code from}, or -1. */
   int nextOffer(int from) {
-    if (all) return cluster.nextOfferable(from);
+    if (all) {
+      int i = cluster.nextOfferable(from);
+      if (health != null) while (i >= 0 && health.excludesOffer(cluster.get(i))) i = cluster.nextOfferable(i + 1);
+      return i;
+    }
     return single != null && single.index() >= from ? single.index() : -1;
   }
 
@@ -120,13 +132,26 @@ final class ResourceOffers {
    * would place nothing.
    */
   void place(TaskSetManager ts, Placement placement) {
+    place(ts, placement, placement);
+  }
+
+  /**
+   * {@link #place(TaskSetManager, Placement)} for a set that may also have speculative copies
+   * waiting: those go to {@code copies}.
+   */
+  void place(TaskSetManager ts, Placement placement, Placement copies) {
+    if (ts.hasPendingCopies()) {
+      placeWithCopies(ts, placement, copies);
+      return;
+    }
     ResourceDemand d = ts.stage.demand;
     int n = 0;
     for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
       Executor e = cluster.get(i);
       if (!d.fits(e)) continue;
       if (!ts.hasPending()) return;
-      int index = ts.pollPending();
+      int index = poll(ts, e);
+      if (index < 0) continue;
       take(e, d);
       placement.placed(ts, index, e);
       if (d.fits(e)) {
@@ -139,12 +164,58 @@ final class ResourceOffers {
       for (int i = 0; i < n; i++) {
         Executor e = candidates[i];
         if (!ts.hasPending()) return;
-        int index = ts.pollPending();
+        int index = poll(ts, e);
+        if (index < 0) continue;
         take(e, d);
         placement.placed(ts, index, e);
         if (d.fits(e)) candidates[kept++] = e;
       }
       n = kept;
     }
+  }
+
+  /**
+   * Spark's sweeps when speculative copies wait ({@code resourceOfferSingleTaskSet} repeated while
+   * it launches something): each offer that fits takes one task, a pending task first and else a
+   * copy whose task never ran on the offer's host ({@code dequeueTask}), so a sweep goes on past
+   * the last pending task. A set with preferred locations places its pending tasks by delay
+   * scheduling first; here it places only copies.
+   */
+  private void placeWithCopies(TaskSetManager ts, Placement placement, Placement copies) {
+    ResourceDemand d = ts.stage.demand;
+    boolean launched = true;
+    while (launched) {
+      launched = false;
+      for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
+        Executor e = cluster.get(i);
+        if (!d.fits(e)) continue;
+        if (ts.excludelist != null && ts.excludelist.excludesOffer(e)) continue;
+        if (ts.locality == null && ts.hasPending()) {
+          int index = poll(ts, e);
+          if (index < 0) continue;
+          take(e, d);
+          placement.placed(ts, index, e);
+          launched = true;
+        } else if (ts.hasPendingCopies()) {
+          int index = ts.speculation.poll(e.host());
+          if (index < 0) continue;
+          take(e, d);
+          copies.placed(ts, index, e);
+          launched = true;
+        } else {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * The next task of {@code ts} for offer {@code e}, or -1: nothing when the set excludes the
+   * executor or its host, else the last pending task not excluded there ({@code resourceOffer}).
+   */
+  private static int poll(TaskSetManager ts, Executor e) {
+    TaskSetExcludelist x = ts.excludelist;
+    if (x == null) return ts.pollPending();
+    return x.excludesOffer(e) ? -1 : ts.pollPendingAllowedOn(e);
   }
 }

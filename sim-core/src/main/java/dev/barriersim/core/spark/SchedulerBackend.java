@@ -90,6 +90,11 @@ final class SchedulerBackend {
     return kind == Backend.LOCAL;
   }
 
+  /** True for {@code local[N]}, where Spark never enables dynamic allocation. */
+  boolean isLocal() {
+    return kind == Backend.LOCAL;
+  }
+
   /** Spark's {@code reviveOffers()}: one full round at this instant, after its status updates. */
   void reviveOffers() {
     long now = loop.now();

@@ -61,6 +61,8 @@ public final class SparkApplication {
     ClusterEvents clusterEvents =
         new ClusterEvents(loop, cluster, backend, scheduler, emit, spec.failures().executors(), streams);
     scheduler.wire(dag, clusterEvents);
+    SpeculationPolicy speculation = SpeculationPolicy.of(loop, conf, settings.backend(), queue, backend, emit);
+    if (speculation != null) scheduler.speculateWith(speculation);
 
     clusterEvents.schedule(spec.cluster());
     dag.submitJobs(jobInstances(queue, streams));

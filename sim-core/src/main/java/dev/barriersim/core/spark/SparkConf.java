@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param interruptOnCancel {@code spark.job.interruptOnCancel}
  * @param locality the delay-scheduling keys ({@code spark.locality.wait*},
  *     {@code spark.shuffle.reduceLocality.enabled})
+ * @param speculation {@code spark.speculation} and its keys
+ * @param excludeOnFailure {@code spark.excludeOnFailure.*} ({@link ExcludeOnFailureConf#DISABLED} by default)
  */
 public record SparkConf(
     int taskCpus,
@@ -33,26 +35,35 @@ public record SparkConf(
     int taskMaxFailures,
     boolean dynamicAllocation,
     boolean interruptOnCancel,
-    LocalityConf locality) {
+    LocalityConf locality,
+    SpeculationConf speculation,
+    ExcludeOnFailureConf excludeOnFailure) {
 
   /** Spark's defaults. */
   public static final SparkConf DEFAULTS = new SparkConf(
       1, Map.of(), SchedulingMode.FIFO, 1_000, 15_000, 40, 365L * 24 * 3600 * 1000, 4, 4, false, false);
 
-  /** A configuration with Spark's delay-scheduling defaults. */
+  /** A configuration with Spark's delay-scheduling defaults, speculation and exclusion off (Spark's defaults). */
   public SparkConf(int taskCpus, Map<String, Integer> taskResources, SchedulingMode schedulingMode,
       long reviveIntervalMs, long slotCheckIntervalMs, int slotCheckMaxFailures, long barrierSyncTimeoutMs,
       int maxConsecutiveAttempts, int taskMaxFailures, boolean dynamicAllocation, boolean interruptOnCancel) {
     this(taskCpus, taskResources, schedulingMode, reviveIntervalMs, slotCheckIntervalMs, slotCheckMaxFailures,
         barrierSyncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interruptOnCancel,
-        LocalityConf.DEFAULTS);
+        LocalityConf.DEFAULTS, SpeculationConf.DEFAULTS, ExcludeOnFailureConf.DISABLED);
   }
 
   /** The same configuration with other delay-scheduling keys. */
   public SparkConf withLocality(LocalityConf l) {
     return new SparkConf(taskCpus, taskResources, schedulingMode, reviveIntervalMs, slotCheckIntervalMs,
         slotCheckMaxFailures, barrierSyncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation,
-        interruptOnCancel, l);
+        interruptOnCancel, l, speculation, excludeOnFailure);
+  }
+
+  /** The same configuration with other speculation keys. */
+  public SparkConf withSpeculation(SpeculationConf s) {
+    return new SparkConf(taskCpus, taskResources, schedulingMode, reviveIntervalMs, slotCheckIntervalMs,
+        slotCheckMaxFailures, barrierSyncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation,
+        interruptOnCancel, locality, s, excludeOnFailure);
   }
 
   /** Checks each key's range as Spark's config checks do. */
@@ -70,6 +81,17 @@ public record SparkConf(
     if (maxConsecutiveAttempts < 1) throw new IllegalArgumentException("spark.stage.maxConsecutiveAttempts must be >= 1");
     if (taskMaxFailures < 1) throw new IllegalArgumentException("spark.task.maxFailures must be >= 1");
     if (locality == null) locality = LocalityConf.DEFAULTS;
+    if (speculation == null) speculation = SpeculationConf.DEFAULTS;
+    if (excludeOnFailure == null) excludeOnFailure = ExcludeOnFailureConf.DISABLED;
+    String refusal = excludeOnFailure.refusal(taskMaxFailures);
+    if (refusal != null) throw new IllegalArgumentException(refusal);
+  }
+
+  /** The same keys with {@code spark.excludeOnFailure.*} replaced. */
+  public SparkConf withExcludeOnFailure(ExcludeOnFailureConf e) {
+    return new SparkConf(taskCpus, taskResources, schedulingMode, reviveIntervalMs, slotCheckIntervalMs,
+        slotCheckMaxFailures, barrierSyncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation,
+        interruptOnCancel, locality, speculation, e);
   }
 
   /** The slot-check retry delay: Spark reads the interval with {@code timeConf(SECONDS)}, so 1500ms is 1s. */

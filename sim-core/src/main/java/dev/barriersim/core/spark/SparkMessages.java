@@ -23,6 +23,12 @@ final class SparkMessages {
     return "Stage cancelled: " + reason;
   }
 
+  /** Why {@code handleSuccessfulTask} kills the other attempts of a task that succeeded. */
+  static final String ANOTHER_ATTEMPT_SUCCEEDED = "another attempt succeeded";
+
+  /** Why an attempt that succeeded after another attempt's success counts as killed. */
+  static final String NOT_COMMITTED = "Finish but did not commit due to another attempt succeeded";
+
   static String taskKilled(String reason) {
     return "TaskKilled (" + reason + ")";
   }
@@ -75,6 +81,13 @@ final class SparkMessages {
     return "FetchFailed(null, shuffleId=" + mapStage.id + ", mapIndex=-1, mapId=-1, reduceId=" + reduceId
         + ", message=\norg.apache.spark.shuffle.MetadataFetchFailedException: Missing an output location for shuffle "
         + mapStage.id + " partition " + reduceId + "\n)";
+  }
+
+  /** {@code TaskSetManager.abortSinceCompletelyExcludedOnFailure}, with its leading and trailing line breaks. */
+  static String completelyExcluded(TaskSetManager ts, int taskIndex, String latestFailureReason) {
+    return "\nAborting TaskSet " + ts.id() + " because task " + taskIndex + " (partition " + ts.partition(taskIndex)
+        + ")\ncannot run anywhere due to node and executor excludeOnFailure.\nMost recent failure:\n"
+        + latestFailureReason + "\n\nExcludeOnFailure behavior can be configured via spark.excludeOnFailure.*.\n";
   }
 
   static String resubmitted() {

@@ -3,6 +3,7 @@ package dev.barriersim.core.spark;
 import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.engine.EventLoop;
+import dev.barriersim.core.engine.Phase;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskLocality;
@@ -38,7 +39,11 @@ final class TaskScheduler {
   /** Locality and delay scheduling, for the TaskSets whose tasks have preferred locations. */
   private final DelayScheduling delay;
   /** Launches a placed task; made once, so that a round allocates no function object. */
-  private final ResourceOffers.Placement launcher = this::launch;
+  private final ResourceOffers.Placement launcher = (ts, index, e) -> launch(ts, index, e, false);
+  /** Launches a placed speculative copy. */
+  private final ResourceOffers.Placement copyLauncher = (ts, index, e) -> launch(ts, index, e, true);
+  /** Spark's speculation thread and checks, or null when the run cannot speculate. */
+  private SpeculationPolicy speculation;
   /** Visits one TaskSet of the round in {@link TaskSetQueue} order; made once, as {@link #launcher}. */
   private final Predicate<TaskSetManager> visitor = this::visit;
   /** Whether the round under way offers every executor (for {@code BarrierRoundSkipped}). */
@@ -49,6 +54,10 @@ final class TaskScheduler {
   private long skipped;
   /** The attempts running on each executor, by executor index. */
   private ExecutorTasks[] runningOnExecutor = new ExecutorTasks[16];
+  /** Application-level exclusion on failure; null when {@code spark.excludeOnFailure.enabled} is off. */
+  private final HealthTracker health;
+  /** TaskSets excluded everywhere and their abort timers; null when exclusion is off. */
+  private final UnschedulableTaskSets unschedulable;
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
       TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit, DelayScheduling delay) {
@@ -65,11 +74,27 @@ final class TaskScheduler {
     this.countSkips = emit.countsSkippedRounds();
     this.delay = delay;
     this.barrierPlacement = new BarrierPlacement(loop, emit, launcher, delay, this::abortTaskSet);
+    ExcludeOnFailureConf exclude = conf.excludeOnFailure();
+    if (exclude.enabled()) {
+      this.health = new HealthTracker(exclude, emit);
+      offers.excludeWith(health);
+      // Utils.isDynamicAllocationEnabled is false on a local master.
+      boolean dynamic = conf.dynamicAllocation() && !backend.isLocal();
+      this.unschedulable = new UnschedulableTaskSets(loop, cluster, health, exclude, dynamic, this::abortTaskSet);
+    } else {
+      this.health = null;
+      this.unschedulable = null;
+    }
   }
 
   void wire(DagScheduler dag, ClusterEvents clusterEvents) {
     this.dag = dag;
     this.clusterEvents = clusterEvents;
+  }
+
+  /** Speculates ordinary TaskSets with {@code policy} ({@code spark.speculation}, not with the local backend). */
+  void speculateWith(SpeculationPolicy policy) {
+    this.speculation = policy;
   }
 
   boolean hasPendingWork() {
@@ -85,7 +110,9 @@ final class TaskScheduler {
       }
     }
     delay.taskSetSubmitted(ts);
+    if (health != null) ts.excludelist = new TaskSetExcludelist(conf.excludeOnFailure(), ts, emit);
     queue.add(ts);
+    if (speculation != null) speculation.taskSetSubmitted(ts);
     backend.stateChanged();
     backend.reviveOffers();
   }
@@ -95,21 +122,16 @@ final class TaskScheduler {
     delay.executorsChanged();
   }
 
-  /** {@code TaskSetManager.abort}: the set launches nothing more and its stage's jobs fail. */
-  private void abortTaskSet(TaskSetManager ts, String message) {
-    ts.markZombie();
-    queue.remove(ts);
-    dag.taskSetFailed(ts, message);
-  }
-
   /** A full offer round: every executor with a free core. */
   void offerAll() {
+    if (health != null) health.applyExcludeOnFailureTimeout(loop.now());
     offers.offerAll();
     round(true);
   }
 
   /** A round over executor {@code e} alone, after a task ended there. */
   void offerOn(Executor e) {
+    if (health != null) health.applyExcludeOnFailureTimeout(loop.now());
     offers.offerOn(e);
     round(false);
   }
@@ -125,11 +147,13 @@ final class TaskScheduler {
         skipped += run.count;
         queue.forEachFrom(run.end, visitor);
         flushSkips();
+        if (unschedulable != null) unschedulable.afterRound();
         return;
       }
     }
     queue.forEachInOrder(visitor);
     flushSkips();
+    if (unschedulable != null) unschedulable.afterRound();
   }
 
   private void flushSkips() {
@@ -159,17 +183,49 @@ final class TaskScheduler {
 
   private void offer(TaskSetManager ts) {
     if (ts.isBarrier) {
-      barrierPlacement.offer(ts, offers, fullRound);
-    } else if (ts.locality != null) {
-      delay.place(ts, offers, launcher);
-      delay.settle(ts, fullRound);
+      int placed = barrierPlacement.offer(ts, offers, fullRound);
+      if (unschedulable != null && placed >= 0) unschedulable.afterOffer(ts, placed > 0);
     } else {
-      offers.place(ts, launcher);
+      int before = ts.runningTasks();
+      if (ts.locality != null) {
+        delay.place(ts, offers, launcher);
+        delay.settle(ts, fullRound);
+        // Copies ignore preferred locations here (Spark's dequeueTask offers them level by level too).
+        if (ts.hasPendingCopies()) offers.place(ts, launcher, copyLauncher);
+      } else {
+        offers.place(ts, launcher, copyLauncher);
+      }
+      if (unschedulable != null) unschedulable.afterOffer(ts, ts.runningTasks() != before);
     }
-    if (!ts.hasPending()) queue.remove(ts);
+    if (!ts.hasPending() && !ts.hasPendingCopies()) queue.remove(ts);
   }
 
-  private void launch(TaskSetManager ts, int index, Executor e) {
+  /** {@code TaskSetManager.abort}: the set launches nothing more and its stage fails with {@code message}. */
+  private void abortTaskSet(TaskSetManager ts, String message) {
+    if (ts.isZombie) return;
+    ts.markZombie();
+    queue.remove(ts);
+    dag.taskSetFailed(ts, message);
+  }
+
+  /**
+   * {@code maybeFinishTaskSet}: once a zombie set has nothing running it is done, and if every task
+   * succeeded its failures count against their executors for the application
+   * ({@code updateExcludedForSuccessfulTaskSet}). A round just after the exclusions time out is
+   * made possible by marking the state changed then.
+   */
+  private void maybeFinishTaskSet(TaskSetManager ts) {
+    TaskSetExcludelist x = ts.excludelist;
+    if (x == null || x.finished || !ts.isZombie || ts.runningTasks() != 0) return;
+    x.finished = true;
+    long now = loop.now();
+    if (ts.tasksSuccessful == ts.numTasks && health.updateExcludedForSuccessfulTaskSet(ts, x.execToFailures, now)) {
+      // Spark lifts an exclusion in the first round strictly after its expiry.
+      loop.at(now + conf.excludeOnFailure().timeoutMs() + 1, Phase.DRIVER, backend::stateChanged);
+    }
+  }
+
+  private void launch(TaskSetManager ts, int index, Executor e, boolean speculative) {
     Stage s = ts.stage;
     int partition = ts.partition(index);
     int attempt = ts.nextAttempt(index);
@@ -191,9 +247,14 @@ final class TaskScheduler {
     t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
     TaskLocality locality = ts.locality == null ? TaskLocality.PROCESS_LOCAL : ts.locality.placedAt(index);
+    if (speculative) {
+      emit.accept(new SimEvent.SpeculativeTaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
+          partition, attempt, t.taskId, e.id(), e.host()));
+    }
     emit.taskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt, t.taskId, e.id(),
         e.host(), t.resources, locality);
     runner.start(t);
+    if (speculation != null) speculation.taskChanged(ts);
   }
 
   /**
@@ -206,6 +267,10 @@ final class TaskScheduler {
     t.finished = true;
     TaskSetManager ts = t.taskSet;
     Stage s = ts.stage;
+    if (cause == EndCause.SUCCESS && lostTheRace(t)) {
+      cause = EndCause.KILLED;
+      reason = SparkMessages.taskKilled(SparkMessages.NOT_COMMITTED);
+    }
     cluster.give(t.executor, s.demand);
     if (t.resources != null) cluster.releaseAddresses(t.executor, t.resources.addresses());
     ts.taskEnded(t);
@@ -215,8 +280,13 @@ final class TaskScheduler {
     backend.stateChanged();
     clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);
+    if (speculation != null) speculation.taskChanged(ts);
     if (cause == EndCause.SUCCESS) {
       delay.taskSucceeded(t);
+      if (ts.speculation != null) {
+        speculation.taskSucceeded(t);
+        killOtherAttempts(t);
+      }
       ts.markSuccessful(t.index);
       if (ts.isZombie) queue.remove(ts);
       dag.taskSucceeded(t);
@@ -225,6 +295,33 @@ final class TaskScheduler {
       handleFailedTask(t, cause, reason);
     }
     ts.resultHandled(t.index);
+    if (health != null) {
+      for (TaskSetManager x : s.taskSets) maybeFinishTaskSet(x);
+    }
+  }
+
+  /**
+   * {@code handleSuccessfulTask}: an attempt that succeeds after another attempt of its task
+   * succeeded and asked to kill it is handled as killed ("Finish but did not commit ...").
+   */
+  private static boolean lostTheRace(TaskAttempt t) {
+    TaskSetManager ts = t.taskSet;
+    return ts.speculation != null && ts.isSuccessful(t.index) && ts.speculation.wasKilledByOtherAttempt(t.taskId);
+  }
+
+  /**
+   * {@code handleSuccessfulTask}: the first attempt of a task to succeed wins, and every other
+   * attempt of it still running is killed ("another attempt succeeded"); a killed attempt ends
+   * {@code TaskKilled}, which never counts as a failure.
+   */
+  private void killOtherAttempts(TaskAttempt winner) {
+    TaskSetManager ts = winner.taskSet;
+    if (ts.copiesRunning(winner.index) == 0) return;
+    for (TaskAttempt other : ts.runningAttempts()) {
+      if (other.index != winner.index) continue;
+      ts.speculation.killedByOtherAttempt(other.taskId);
+      kill(other, SparkMessages.ANOTHER_ATTEMPT_SUCCEEDED);
+    }
   }
 
   /**
@@ -234,6 +331,7 @@ final class TaskScheduler {
    */
   void executorLost(Executor e, String reason) {
     cluster.remove(e);
+    if (health != null) health.handleRemovedExecutor(e);
     String failure = SparkMessages.executorLost(e.id(), reason);
     for (TaskAttempt t : runningOn(e).snapshot()) {
       runner.lose(t);
@@ -282,6 +380,9 @@ final class TaskScheduler {
     }
     dag.taskFailed(t, cause, reason);
     if (ts.isZombie) return;
+    if (cause.countsTowardsTaskFailures && ts.excludelist != null) {
+      ts.excludelist.updateExcludedForFailedTask(t.executor, t.index, SparkMessages.lostTask(t, reason), loop.now());
+    }
     if (cause.countsTowardsTaskFailures && ts.countFailure(t.index, conf.taskMaxFailures())) {
       ts.markZombie();
       queue.remove(ts);

@@ -1,5 +1,6 @@
 package dev.barriersim.core.spark;
 
+import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.event.TaskLocality;
 import java.util.function.IntPredicate;
 
@@ -33,6 +34,8 @@ final class TaskSetLocality implements PendingTasksByLocality.Launchable {
   private final boolean[] barrierPending;
   private int[] held = new int[4];
   private int heldCount;
+  /** The executor {@link #dequeue} is placing on, for {@link #excludedOnOffer}. */
+  private Executor offer;
 
   TaskSetLocality(TaskSetManager ts, TaskLocation[][] preferences, dev.barriersim.core.cluster.Topology topology,
       LocalityConf conf, LevelListener listener, IntPredicate executorAlive, long now) {
@@ -88,6 +91,11 @@ final class TaskSetLocality implements PendingTasksByLocality.Launchable {
   }
 
   @Override
+  public boolean excludedOnOffer(int index) {
+    return ts.excludelist != null && ts.excludelist.excludesTask(index, offer);
+  }
+
+  @Override
   public boolean canLaunch(int index) {
     return ts.needsScheduling(index) && (barrierPending == null || !barrierPending[index]);
   }
@@ -117,9 +125,10 @@ final class TaskSetLocality implements PendingTasksByLocality.Launchable {
     return levels[current];
   }
 
-  /** A task index to place on {@code executor} of {@code host} within {@code allowed}, or -1; remembers its locality. */
-  int dequeue(int executor, String host, TaskLocality allowed) {
-    int index = pending.dequeue(executor, host, allowed, this);
+  /** A task index to place on {@code executor} within {@code allowed}, or -1; remembers its locality. */
+  int dequeue(Executor executor, TaskLocality allowed) {
+    offer = executor;
+    int index = pending.dequeue(executor.index(), executor.host(), allowed, this);
     if (index < 0) return -1;
     placedAt[index] = pending.dequeuedLocality;
     if (barrierPending != null) {

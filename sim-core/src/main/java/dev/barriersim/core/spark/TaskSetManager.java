@@ -1,5 +1,6 @@
 package dev.barriersim.core.spark;
 
+import dev.barriersim.core.cluster.Executor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,6 +50,10 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
    * keeps its pending tasks there, by place, instead of in {@link #pending}.
    */
   TaskSetLocality locality;
+  /** Speculation's state, or null: speculation is off, or the set is a barrier set (never speculated). */
+  SpeculatableTasks speculation;
+  /** Exclusion inside this set ({@code taskSetExcludelistHelperOpt}); null when exclusion is off. */
+  TaskSetExcludelist excludelist;
 
   TaskSetManager(Stage stage, int stageAttempt, Pool pool, int[] partitions) {
     this.stage = stage;
@@ -130,15 +135,50 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     return false;
   }
 
-  /** Spark's {@code isSchedulable}: not a zombie and has pending tasks. */
+  /** Spark's {@code isSchedulable}: not a zombie and has pending tasks or pending speculative copies. */
   boolean isSchedulable() {
-    return !isZombie && hasPending();
+    return !isZombie && (hasPending() || hasPendingCopies());
+  }
+
+  /** True when speculative copies wait for an offer ({@link SpeculatableTasks#hasPendingCopies}). */
+  boolean hasPendingCopies() {
+    return speculation != null && speculation.hasPendingCopies();
+  }
+
+  /** Spark's {@code copiesRunning(index)}: attempts of task {@code index} running now. */
+  int copiesRunning(int index) {
+    return copiesRunning[index];
   }
 
   /** Takes the next pending task index; call {@link #hasPending()} first. */
   int pollPending() {
     changing();
     return pending[--pendingSize];
+  }
+
+  /**
+   * Takes the last pending task that may run on {@code e} ({@code dequeueTaskFromList} skipping tasks
+   * excluded there), or -1; entries of tasks already running or done are passed over.
+   */
+  int pollPendingAllowedOn(Executor e) {
+    for (int i = pendingSize - 1; i >= 0; i--) {
+      int index = pending[i];
+      if (successful[index] || copiesRunning[index] != 0 || excludelist.excludesTask(index, e)) continue;
+      changing();
+      System.arraycopy(pending, i + 1, pending, i, pendingSize - i - 1);
+      pendingSize--;
+      return index;
+    }
+    return -1;
+  }
+
+  /** The last pending task that is neither running nor done, or -1 (for {@code getCompletelyExcludedTaskIfAny}). */
+  int lastPendingTask() {
+    for (int i = pendingSize - 1; i >= 0; i--) {
+      int index = pending[i];
+      if (!successful[index] && copiesRunning[index] == 0) return index;
+    }
+    return -1;
   }
 
   /** Puts a task back (a failure to retry, or a reverted barrier placement). No-op for a zombie. */
@@ -208,6 +248,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     runningCount++;
     copiesRunning[t.index]++;
     pool.runningTasks++;
+    if (speculation != null) speculation.launched(t.index, t.executor.host());
   }
 
   void taskEnded(TaskAttempt t) {

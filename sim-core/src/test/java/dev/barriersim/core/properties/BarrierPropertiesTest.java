@@ -9,6 +9,7 @@ import dev.barriersim.core.properties.checks.AllOrNothingCheck;
 import dev.barriersim.core.properties.checks.BarrierFailureCheck;
 import dev.barriersim.core.properties.checks.BarrierSlotsCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
+import dev.barriersim.core.properties.checks.SpeculationCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,12 @@ class BarrierPropertiesTest {
   @Test
   void barrierStageAttempt_launchesAllItsTasksAtOneInstantOrNone() {
     qt(EXAMPLES).forAll(scenarios(Shape.FULL)).checkAssert(s -> assertHolds(s, List.of(new AllOrNothingCheck())));
+  }
+
+  /** Generated scenarios speculate in 40 % of runs without executor losses (ScenarioGen). */
+  @Test
+  void barrierTask_isNeverSpeculated_andACopyNeverRunsOnAHostItsTaskRanOn() {
+    qt(EXAMPLES).forAll(scenarios(Shape.FULL)).checkAssert(s -> assertHolds(s, List.of(new SpeculationCheck())));
   }
 
   @Test

@@ -36,7 +36,7 @@ class GeneratorCoverageTest {
     }
     System.out.println("runs (of " + n + ") with: " + runsWith);
     assertTrue(runsWith.getOrDefault("BarrierPlacementReverted", 0) >= 1, () -> "no reverted placement: " + runsWith);
-    for (String k : new String[] {"TaskKillRequested", "BarrierRoundSkipped", "SlotCheckFailed",
+    for (String k : new String[] {"SpeculativeTaskLaunched", "TaskKillRequested", "BarrierRoundSkipped", "SlotCheckFailed",
         "ExecutorLost", "ExecutorAdded", "ExecutorDecommissioned", "BarrierSyncReleased", "BarrierSyncTimedOut", "retry",
         "barrierRerun", "failed", "tooManyTaskFailures", "barrierResultAbort", "outcome " + Outcome.COMPLETED}) {
       assertTrue(runsWith.getOrDefault(k, 0) >= 3, () -> "too few runs with " + k + ": " + runsWith);

@@ -11,11 +11,13 @@ import dev.barriersim.core.properties.checks.AllOrNothingCheck;
 import dev.barriersim.core.properties.checks.BarrierFailureCheck;
 import dev.barriersim.core.properties.checks.BarrierSlotsCheck;
 import dev.barriersim.core.properties.checks.CapacityCheck;
+import dev.barriersim.core.properties.checks.ExclusionCheck;
 import dev.barriersim.core.properties.checks.LifecycleCheck;
 import dev.barriersim.core.properties.checks.PropertyCheck;
 import dev.barriersim.core.properties.checks.ResubmitDelayCheck;
 import dev.barriersim.core.properties.checks.ScriptedFailureCheck;
 import dev.barriersim.core.properties.checks.SlotCheckScheduleCheck;
+import dev.barriersim.core.properties.checks.SpeculationCheck;
 import dev.barriersim.core.properties.checks.TaskRetryCheck;
 import dev.barriersim.core.properties.checks.WorkConservingCheck;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ public final class PropertyRuns {
   public static List<PropertyCheck> allChecks() {
     return List.of(new AllOrNothingCheck(), new BarrierSlotsCheck(), new CapacityCheck(), new BarrierFailureCheck(),
         new ResubmitDelayCheck(), new TaskRetryCheck(), new WorkConservingCheck(), new AccountingCheck(),
-        new SlotCheckScheduleCheck(), new ScriptedFailureCheck(), new LifecycleCheck());
+        new SlotCheckScheduleCheck(), new ScriptedFailureCheck(), new LifecycleCheck(), new SpeculationCheck(),
+        new ExclusionCheck());
   }
 
   /** The seed in force: {@code QT_SEED} if set, else the default. */
@@ -68,6 +71,15 @@ public final class PropertyRuns {
     Gen<SimulationSpec> g = in -> {
       Draw d = (lo, hi) -> (int) in.next(Constraint.between(lo, hi));
       return ScenarioGen.withLocality(d, ScenarioGen.scenario(d, shape));
+    };
+    return g.describedAs(s -> "\n" + ScenarioYaml.render(s) + "# " + ScenarioYaml.HOW_TO_RUN);
+  }
+
+  /** Random FULL scenarios with exclusion on failure always on, with small thresholds. */
+  public static Gen<SimulationSpec> scenariosWithExclusion() {
+    Gen<SimulationSpec> g = in -> {
+      Draw d = (lo, hi) -> (int) in.next(Constraint.between(lo, hi));
+      return ScenarioGen.withExclusion(d, ScenarioGen.scenario(d, ScenarioGen.Shape.FULL));
     };
     return g.describedAs(s -> "\n" + ScenarioYaml.render(s) + "# " + ScenarioYaml.HOW_TO_RUN);
   }

@@ -11,10 +11,12 @@ import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
 import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
+import dev.barriersim.core.spark.SpeculationConf;
 import dev.barriersim.core.workload.JobSpec;
 import dev.barriersim.core.workload.RepeatSpec;
 import dev.barriersim.core.workload.StageLocality;
@@ -162,8 +164,19 @@ public final class ScenarioGen {
       }
       failures = new FailureSpec(tasks, p, execs);
     }
-    return new SimulationSpec("gen", d.between(1, 1000), new ClusterSpec(groups, changes), conf, pools, settings, jobs,
+    long seed = d.between(1, 1000);
+    // Drawn last, so that every draw above stays what it was before speculation was generated.
+    // Not with executor losses: a result task's copy that fetch-fails while its original runs on
+    // lets the original end the job while parent stages rerun, and then Spark cancels those
+    // (cancelRunningIndependentStages on job success), which barriersim does not model yet.
+    if (d.chance(40) && failures.executors().isEmpty()) {
+      conf = conf.withSpeculation(new SpeculationConf(true, d.pick(List.of(100L, 500L, 1000L)),
+          d.pick(List.of(1.0, 1.5, 3.0)), d.pick(List.of(0.25, 0.5, 0.75, 1.0)), d.pick(List.of(0L, 100L, 2000L))));
+    }
+    SimulationSpec spec = new SimulationSpec("gen", seed, new ClusterSpec(groups, changes), conf, pools, settings, jobs,
         failures);
+    // Drawn last, so that the scenarios drawn before exclusion existed stay the same otherwise.
+    return full && d.chance(25) ? withExclusion(d, spec) : spec;
   }
 
   /**
@@ -224,6 +237,24 @@ public final class ScenarioGen {
     }
     return new SimulationSpec(spec.name(), spec.seed(), new ClusterSpec(groups, changes), spec.conf().withLocality(l),
         spec.pools(), spec.settings(), jobs, spec.failures());
+  }
+
+  /**
+   * {@code spec} with {@code spark.excludeOnFailure.enabled} and small random thresholds, so that
+   * exclusions happen in short runs; {@code spark.task.maxFailures} is raised where Spark would
+   * refuse the keys (maxTaskAttemptsPerNode must stay below it).
+   */
+  public static SimulationSpec withExclusion(Draw d, SimulationSpec spec) {
+    SparkConf c = spec.conf();
+    int perNode = d.between(1, 3);
+    int taskMaxFailures = Math.max(c.taskMaxFailures(), perNode + 1);
+    ExcludeOnFailureConf x = new ExcludeOnFailureConf(true, d.between(1, 2), perNode, d.between(1, 2), d.between(1, 2),
+        d.between(1, 2), d.between(1, 2), d.between(1, 20) * 1000L, d.pick(List.of(0L, 2000L, 120_000L)));
+    SparkConf conf = new SparkConf(c.taskCpus(), c.taskResources(), c.schedulingMode(), c.reviveIntervalMs(),
+        c.slotCheckIntervalMs(), c.slotCheckMaxFailures(), c.barrierSyncTimeoutMs(), c.maxConsecutiveAttempts(),
+        taskMaxFailures, c.dynamicAllocation(), c.interruptOnCancel(), c.locality(), c.speculation(), x);
+    return new SimulationSpec(spec.name(), spec.seed(), spec.cluster(), conf, spec.pools(), spec.settings(), spec.jobs(),
+        spec.failures());
   }
 
   /** A DAG of 1-4 stages whose last stage is the only one without children. */

@@ -8,6 +8,7 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
@@ -65,6 +66,28 @@ public final class ScenarioYaml {
       y.append("  spark.locality.wait.rack: ").append(ms(c.locality().rackWaitMs())).append('\n');
       y.append("  spark.locality.wait.legacyResetOnTaskLaunch: ").append(c.locality().legacyResetOnTaskLaunch()).append('\n');
       y.append("  spark.shuffle.reduceLocality.enabled: ").append(c.locality().reduceLocality()).append('\n');
+    }
+    if (c.speculation().enabled()) {
+      y.append("  spark.speculation: true\n");
+      y.append("  spark.speculation.interval: ").append(ms(c.speculation().intervalMs())).append('\n');
+      y.append("  spark.speculation.multiplier: ").append(c.speculation().multiplier()).append('\n');
+      y.append("  spark.speculation.quantile: ").append(c.speculation().quantile()).append('\n');
+      y.append("  spark.speculation.minTaskRuntime: ").append(ms(c.speculation().minTaskRuntimeMs())).append('\n');
+    }
+    ExcludeOnFailureConf x = c.excludeOnFailure();
+    if (!x.equals(ExcludeOnFailureConf.DISABLED)) {
+      y.append("  spark.excludeOnFailure.enabled: ").append(x.enabled()).append('\n');
+      y.append("  spark.excludeOnFailure.task.maxTaskAttemptsPerExecutor: ").append(x.maxTaskAttemptsPerExecutor()).append('\n');
+      y.append("  spark.excludeOnFailure.task.maxTaskAttemptsPerNode: ").append(x.maxTaskAttemptsPerNode()).append('\n');
+      y.append("  spark.excludeOnFailure.stage.maxFailedTasksPerExecutor: ").append(x.stageMaxFailedTasksPerExecutor()).append('\n');
+      y.append("  spark.excludeOnFailure.stage.maxFailedExecutorsPerNode: ").append(x.stageMaxFailedExecutorsPerNode()).append('\n');
+      y.append("  spark.excludeOnFailure.application.maxFailedTasksPerExecutor: ")
+          .append(x.applicationMaxFailedTasksPerExecutor()).append('\n');
+      y.append("  spark.excludeOnFailure.application.maxFailedExecutorsPerNode: ")
+          .append(x.applicationMaxFailedExecutorsPerNode()).append('\n');
+      y.append("  spark.excludeOnFailure.timeout: ").append(ms(x.timeoutMs())).append('\n');
+      y.append("  spark.scheduler.excludeOnFailure.unschedulableTaskSetTimeout: ")
+          .append(ms(x.unschedulableTaskSetTimeoutMs())).append('\n');
     }
     if (!spec.pools().isEmpty()) {
       y.append("pools:\n");

@@ -10,6 +10,7 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
 import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
@@ -43,6 +44,7 @@ public final class SpecBuilder {
   private boolean dynamicAllocation;
   private boolean interrupt;
   private LocalityConf locality = LocalityConf.DEFAULTS;
+  private dev.barriersim.core.spark.SpeculationConf speculation = dev.barriersim.core.spark.SpeculationConf.DEFAULTS;
   private final List<PoolSpec> pools = new ArrayList<>();
   private Backend backend = Backend.COARSE_GRAINED;
   private long launchLatency;
@@ -55,6 +57,7 @@ public final class SpecBuilder {
   private final List<TaskFailureSpec> taskFailures = new ArrayList<>();
   private double failureProbability;
   private final List<ExecutorFailureSpec> executorFailures = new ArrayList<>();
+  private ExcludeOnFailureConf exclude = ExcludeOnFailureConf.DISABLED;
 
   public static SpecBuilder spec() { return new SpecBuilder(); }
 
@@ -65,6 +68,11 @@ public final class SpecBuilder {
     executors.add(new ExecutorGroup(count, cores, res, 1));
     return this;
   }
+  public SpecBuilder executorsPerHost(int count, int cores, int perHost) {
+    executors.add(new ExecutorGroup(count, cores, Map.of(), perHost));
+    return this;
+  }
+  public SpecBuilder excludeOnFailure(ExcludeOnFailureConf e) { exclude = e; return this; }
   public SpecBuilder addAt(long at, int count, int cores) {
     changes.add(new ClusterChange(at, new ExecutorGroup(count, cores, Map.of(), 1), List.of()));
     return this;
@@ -95,6 +103,8 @@ public final class SpecBuilder {
   public SpecBuilder taskMaxFailures(int n) { taskMaxFailures = n; return this; }
   public SpecBuilder dynamicAllocation() { dynamicAllocation = true; return this; }
   public SpecBuilder interruptOnCancel() { interrupt = true; return this; }
+  public SpecBuilder speculation(dev.barriersim.core.spark.SpeculationConf s) { speculation = s; return this; }
+  public SpecBuilder speculation() { return speculation(dev.barriersim.core.spark.SpeculationConf.on()); }
   public SpecBuilder local() { backend = Backend.LOCAL; return this; }
   public SpecBuilder latency(long launch, long status) { launchLatency = launch; statusLatency = status; return this; }
   public SpecBuilder killLatency(long ms) { killLatency = ms; return this; }
@@ -132,6 +142,12 @@ public final class SpecBuilder {
   /** A stage of constant-duration tasks. */
   public static StageSpec stage(String name, int tasks, long ms, String... parents) {
     return new StageSpec(name, tasks, false, List.of(parents), null, List.of(DurationSpec.constant(ms)), null);
+  }
+
+  /** A stage whose task of partition p takes {@code ms[p]} in every attempt. */
+  public static StageSpec stagePerPartition(String name, long[] ms, String... parents) {
+    return new StageSpec(name, ms.length, false, List.of(parents), null,
+        List.of(DurationSpec.of(new dev.barriersim.core.random.Distribution.PerPartition(ms))), null);
   }
 
   /** A barrier stage of constant phases (barrier() between phases). */
@@ -175,7 +191,8 @@ public final class SpecBuilder {
 
   public SimulationSpec build() {
     SparkConf conf = new SparkConf(taskCpus, taskResources, mode, reviveMs, slotCheckIntervalMs, slotCheckMaxFailures,
-        syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt, locality);
+        syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt, locality, speculation,
+        exclude);
     SimulationSettings settings = new SimulationSettings(backend, launchLatency, statusLatency, killLatency, pollMs,
         horizon, maxEvents, reviveOffsetMs);
     return new SimulationSpec(name, seed, new ClusterSpec(executors, changes), conf, pools, settings, jobs,

@@ -18,18 +18,27 @@ import java.util.Set;
 
 /**
  * Non-barrier retries ({@code TaskSetManager.handleFailedTask}). Within a stage attempt the
- * attempts of one partition are numbered 0, 1, 2, ... in launch order and never overlap (no
- * speculation). A failure that counts (FAILED, not {@code ExecutorLostFailure}, not
+ * attempts of one partition are numbered 0, 1, 2, ... in launch order and never overlap, except
+ * that a speculative copy ({@code SpeculativeTaskLaunched}) may join one running attempt. A failure that counts (FAILED, not {@code ExecutorLostFailure}, not
  * {@code FetchFailed}, in a live attempt: job active, no newer attempt, no fetch failure yet)
  * adds one to the partition's count; the job fails with "failed N times" at the instant some
  * partition reaches {@code spark.task.maxFailures} counted failures, and a job fails with that
- * message only then. A counted failure that does not abort kills nothing: only that task reruns.
+ * message only then. A counted failure that does not abort kills nothing: only that task reruns,
+ * unless the TaskSet is aborted at that instant because the task can run nowhere (exclusion on
+ * failure, {@code abortSinceCompletelyExcludedOnFailure}).
  */
 public final class TaskRetryCheck implements PropertyCheck {
   @Override
   public List<String> check(List<SimEvent> events, SimulationSpec spec, RunResult result) {
     List<String> out = new ArrayList<>();
     int max = spec.conf().taskMaxFailures();
+    Set<String> excludedAborts = new HashSet<>();
+    for (SimEvent e : events) {
+      if (e instanceof JobEnded j && j.reason() != null
+          && j.reason().contains("cannot run anywhere due to node and executor excludeOnFailure")) {
+        excludedAborts.add(j.job() + "|" + j.t());
+      }
+    }
     Map<String, Integer> latest = new HashMap<>();
     Set<String> barrier = new HashSet<>();
     Set<String> fetchFailed = new HashSet<>();
@@ -41,7 +50,13 @@ public final class TaskRetryCheck implements PropertyCheck {
     List<long[]> quietInstants = new ArrayList<>();
     List<String> quietAttempts = new ArrayList<>();
     Map<String, JobEnded> jobEnds = new HashMap<>();
+    Map<String, TaskLaunched> copyOf = new HashMap<>(); // partition key -> the attempt a running copy joined
+    long copyTaskId = -1;
     for (SimEvent e : events) {
+      if (e instanceof SimEvent.SpeculativeTaskLaunched c) {
+        copyTaskId = c.taskId();
+        continue;
+      }
       if (e instanceof StageSubmitted s) {
         latest.put(Keys.stage(s.job(), s.stage()), s.stageAttempt());
         if (s.barrier()) barrier.add(Keys.attempt(s.job(), s.stage(), s.stageAttempt()));
@@ -56,14 +71,25 @@ public final class TaskRetryCheck implements PropertyCheck {
         if (l.attempt() != want) out.add("t=" + l.t() + ": " + pk + " launched attempt " + l.attempt() + ", expected " + want);
         nextAttempt.put(pk, l.attempt() + 1);
         TaskLaunched prev = runningAttempt.put(pk, l);
-        if (prev != null) out.add("t=" + l.t() + ": " + pk + " attempt " + l.attempt() + " launched while attempt "
+        if (prev != null && l.taskId() == copyTaskId && !copyOf.containsKey(pk)) {
+          copyOf.put(pk, prev); // a copy beside one running attempt: both run on
+        } else if (prev != null) out.add("t=" + l.t() + ": " + pk + " attempt " + l.attempt() + " launched while attempt "
             + prev.attempt() + " still runs");
       } else if (e instanceof TaskEnded t) {
         String ak = Keys.attempt(t.job(), t.stage(), t.stageAttempt());
         if (barrier.contains(ak)) continue;
         String pk = Keys.partition(t.job(), t.stage(), t.stageAttempt(), t.partition());
         TaskLaunched r = runningAttempt.get(pk);
-        if (r != null && r.taskId() == t.taskId()) runningAttempt.remove(pk);
+        TaskLaunched other = copyOf.get(pk);
+        if (other != null && other.taskId() == t.taskId()) {
+          copyOf.remove(pk);
+        } else if (r != null && r.taskId() == t.taskId()) {
+          runningAttempt.remove(pk);
+          if (other != null) {
+            runningAttempt.put(pk, other);
+            copyOf.remove(pk);
+          }
+        }
         if (t.status() != TaskStatus.FAILED) continue;
         String reason = t.reason() == null ? "" : t.reason();
         if (reason.startsWith("FetchFailed")) {
@@ -80,11 +106,12 @@ public final class TaskRetryCheck implements PropertyCheck {
           quietAttempts.add(ak + "|" + t.job());
         }
         if (n > max) out.add("t=" + t.t() + ": " + pk + " failed " + n + " counted times, above spark.task.maxFailures");
-      } else if (e instanceof TaskKillRequested k) {
+      } else if (e instanceof TaskKillRequested k && !"another attempt succeeded".equals(k.reason())) {
         String ak = Keys.attempt(k.job(), k.stage(), k.stageAttempt());
         for (int i = 0; i < quietInstants.size(); i++) {
           String[] q = quietAttempts.get(i).split("\\|");
-          if (quietInstants.get(i)[0] == k.t() && q[0].equals(ak) && !ended.contains(q[1])) {
+          if (quietInstants.get(i)[0] == k.t() && q[0].equals(ak) && !ended.contains(q[1])
+              && !excludedAborts.contains(q[1] + "|" + k.t())) {
             out.add("t=" + k.t() + ": a counted failure of a non-barrier task (task " + quietInstants.get(i)[1]
                 + ") killed task " + k.taskId() + " of the same stage attempt");
           }

@@ -32,13 +32,15 @@ import java.util.Set;
  * was never launched and not completed by another attempt may coexist with an active executor
  * whose free cores and custom resources fit one more of its tasks. Retries of failed tasks are
  * not asserted (the round that follows a failure may be the next periodic revive), nor are
- * periodic revives (which instants they run at is not visible in the events).
+ * periodic revives (which instants they run at is not visible in the events). An executor excluded
+ * for the application or for the stage attempt (exclusion on failure) does not count as free.
  */
 public final class WorkConservingCheck implements PropertyCheck {
   @Override
   public List<String> check(List<SimEvent> events, SimulationSpec spec, RunResult result) {
     SpecIndex idx = new SpecIndex(spec);
     ClusterModel model = new ClusterModel(idx);
+    ExcludedExecutors excluded = new ExcludedExecutors();
     List<String> out = new ArrayList<>();
     boolean local = spec.settings().backend() == Backend.LOCAL;
     Map<String, StageSubmitted> live = new LinkedHashMap<>();
@@ -49,6 +51,7 @@ public final class WorkConservingCheck implements PropertyCheck {
     for (int i = 0; i < events.size(); i++) {
       SimEvent e = events.get(i);
       model.apply(e);
+      excluded.apply(e);
       if (e instanceof StageSubmitted s) {
         fullRound = true;
         String sk = Keys.stage(s.job(), s.stage());
@@ -92,7 +95,8 @@ public final class WorkConservingCheck implements PropertyCheck {
         if (b.cardinality() >= s.tasks()) continue;
         Map<String, Integer> demand = idx.resources(s.job(), s.stage());
         for (ClusterModel.Exec x : model.executors.values()) {
-          if (x.state == ClusterModel.State.ACTIVE && x.fits(idx.cpus(), demand) > 0) {
+          if (x.state == ClusterModel.State.ACTIVE && x.fits(idx.cpus(), demand) > 0
+              && !excluded.excludes(Keys.attempt(s.job(), s.stage(), s.stageAttempt()), x.id)) {
             out.add("t=" + e.t() + ": after a full offer round, " + Keys.attempt(s.job(), s.stage(), s.stageAttempt())
                 + " still has " + (s.tasks() - b.cardinality()) + " never-launched tasks while executor " + x.id
                 + " has " + x.freeCpus() + " free cores");
