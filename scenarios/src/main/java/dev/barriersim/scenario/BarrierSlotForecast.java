@@ -53,7 +53,8 @@ final class BarrierSlotForecast {
   /** Warns at the {@code tasks} key of every barrier stage whose job's slot check will give up. */
   static void check(LoadContext c, YamlNode.Mapping root, ClusterSpec cluster, SparkConf conf, Backend backend,
       List<JobSpec> jobs, FailureSpec failures) {
-    if (conf.dynamicAllocation()) return; // such a job fails at submission with [SPARK-24942] instead
+    // Such a job fails at submission with [SPARK-24942] instead, except on local[N], where Spark ignores the key.
+    if (conf.dynamicAllocation() && backend != Backend.LOCAL) return;
     BarrierSlotForecast f = new BarrierSlotForecast(cluster, failures, backend == Backend.LOCAL, conf.taskCpus());
     long givesUpAfter = conf.slotCheckRetryDelayMs() * conf.slotCheckMaxFailures();
     Map<String, Integer> jobIndex = YamlLocator.indexByName(YamlLocator.node(root, "jobs"));

@@ -96,7 +96,7 @@ final class DagScheduler {
     order.add(0, order.remove(order.size() - 1)); // Spark checks the result stage before creating its parents
     for (StageSpec spec : order) {
       if (!spec.barrier()) continue;
-      if (conf.dynamicAllocation()) {
+      if (backend.dynamicAllocationEnabled(conf)) {
         endJob(job, JobStatus.FAILED, SparkMessages.DYN_ALLOCATION);
         return;
       }

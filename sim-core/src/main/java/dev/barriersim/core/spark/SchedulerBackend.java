@@ -75,6 +75,14 @@ final class SchedulerBackend {
   }
 
   /**
+   * Spark's {@code Utils.isDynamicAllocationEnabled}: {@code spark.dynamicAllocation.enabled} counts
+   * only off {@code local[N]}, so the barrier check at job submission ignores it there.
+   */
+  boolean dynamicAllocationEnabled(SparkConf conf) {
+    return conf.dynamicAllocation() && kind != Backend.LOCAL;
+  }
+
+  /**
    * True when the coordinator's reply reaches the last task to arrive in {@code barrier()} before
    * its first poll: {@code local[N]} runs driver and executor in one JVM. On a cluster the last
    * arriver also waits one poll step, as measured on Spark 3.5.
