@@ -63,13 +63,14 @@ final class ClusterEvents {
   }
 
   private void add(ExecutorGroup g) {
-    for (Executor e : cluster.add(g)) {
+    List<Executor> joined = cluster.add(g);
+    for (Executor e : joined) {
       emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores(),
           HeldResources.of(cluster.resourceNames(), cluster.addressesOf(e))));
       scheduleRandomLoss(e, g);
     }
     backend.stateChanged();
-    backend.reviveOffers();
+    for (Executor e : joined) backend.executorLaunched(e);
   }
 
   private void scheduleRandomLoss(Executor e, ExecutorGroup shape) {

@@ -27,6 +27,8 @@ final class SchedulerBackend {
   private final long reviveOffsetMs;
   private TaskScheduler scheduler;
   private long requestedRoundAt = -1;
+  /** A {@link #reviveOffers} round is scheduled at this instant and has not run yet. */
+  private boolean roundRequested;
   private long tickAt = -1;
   private long version;
   private long versionAtLastFullRound = -1;
@@ -43,7 +45,10 @@ final class SchedulerBackend {
     this.kind = kind;
     this.reviveIntervalMs = reviveIntervalMs;
     this.reviveOffsetMs = Math.floorMod(reviveOffsetMs, reviveIntervalMs);
-    this.reviveKind = loop.register((SchedulerBackend b) -> b.fullRound());
+    this.reviveKind = loop.register((SchedulerBackend b) -> {
+      b.roundRequested = false;
+      b.fullRound();
+    });
     this.tickKind = loop.register((SchedulerBackend b) -> b.tick());
   }
 
@@ -96,7 +101,19 @@ final class SchedulerBackend {
     long now = loop.now();
     if (requestedRoundAt == now) return;
     requestedRoundAt = now;
+    roundRequested = true;
     loop.at(now, Phase.OFFERS, reviveKind, this);
+  }
+
+  /**
+   * Executor {@code e} has joined. {@code CoarseGrainedSchedulerBackend} handles its
+   * {@code LaunchedExecutor} with {@code makeOffers(executorId)}: a round over that executor alone,
+   * so a barrier set needing more slots than it has waits for the next full round.
+   * {@code local[N]} has its one executor from the start and revives offers.
+   */
+  void executorLaunched(Executor e) {
+    if (kind == Backend.LOCAL) reviveOffers();
+    else scheduler.offerOn(e);
   }
 
   /** A task ended on {@code e} and the driver freed its resources. */
@@ -129,6 +146,7 @@ final class SchedulerBackend {
 
   private void tick() {
     tickAt = -1;
-    if (version != versionAtLastFullRound) fullRound();
+    // A full round requested for this instant runs after the tick and sees the same state: one is enough.
+    if (version != versionAtLastFullRound && !roundRequested) fullRound();
   }
 }
