@@ -60,8 +60,10 @@ final class SparkMessages {
         + epoch + " from Stage " + s.id + " (Attempt " + stageAttempt + ") within " + seconds + " second(s).";
   }
 
-  static String executorLost(String executorId, String reason) {
-    return "ExecutorLostFailure (executor " + executorId + " exited unrelated to the running tasks) Reason: " + reason;
+  /** {@code ExecutorLostFailure.toErrorString}. */
+  static String executorLost(String executorId, boolean causedByApp, String reason) {
+    return "ExecutorLostFailure (executor " + executorId + " exited "
+        + (causedByApp ? "caused by one of the running tasks" : "unrelated to the running tasks") + ") Reason: " + reason;
   }
 
   static String fetchFailed(Stage mapStage, int reduceId) {

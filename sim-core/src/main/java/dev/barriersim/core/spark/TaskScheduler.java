@@ -200,19 +200,26 @@ final class TaskScheduler {
 
   /**
    * {@code executorLost}: the executor leaves; every attempt running on it fails with
-   * {@code ExecutorLostFailure} (not the application's fault, so it does not count towards
-   * {@code spark.task.maxFailures}); then the DAGScheduler forgets the outputs it held.
+   * {@code ExecutorLostFailure}, which counts towards {@code spark.task.maxFailures} only when the
+   * loss was caused by the application ({@code TaskSetManager.executorLost}); then the
+   * DAGScheduler forgets the outputs it held.
    */
-  void executorLost(Executor e, String reason) {
+  void executorLost(Executor e, String reason, boolean causedByApp) {
     cluster.remove(e);
-    String failure = SparkMessages.executorLost(e.id(), reason);
+    String failure = SparkMessages.executorLost(e.id(), causedByApp, reason);
+    EndCause cause = causedByApp ? EndCause.EXECUTOR_LOST_BY_APP : EndCause.EXECUTOR_LOST;
     for (TaskAttempt t : runningOn(e).snapshot()) {
       runner.lose(t);
-      statusUpdate(t, EndCause.EXECUTOR_LOST, failure);
+      statusUpdate(t, cause, failure);
     }
     dag.executorLost(e);
     backend.stateChanged();
     backend.reviveOffers();
+  }
+
+  /** The code of {@code t} exited its executor's JVM ({@code kind: exit}): the executor is lost, caused by the app. */
+  void executorExited(TaskAttempt t) {
+    clusterEvents.exitedByTask(t.executor, t.plan().exitSource(), t.plan().replaceAfterMs());
   }
 
   /** A lost output of a finished task makes it pending again in its live set (Spark's Resubmitted). */

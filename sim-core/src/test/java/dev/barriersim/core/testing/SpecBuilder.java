@@ -109,9 +109,24 @@ public final class SpecBuilder {
     taskFailures.add(new TaskFailureSpec(job, stage, partition, 0, 0, after, TaskFailureSpec.Kind.HANG));
     return this;
   }
+  /** A task whose code exits its executor's JVM ({@code kind: exit}); {@code replaceAfter} -1: no replacement. */
+  public SpecBuilder exit(String job, String stage, int partition, long after, long replaceAfter) {
+    taskFailures.add(new TaskFailureSpec(job, stage, partition, 0, 0, after, TaskFailureSpec.Kind.EXIT, replaceAfter));
+    return this;
+  }
   public SpecBuilder failureProbability(double p) { failureProbability = p; return this; }
   public SpecBuilder loseExecutor(String id, long at) {
     executorFailures.add(new ExecutorFailureSpec.Scripted(id, at));
+    return this;
+  }
+  /** A scripted loss with its cause ({@code app}: true) and replacement delay (-1: none). */
+  public SpecBuilder loseExecutor(String id, long at, boolean causedByApp, long replaceAfter) {
+    executorFailures.add(new ExecutorFailureSpec.Scripted(id, at, causedByApp, replaceAfter));
+    return this;
+  }
+  /** Random losses that Spark blames on the application, not replaced. */
+  public SpecBuilder mtbfCausedByApp(long mtbfMs) {
+    executorFailures.add(new ExecutorFailureSpec.Random(mtbfMs, ExecutorFailureSpec.NEVER, true));
     return this;
   }
   public SpecBuilder mtbf(long mtbfMs, long replaceAfterMs) {

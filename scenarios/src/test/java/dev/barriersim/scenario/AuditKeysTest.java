@@ -1,0 +1,45 @@
+package dev.barriersim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.barriersim.core.failure.ExecutorFailureSpec;
+import dev.barriersim.core.failure.TaskFailureSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The keys of the Spark 3.5.9 source audit (contract section 6): read, defaulted and checked. */
+class AuditKeysTest {
+
+  @Test
+  void exitKindAndLossCausesAreRead() throws Exception {
+    Scenario s = Yaml.load(Yaml.MINIMAL.replace("- cores: 2", "- {count: 2, cores: 2}") + """
+        failures:
+          tasks:
+            - {job: j, stage: s, partition: 1, after: 1s, kind: exit, replaceAfter: 1500ms}
+            - {job: j, stage: s, partition: 0, kind: exit}
+          executors:
+            - {lose: "1", at: 5s, cause: app, replaceAfter: 2s}
+            - {lose: "0", at: 6s}
+            - {mtbf: 1h, cause: app}
+        """);
+    List<TaskFailureSpec> tasks = s.spec().failures().tasks();
+    assertEquals(new TaskFailureSpec("j", "s", 1, 0, 0, 1000, TaskFailureSpec.Kind.EXIT, 1500), tasks.get(0));
+    assertEquals(ExecutorFailureSpec.NEVER, tasks.get(1).replaceAfterMs());
+    List<ExecutorFailureSpec> losses = s.spec().failures().executors();
+    assertEquals(new ExecutorFailureSpec.Scripted("1", 5000, true, 2000), losses.get(0));
+    assertEquals(new ExecutorFailureSpec.Scripted("0", 6000, false, ExecutorFailureSpec.NEVER), losses.get(1));
+    assertEquals(new ExecutorFailureSpec.Random(3_600_000, ExecutorFailureSpec.NEVER, true), losses.get(2));
+  }
+
+  @Test
+  void localBackendRefusesAReplacementAfterAnExit() {
+    List<String> lines = Yaml.lines(Yaml.MINIMAL + """
+        simulation: {backend: local}
+        failures:
+          tasks: [{job: j, stage: s, partition: 1, kind: exit, replaceAfter: 1s}]
+        """);
+    assertEquals(List.of("test.yaml:11:23: simulation.backend: backend local has a single executor, so no replacement "
+        + "executor can join; remove replaceAfter from failures.executors and failures.tasks, or use backend: coarse-grained"),
+        lines);
+  }
+}
