@@ -206,7 +206,11 @@ final class DagScheduler {
       if (i >= 0) latest.markSuccessful(i);
     }
     if (s.isResult && job.resultPartitionsDone == s.numPartitions) {
+      // handleTaskCompletion kills the result stage's zombie attempts still running, "Stage finished".
+      // (It first cancels the job's other running stages; here none can run: a map stage reruns only
+      // for a result partition that fetch-failed, so the job cannot have succeeded meanwhile.)
       markStageAsFinished(s, null);
+      taskScheduler.killAllTaskAttempts(s, SparkMessages.STAGE_FINISHED);
       endJob(job, JobStatus.SUCCEEDED, null);
     } else if (!s.isResult && s.running && (s.isAvailable() || latest.tasksSuccessful == latest.numTasks)) {
       // The attempt's tasks are all done; if outputs were lost meanwhile, Spark resubmits the stage
@@ -340,15 +344,24 @@ final class DagScheduler {
     if (s.job.isActive()) failJob(s.job, SparkMessages.jobAborted(reason));
   }
 
-  /** {@code failJobAndIndependentStages}: cancel the job's running stages, then fail it. */
+  /**
+   * {@code failJobAndIndependentStages}: cancel the job's running stages, then fail it. A stage that
+   * is not running (e.g. failed and awaiting resubmission) is not cancelled: its zombie attempts run on.
+   */
   private void failJob(ActiveJob job, String message) {
-    for (Stage s : job.stages) {
-      taskScheduler.cancelTasks(s, message);
-      if (s.running) markStageAsFinished(s, message);
-      s.waiting = false;
-    }
+    cancelRunningStages(job, message);
+    for (Stage s : job.stages) s.waiting = false;
     failedStages.removeIf(s -> s.job == job);
     endJob(job, JobStatus.FAILED, message);
+  }
+
+  /** {@code cancelRunningIndependentStages}: each running stage of the job has its tasks killed and is marked failed. */
+  private void cancelRunningStages(ActiveJob job, String reason) {
+    for (Stage s : job.stages) {
+      if (!s.running) continue;
+      taskScheduler.cancelTasks(s, reason);
+      markStageAsFinished(s, reason);
+    }
   }
 
   private void markStageAsFinished(Stage s, String failure) {

@@ -15,6 +15,9 @@ final class SparkMessages {
           + "total number of slots in the cluster currently. Please init a new cluster with more resources(e.g. CPU, "
           + "GPU) or repartition the input RDD(s) to reduce the number of slots required to run this barrier stage.";
 
+  /** The kill reason of {@code DAGScheduler} for a finished job's result stage (3.5.9). */
+  static final String STAGE_FINISHED = "Stage finished";
+
   static String jobAborted(String reason) {
     return "Job aborted due to stage failure: " + reason;
   }
