@@ -265,10 +265,11 @@ final class DagScheduler {
 
   /**
    * Spark's fetch-failure path: the consuming stage attempt fails (counting towards
-   * {@code maxConsecutiveAttempts}); a barrier producer loses all its outputs; both stages are
-   * resubmitted after {@code RESUBMIT_TIMEOUT}, so only missing map partitions rerun. A barrier
-   * consumer also kills its running siblings (Spark leaves them running, SPARK-17064; killing them
-   * avoids a sync that can never complete).
+   * {@code maxConsecutiveAttempts}); a barrier producer loses all its outputs; a barrier consumer
+   * loses its own outputs (map) or aborts its job (result); both stages are resubmitted after
+   * {@code RESUBMIT_TIMEOUT}, so only missing map partitions rerun. Nothing is killed: Spark leaves
+   * the failed attempt's other tasks running (SPARK-17064), barrier siblings included; later
+   * failures of that barrier attempt are not handled again.
    */
   private void fetchFailed(TaskAttempt t, String reason) {
     TaskSetManager ts = t.taskSet;
@@ -281,7 +282,6 @@ final class DagScheduler {
     if (map.isBarrier) mapOutputs.unregisterAllMapOutputs(map);
     if (failed.isBarrier && !ts.barrierFailureHandled) {
       ts.barrierFailureHandled = true;
-      taskScheduler.killAllTaskAttempts(failed, SparkMessages.barrierKill(t.sparkName(), failed));
       if (!failed.isResult) mapOutputs.unregisterAllMapOutputs(failed);
     }
     if (abort) {
