@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.barriersim.core.failure.ExecutorFailureSpec;
 import dev.barriersim.core.failure.TaskFailureSpec;
+import dev.barriersim.core.spark.BarrierRerun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,16 @@ class AuditKeysTest {
     assertEquals(new ExecutorFailureSpec.Scripted("1", 5000, true, 2000), losses.get(0));
     assertEquals(new ExecutorFailureSpec.Scripted("0", 6000, false, ExecutorFailureSpec.NEVER), losses.get(1));
     assertEquals(new ExecutorFailureSpec.Random(3_600_000, ExecutorFailureSpec.NEVER, true), losses.get(2));
+  }
+
+  @Test
+  void barrierPartialRerunDefaultsToSparkAndReadsWhole() throws Exception {
+    assertEquals(BarrierRerun.SPARK, Yaml.load(Yaml.MINIMAL).spec().settings().barrierPartialRerun());
+    assertEquals(BarrierRerun.WHOLE,
+        Yaml.load(Yaml.MINIMAL + "simulation: {barrierPartialRerun: whole}\n").spec().settings().barrierPartialRerun());
+    assertEquals(List.of("test.yaml:11:35: simulation.barrierPartialRerun: unknown value 'wohle'; did you mean 'whole'? "
+        + "(spark: only the missing partitions of a barrier map stage rerun, as Spark 3.5.9 does; whole: the whole stage)"),
+        Yaml.lines(Yaml.MINIMAL + "simulation: {barrierPartialRerun: wohle}\n"));
   }
 
   @Test

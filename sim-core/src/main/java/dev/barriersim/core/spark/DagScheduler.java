@@ -42,6 +42,8 @@ final class DagScheduler {
   private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private final TreeSet<Stage> failedStages = new TreeSet<>(BY_JOB_THEN_ID);
+  /** {@code simulation.barrierPartialRerun: whole}: a barrier map stage never reruns only some partitions. */
+  private final boolean wholeRerun;
   private boolean resubmitScheduled;
   private int nextStageId;
   private int jobsNotEnded;
@@ -51,7 +53,8 @@ final class DagScheduler {
 
   DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend,
       TaskScheduler taskScheduler, BarrierCoordinator coordinator, MapOutputTracker mapOutputs,
-      Consumer<SimEvent> emit) {
+      Consumer<SimEvent> emit, BarrierRerun rerun) {
+    this.wholeRerun = rerun == BarrierRerun.WHOLE;
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -190,7 +193,9 @@ final class DagScheduler {
     TaskSetManager ts = t.taskSet;
     Stage s = ts.stage;
     ActiveJob job = s.job;
-    if (!job.isActive() || ts.barrierFailureHandled) return; // late success of a failed barrier attempt is ignored
+    // A late success of a failed barrier attempt: Spark 3.5.9 registers its output (so the rerun
+    // may miss only some partitions); with barrierPartialRerun: whole it is ignored.
+    if (!job.isActive() || (ts.barrierFailureHandled && wholeRerun)) return;
     int p = t.partition;
     if (s.isResult) {
       if (!job.resultDone[p]) {
@@ -297,8 +302,10 @@ final class DagScheduler {
   /**
    * An executor was lost: the outputs it held are gone (no external shuffle service). A live
    * non-barrier map attempt makes the affected tasks pending again; a running barrier map
-   * attempt fails whole; a finished barrier map stage loses all its outputs, so it reruns whole.
-   * Readers notice the loss when a task of a consuming stage starts and finds an input missing.
+   * attempt fails whole. A finished barrier map stage keeps its other outputs, as in Spark 3.5.9,
+   * so its next attempt reruns only the missing partitions; with {@code barrierPartialRerun: whole}
+   * it loses them all and reruns whole. Readers notice the loss when a task of a consuming stage
+   * starts and finds an input missing.
    */
   void executorLost(Executor e) {
     for (Stage s : mapOutputs.takeStagesWithOutputsOn(e)) {
@@ -314,7 +321,7 @@ final class DagScheduler {
       } else if (live != null) {
         int lastLost = lost[lost.length - 1];
         failBarrierAttempt(live, "ShuffleMapTask(" + s.id + ", " + lastLost + ")", SparkMessages.resubmitted());
-      } else {
+      } else if (wholeRerun) {
         mapOutputs.unregisterAllMapOutputs(s);
       }
     }

@@ -53,7 +53,8 @@ public final class SparkApplication {
     WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
     MapOutputTracker mapOutputs = new MapOutputTracker();
     TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit);
-    DagScheduler dag = new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit);
+    DagScheduler dag =
+        new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit, settings.barrierPartialRerun());
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);
     ClusterEvents clusterEvents =

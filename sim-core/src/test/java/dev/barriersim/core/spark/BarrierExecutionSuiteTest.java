@@ -123,12 +123,13 @@ class BarrierExecutionSuiteTest {
   }
 
   /**
-   * Decision 4 (SPARK-59094): a sibling that succeeds after its attempt failed (here its success
-   * reaches the driver 50 ms after the failure) is ignored, so the next attempt reruns every partition.
+   * {@code barrierPartialRerun: whole} (SPARK-59094's intent): a sibling that succeeds after its
+   * attempt failed (here its success reaches the driver 50 ms after the failure) is ignored, so the
+   * next attempt reruns every partition.
    */
   @Test
-  void lateSuccessOfAFailedBarrierAttempt_isIgnored() {
-    RecordedRun run = RecordedRun.of(spec().executors(1, 2).latency(0, 100)
+  void lateSuccessOfAFailedBarrierAttempt_isIgnoredWithWholeRerun() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).latency(0, 100).wholeBarrierRerun()
         .job("j", new dev.barriersim.core.workload.StageSpec("m", 2, true, List.of(), null,
             List.of(dev.barriersim.core.random.DurationSpec.of(
                 new dev.barriersim.core.random.Distribution.PerPartition(new long[] {1000, 550}))), null),

@@ -9,6 +9,8 @@ import dev.barriersim.core.failure.FailureSpec;
 import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.BarrierRerun;
+import dev.barriersim.core.spark.OfferOrder;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
@@ -33,6 +35,8 @@ public final class SpecBuilder {
   private SchedulingMode mode = SchedulingMode.FIFO;
   private long reviveMs = 1000;
   private long reviveOffsetMs;
+  private OfferOrder offerOrder = OfferOrder.ID;
+  private BarrierRerun rerun = BarrierRerun.SPARK;
   private long slotCheckIntervalMs = 15_000;
   private int slotCheckMaxFailures = 40;
   private long syncTimeoutMs = 365L * 24 * 3600 * 1000;
@@ -75,6 +79,8 @@ public final class SpecBuilder {
   public SpecBuilder fair(PoolSpec... p) { mode = SchedulingMode.FAIR; pools.addAll(Arrays.asList(p)); return this; }
   public SpecBuilder revive(long ms) { reviveMs = ms; return this; }
   public SpecBuilder reviveOffset(long ms) { reviveOffsetMs = ms; return this; }
+  public SpecBuilder shuffledOffers() { offerOrder = OfferOrder.SHUFFLED; return this; }
+  public SpecBuilder wholeBarrierRerun() { rerun = BarrierRerun.WHOLE; return this; }
   public SpecBuilder slotCheck(long intervalMs, int maxFailures) {
     slotCheckIntervalMs = intervalMs;
     slotCheckMaxFailures = maxFailures;
@@ -166,7 +172,7 @@ public final class SpecBuilder {
     SparkConf conf = new SparkConf(taskCpus, taskResources, mode, reviveMs, slotCheckIntervalMs, slotCheckMaxFailures,
         syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt);
     SimulationSettings settings = new SimulationSettings(backend, launchLatency, statusLatency, killLatency, pollMs,
-        horizon, maxEvents, reviveOffsetMs);
+        horizon, maxEvents, reviveOffsetMs, offerOrder, rerun);
     return new SimulationSpec(name, seed, new ClusterSpec(executors, changes), conf, pools, settings, jobs,
         new FailureSpec(taskFailures, failureProbability, executorFailures));
   }
