@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.barriersim.core.failure.ExecutorFailureSpec;
 import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.spark.BarrierRerun;
+import dev.barriersim.core.spark.OfferOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,16 @@ class AuditKeysTest {
     assertEquals(List.of("test.yaml:11:35: simulation.barrierPartialRerun: unknown value 'wohle'; did you mean 'whole'? "
         + "(spark: only the missing partitions of a barrier map stage rerun, as Spark 3.5.9 does; whole: the whole stage)"),
         Yaml.lines(Yaml.MINIMAL + "simulation: {barrierPartialRerun: wohle}\n"));
+  }
+
+  @Test
+  void offerOrderDefaultsToIdAndReadsShuffled() throws Exception {
+    assertEquals(OfferOrder.ID, Yaml.load(Yaml.MINIMAL).spec().settings().offerOrder());
+    assertEquals(OfferOrder.SHUFFLED,
+        Yaml.load(Yaml.MINIMAL + "simulation: {offerOrder: shuffled}\n").spec().settings().offerOrder());
+    assertEquals(List.of("test.yaml:11:26: simulation.offerOrder: unknown value 'shuffle'; did you mean 'shuffled'? "
+        + "(id: executor-id order; shuffled: a seeded shuffle of each round's offers, as Spark's "
+        + "TaskSchedulerImpl.shuffleOffers)"), Yaml.lines(Yaml.MINIMAL + "simulation: {offerOrder: shuffle}\n"));
   }
 
   @Test

@@ -52,7 +52,10 @@ public final class SparkApplication {
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
     WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
     MapOutputTracker mapOutputs = new MapOutputTracker();
-    TaskScheduler scheduler = new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit);
+    ResourceOffers offers = new ResourceOffers(cluster,
+        settings.offerOrder() == OfferOrder.SHUFFLED ? streams.stream(RandomStreams.OFFER_ORDER) : null);
+    TaskScheduler scheduler =
+        new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit, offers);
     DagScheduler dag =
         new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit, settings.barrierPartialRerun());
     backend.wire(scheduler);

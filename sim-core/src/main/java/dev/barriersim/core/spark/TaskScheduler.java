@@ -46,7 +46,7 @@ final class TaskScheduler {
   private ExecutorTasks[] runningOnExecutor = new ExecutorTasks[16];
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit) {
+      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit, ResourceOffers offers) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -56,7 +56,7 @@ final class TaskScheduler {
     this.work = work;
     this.mapOutputs = mapOutputs;
     this.emit = emit;
-    this.offers = new ResourceOffers(cluster);
+    this.offers = offers;
     this.countSkips = emit.countsSkippedRounds();
     this.barrierPlacement = new BarrierPlacement(loop, emit, launcher);
   }

@@ -100,7 +100,7 @@ public final class ScenarioGen {
     long poll = d.chance(50) ? 0 : 1000;
     BarrierRerun rerun = d.chance(50) ? BarrierRerun.WHOLE : BarrierRerun.SPARK;
     SimulationSettings settings = new SimulationSettings(local ? Backend.LOCAL : Backend.COARSE_GRAINED, 0, 0, kill, poll,
-        HORIZON_MS, MAX_EVENTS, 0, OfferOrder.ID, rerun);
+        HORIZON_MS, MAX_EVENTS, 0, d.chance(30) ? OfferOrder.SHUFFLED : OfferOrder.ID, rerun);
 
     // jobs
     List<JobSpec> jobs = new ArrayList<>();

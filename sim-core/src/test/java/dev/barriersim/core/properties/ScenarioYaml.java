@@ -9,6 +9,7 @@ import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
 import dev.barriersim.core.spark.BarrierRerun;
+import dev.barriersim.core.spark.OfferOrder;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
@@ -77,6 +78,7 @@ public final class ScenarioYaml {
     y.append("  barrierPollInterval: ").append(ms(s.barrierPollIntervalMs())).append('\n');
     if (s.horizonMs() != Long.MAX_VALUE) y.append("  horizon: ").append(ms(s.horizonMs())).append('\n');
     y.append("  maxEvents: ").append(s.maxEvents()).append('\n');
+    if (s.offerOrder() == OfferOrder.SHUFFLED) y.append("  offerOrder: shuffled\n");
     y.append("  barrierPartialRerun: ").append(s.barrierPartialRerun() == BarrierRerun.WHOLE ? "whole" : "spark").append('\n');
     y.append("jobs:\n");
     for (JobSpec j : spec.jobs()) {

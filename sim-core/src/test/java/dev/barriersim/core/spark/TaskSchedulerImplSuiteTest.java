@@ -268,4 +268,44 @@ class TaskSchedulerImplSuiteTest {
         .job("normal", stage("n", 4, 1800)).job("gang", barrier("b", 4, 1000)).build());
     assertEquals(List.of(2300L), offset.launchInstants("b", 0));
   }
+
+  private static List<String> executorsByPartition(RecordedRun run) {
+    return run.launches("s", 0).stream().sorted(java.util.Comparator.comparingInt(TaskLaunched::partition))
+        .map(TaskLaunched::executor).toList();
+  }
+
+  /**
+   * {@code simulation.offerOrder: shuffled} ({@code TaskSchedulerImpl.shuffleOffers}): each full
+   * round offers the executors in a seeded random order, so partition p no longer lands on executor
+   * p; the same seed gives the same order, and over a few seeds the order does change.
+   */
+  @Test
+  void shuffledOffers_placeTasksInASeededRandomExecutorOrder() {
+    java.util.Set<List<String>> orders = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+    for (long seed = 1; seed <= 8; seed++) {
+      var spec = spec().seed(seed).shuffledOffers().executors(6, 1).job("j", stage("s", 6, 1000)).build();
+      List<String> order = executorsByPartition(RecordedRun.of(spec));
+      assertEquals(order, executorsByPartition(RecordedRun.of(spec)));
+      assertEquals(List.of("0", "1", "2", "3", "4", "5"), order.stream().sorted().toList());
+      orders.add(order);
+    }
+    assertTrue(orders.size() > 1, orders.toString());
+    assertTrue(orders.stream().anyMatch(o -> !o.equals(List.of("0", "1", "2", "3", "4", "5"))), orders.toString());
+    RecordedRun byId = RecordedRun.of(spec().executors(6, 1).job("j", stage("s", 6, 1000)).build());
+    assertEquals(List.of("0", "1", "2", "3", "4", "5"), executorsByPartition(byId));
+  }
+
+  /** The shuffle has a stream of its own: the same attempts fail (taskFailureProbability) in either offer order. */
+  @Test
+  void shuffledOffers_moveNoOtherDraw() {
+    var ids = spec().seed(5).failureProbability(0.3).executors(4, 2).job("j", stage("s", 16, 1000));
+    var shuffled = spec().seed(5).failureProbability(0.3).executors(4, 2).shuffledOffers().job("j", stage("s", 16, 1000));
+    java.util.function.Function<RecordedRun, List<String>> failed = r -> r.ends(TaskStatus.FAILED).stream()
+        .map(e -> e.partition() + "." + e.attempt()).sorted().toList();
+    RecordedRun a = RecordedRun.of(ids.build());
+    RecordedRun b = RecordedRun.of(shuffled.build());
+    assertTrue(!failed.apply(a).isEmpty());
+    assertEquals(failed.apply(a), failed.apply(b));
+    assertTrue(!a.eventLog.equals(b.eventLog), "the placements differ");
+  }
 }
