@@ -64,4 +64,23 @@ class AuditKeysTest {
         + "executor can join; remove replaceAfter from failures.executors and failures.tasks, or use backend: coarse-grained"),
         lines);
   }
+
+  /** The slot forecast counts the like executor that replaces a scripted loss with {@code replaceAfter}. */
+  @Test
+  void slotForecastCountsTheReplacementOfAScriptedLoss() throws Exception {
+    String yaml = """
+        name: r
+        cluster:
+          executors: [{count: 2, cores: 2}]
+        jobs:
+          - name: j
+            submitAt: 10s
+            stages: [{name: fit, tasks: 4, barrier: true, duration: 1s}]
+        spark: {spark.scheduler.barrier.maxConcurrentTasksCheck.maxFailures: 1}
+        failures:
+          executors: [{lose: "1", at: 5s, replaceAfter: 2s}]
+        """;
+    assertEquals(List.of(), Yaml.load(yaml).warnings());
+    assertEquals(1, Yaml.load(yaml.replace(", replaceAfter: 2s", "")).warnings().size());
+  }
 }

@@ -97,16 +97,11 @@ final class ResourceOffers {
 
   /**
    * The first offer at or after position {@code from}, or -1: a position is an executor index, or
-   * in a shuffled round an index into {@link #order}, where executors with no free core are passed.
+   * in a shuffled round an index into {@link #order}. A shuffled round still visits an executor
+   * whose cores ran out meanwhile; it fits no task and has no free slot, so that changes nothing.
    */
   private int nextOffer(int from) {
-    if (shuffled) {
-      for (int p = from; p < orderSize; p++) {
-        Executor e = cluster.get(order[p]);
-        if (e.isActive() && e.freeCores() > 0) return p;
-      }
-      return -1;
-    }
+    if (shuffled) return from < orderSize ? from : -1;
     if (all) return cluster.nextOfferable(from);
     return single != null && single.index() >= from ? single.index() : -1;
   }

@@ -108,12 +108,11 @@ final class SchedulerBackend {
   /**
    * Executor {@code e} has joined. {@code CoarseGrainedSchedulerBackend} handles its
    * {@code LaunchedExecutor} with {@code makeOffers(executorId)}: a round over that executor alone,
-   * so a barrier set needing more slots than it has waits for the next full round.
-   * {@code local[N]} has its one executor from the start and revives offers.
+   * so a barrier set needing more slots than it has waits for the next full round. ({@code local[N]}
+   * has its one executor from the start, before any job: that round finds nothing to launch.)
    */
   void executorLaunched(Executor e) {
-    if (kind == Backend.LOCAL) reviveOffers();
-    else scheduler.offerOn(e);
+    scheduler.offerOn(e);
   }
 
   /** A task ended on {@code e} and the driver freed its resources. */

@@ -185,8 +185,11 @@ final class TaskRunner {
 
   /** The planned failure strikes: the task throws, or its code exits the executor's JVM. */
   private void plannedFailure(TaskAttempt t) {
-    if (t.exitsExecutor() && t.state != State.ENDED && t.state != State.HUNG) scheduler.executorExited(t);
-    else fail(t, t.failureReason());
+    if (!t.exitsExecutor()) {
+      fail(t, t.failureReason());
+    } else if (t.state != State.ENDED) {
+      scheduler.executorExited(t); // an exit planned past the end of the work never happens
+    }
   }
 
   private void fail(TaskAttempt t, String reason) {

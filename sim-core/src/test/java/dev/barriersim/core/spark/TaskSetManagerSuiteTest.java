@@ -84,6 +84,15 @@ class TaskSetManagerSuiteTest {
     assertEquals(1, run.all(ExecutorAdded.class).size() - 1, "no replacement without replaceAfter");
   }
 
+  /** An exit planned after the end of the attempt's work never happens: the task succeeds and its executor stays. */
+  @Test
+  void taskExitPlannedAfterItsWorkEnded_neverHappens() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1)
+        .job("j", stage("s", 1, 1000)).exit("j", "s", 0, 5000, -1).build());
+    assertEquals(List.of(), run.all(ExecutorLost.class));
+    assertEquals(1000L, run.result.makespanMs());
+  }
+
   /** An exit without {@code after} strikes at the end of the work, instead of the success. */
   @Test
   void taskExitWithoutAfter_exitsAtTheEndOfItsWork() {
