@@ -8,8 +8,9 @@ import dev.barriersim.core.engine.Phase;
 
 /**
  * When offer rounds happen. {@code CoarseGrainedSchedulerBackend}: a full round when asked
- * (TaskSet submitted, a task failed, executors changed) and every {@code spark.scheduler.revive.interval}
- * (ticks at k x interval from time 0), and a round over the one executor after each task end there.
+ * (TaskSet submitted, a task failed, an executor lost) and every {@code spark.scheduler.revive.interval}
+ * (ticks at k x interval from time 0), and a round over the one executor after each task end there
+ * and when an executor joins.
  * {@code LocalSchedulerBackend}: a full round (over its single executor) on every status update
  * and when asked; no periodic revive. Each backend also counts the slots the barrier check at job
  * submission compares with ({@code maxNumConcurrentTasks}).
