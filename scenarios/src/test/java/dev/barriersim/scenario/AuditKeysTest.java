@@ -83,4 +83,13 @@ class AuditKeysTest {
     assertEquals(List.of(), Yaml.load(yaml).warnings());
     assertEquals(1, Yaml.load(yaml.replace(", replaceAfter: 2s", "")).warnings().size());
   }
+
+  /** The new keys take {@code --set} like any other (a sweep can vary them). */
+  @Test
+  void newKeysTakeSetOptions() throws Exception {
+    Scenario s = ScenarioLoader.load("test.yaml", Yaml.MINIMAL + "simulation: {backend: coarse-grained}\n",
+        List.of("simulation.offerOrder=shuffled", "simulation.barrierPartialRerun=whole"));
+    assertEquals(OfferOrder.SHUFFLED, s.spec().settings().offerOrder());
+    assertEquals(BarrierRerun.WHOLE, s.spec().settings().barrierPartialRerun());
+  }
 }
