@@ -226,16 +226,22 @@ class DAGSchedulerSuiteTest {
 
   /**
    * A job aborted while its stage runs ({@code spark.task.maxFailures}) cancels that stage: the
-   * running sibling is killed with {@code "Stage cancelled: " + reason} ({@code TaskSchedulerImpl.cancelTasks}).
+   * running sibling is killed with {@code "Stage cancelled: " + reason}, and the stage's pending
+   * tasks never launch ({@code TaskSchedulerImpl.cancelTasks} aborts its TaskSetManagers).
    */
   @Test
   void jobAbort_killsTheTasksOfItsRunningStage() {
     RecordedRun run = RecordedRun.of(spec().executors(1, 2).taskMaxFailures(1)
-        .job("j", stage("s", 2, 3000)).fail("j", "s", 0, 0, 0, 500).build());
+        .job("j", stage("s", 4, 3000)).fail("j", "s", 0, 0, 0, 500).build());
+    // p2 takes the failed task's core at once (StatusUpdate makes offers before the failure is
+    // handled); p3 never launches.
+    assertEquals(List.of(0, 1, 2), run.launches("s", 0).stream().map(TaskLaunched::partition).toList());
     SimEvent.TaskKillRequested kill = run.all(SimEvent.TaskKillRequested.class).get(0);
     assertEquals(500L, kill.t());
-    assertEquals(1, kill.partition());
+    assertEquals(List.of(1, 2), run.all(SimEvent.TaskKillRequested.class).stream()
+        .map(SimEvent.TaskKillRequested::partition).toList());
     assertTrue(kill.reason().startsWith("Stage cancelled: Job aborted due to stage failure: Task 0 in stage 0.0 failed 1 times"),
         kill.reason());
+    assertEquals(500L, run.result.makespanMs());
   }
 }

@@ -308,4 +308,19 @@ class TaskSchedulerImplSuiteTest {
     assertEquals(failed.apply(a), failed.apply(b));
     assertTrue(!a.eventLog.equals(b.eventLog), "the placements differ");
   }
+
+  /**
+   * Shuffled offers keep Spark's sweep: each offer takes one task per sweep, so with 3 executors of
+   * 2 cores the first 3 partitions go to 3 distinct executors (the shuffled order), and the next 3
+   * to the same executors in the same order.
+   */
+  @Test
+  void shuffledOffers_eachSweepGivesEveryOfferOneTask() {
+    for (long seed = 1; seed <= 5; seed++) {
+      List<String> order = executorsByPartition(RecordedRun.of(
+          spec().seed(seed).shuffledOffers().executors(3, 2).job("j", stage("s", 6, 1000)).build()));
+      assertEquals(3, order.subList(0, 3).stream().distinct().count(), order.toString());
+      assertEquals(order.subList(0, 3), order.subList(3, 6), order.toString());
+    }
+  }
 }

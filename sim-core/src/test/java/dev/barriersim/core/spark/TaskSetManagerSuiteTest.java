@@ -35,6 +35,19 @@ class TaskSetManagerSuiteTest {
     assertEquals(500L, run.result.jobs().get(0).endMs());
   }
 
+  /** A scripted loss with {@code replaceAfter}: a like executor (next id, same cores) joins that long after, and takes the retry. */
+  @Test
+  void scriptedLossWithReplaceAfter_aLikeExecutorJoins() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 3)
+        .job("j", stage("s", 1, 1000)).loseExecutor("0", 500, false, 700).build());
+    ExecutorAdded like = run.all(ExecutorAdded.class).get(1);
+    assertEquals(1200L, like.t());
+    assertEquals("1", like.executor());
+    assertEquals(3, like.cores());
+    assertEquals(List.of(0L, 1200L), run.launchInstants("s", 0));
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+  }
+
   /** Cause {@code external} (the default): the same loss is retried at once on the other executor and the job succeeds. */
   @Test
   void executorLostExternally_doesNotCount() {
