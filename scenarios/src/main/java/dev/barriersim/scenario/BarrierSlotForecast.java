@@ -31,6 +31,8 @@ final class BarrierSlotForecast {
   private final List<ExecutorGroupAt> groups;
   private final long[] firstId;
   private final Map<Long, Long> leaveAt = new TreeMap<>();
+  /** Executor id to the instant a like executor replaces it after a scripted loss with {@code replaceAfter}. */
+  private final Map<Long, Long> rejoinAt = new TreeMap<>();
   private final boolean local;
   private final int cpus;
   private final Map<Map<String, Integer>, SlotTimeline> byDemand = new HashMap<>(); // a cache, never iterated
@@ -46,14 +48,19 @@ final class BarrierSlotForecast {
       for (String id : ch.decommission()) leaveAt.merge(Long.parseLong(id), ch.atMs(), Math::min);
     }
     for (ExecutorFailureSpec f : failures.executors()) {
-      if (f instanceof ExecutorFailureSpec.Scripted s) leaveAt.merge(Long.parseLong(s.executorId()), s.atMs(), Math::min);
+      if (f instanceof ExecutorFailureSpec.Scripted s) {
+        long id = Long.parseLong(s.executorId());
+        leaveAt.merge(id, s.atMs(), Math::min);
+        if (s.replaceAfterMs() != ExecutorFailureSpec.NEVER) rejoinAt.merge(id, s.atMs() + s.replaceAfterMs(), Math::min);
+      }
     }
   }
 
   /** Warns at the {@code tasks} key of every barrier stage whose job's slot check will give up. */
   static void check(LoadContext c, YamlNode.Mapping root, ClusterSpec cluster, SparkConf conf, Backend backend,
       List<JobSpec> jobs, FailureSpec failures) {
-    if (conf.dynamicAllocation()) return; // such a job fails at submission with [SPARK-24942] instead
+    // Such a job fails at submission with [SPARK-24942] instead, except on local[N], where Spark ignores the key.
+    if (conf.dynamicAllocation() && backend != Backend.LOCAL) return;
     BarrierSlotForecast f = new BarrierSlotForecast(cluster, failures, backend == Backend.LOCAL, conf.taskCpus());
     long givesUpAfter = conf.slotCheckRetryDelayMs() * conf.slotCheckMaxFailures();
     for (YamlLocator.LocatedStage at : YamlLocator.stages(root, jobs)) {
@@ -98,7 +105,7 @@ final class BarrierSlotForecast {
   private SlotTimeline timeline(Map<String, Integer> resources) {
     SlotTimeline known = byDemand.get(resources);
     if (known != null) return known;
-    budget -= groups.size() + leaveAt.size();
+    budget -= groups.size() + leaveAt.size() + rejoinAt.size();
     if (budget < 0) return null;
     SlotTimeline built = build(resources);
     byDemand.put(resources, built);
@@ -117,6 +124,10 @@ final class BarrierSlotForecast {
     for (Map.Entry<Long, Long> leave : leaveAt.entrySet()) {
       int g = groupOf(leave.getKey());
       if (g >= 0) delta.merge(leave.getValue(), -perExecutor[g], Long::sum);
+    }
+    for (Map.Entry<Long, Long> rejoin : rejoinAt.entrySet()) {
+      int g = groupOf(rejoin.getKey());
+      if (g >= 0) delta.merge(rejoin.getValue(), perExecutor[g], Long::sum);
     }
     return SlotTimeline.of(delta);
   }

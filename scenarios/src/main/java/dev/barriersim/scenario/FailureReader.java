@@ -16,8 +16,11 @@ final class FailureReader {
   private FailureReader() {}
 
   static final List<String> KEYS = List.of("tasks", "taskFailureProbability", "executors");
-  static final List<String> TASK_KEYS = List.of("job", "stage", "partition", "stageAttempt", "attempt", "after", "kind");
-  static final List<String> EXECUTOR_KEYS = List.of("lose", "at", "mtbf", "replaceAfter");
+  static final List<String> TASK_KEYS =
+      List.of("job", "stage", "partition", "stageAttempt", "attempt", "after", "kind", "replaceAfter");
+  static final List<String> EXECUTOR_KEYS = List.of("lose", "at", "mtbf", "replaceAfter", "cause");
+  static final List<String> KINDS = List.of("fail", "hang", "exit");
+  static final List<String> CAUSES = List.of("external", "app");
   private static final int MAX_ITEMS = 1_000_000;
 
   /** Reads the section; {@code jobs} and {@code cluster} (null when invalid) check the names it uses. */
@@ -63,9 +66,16 @@ final class FailureReader {
     Integer attempt = f.integer("attempt", 0, 0, Integer.MAX_VALUE);
     Long after = f.duration("after", TaskFailureSpec.AT_END, 0);
     TaskFailureSpec.Kind kind = kind(c, f);
+    Long replace = ExecutorFailureSpec.NEVER;
+    if (kind != null && kind != TaskFailureSpec.Kind.EXIT) {
+      misplaced(c, f, "replaceAfter", "replaceAfter goes with kind: exit, whose executor is lost");
+    } else {
+      replace = f.duration("replaceAfter", ExecutorFailureSpec.NEVER, 0);
+    }
     if (job != null && stage != null && partition != null) checkTarget(c, f, job, stage, partition, jobs);
     if (c.problemCount() != before) return null;
-    return c.build(f.node(), path, () -> new TaskFailureSpec(job, stage, partition, stageAttempt, attempt, after, kind));
+    long r = replace;
+    return c.build(f.node(), path, () -> new TaskFailureSpec(job, stage, partition, stageAttempt, attempt, after, kind, r));
   }
 
   private static TaskFailureSpec.Kind kind(LoadContext c, Fields f) {
@@ -74,9 +84,11 @@ final class FailureReader {
     return switch (k.toLowerCase(Locale.ROOT)) {
       case "fail" -> TaskFailureSpec.Kind.FAIL;
       case "hang" -> TaskFailureSpec.Kind.HANG;
+      case "exit" -> TaskFailureSpec.Kind.EXIT;
       default -> {
         c.report(f.get("kind"), f.path("kind"), "unknown failure kind '" + Suggestions.shorten(k) + "'",
-            "write fail (the task throws) or hang (it never finishes)");
+            Suggestions.closest(k, KINDS).map(s -> "did you mean '" + s + "'? ").orElse("")
+                + "write fail (the task throws), hang (it never finishes) or exit (it exits its executor's JVM)");
         yield null;
       }
     };
@@ -132,19 +144,42 @@ final class FailureReader {
     int before = c.problemCount();
     String which = f.exactlyOne("lose", "mtbf", "lose: \"3\" with at: 2m for a scripted loss, or mtbf: 2h for random losses");
     ExecutorFailureSpec out = null;
+    Boolean app = cause(c, f);
+    Long replace = f.duration("replaceAfter", ExecutorFailureSpec.NEVER, 0);
     if ("lose".equals(which)) {
-      misplaced(c, f, "replaceAfter", "replaceAfter goes with mtbf");
       Long at = f.require("at", "2m") ? f.duration("at", null, 0) : null;
       long existing = cluster == null || at == null ? -1 : ClusterReader.executorsBy(cluster, at);
       String id = ClusterReader.executorId(c, f.get("lose"), f.path("lose"), existing, at);
-      if (c.problemCount() == before) out = c.build(f.node(), path, () -> new ExecutorFailureSpec.Scripted(id, at));
+      if (c.problemCount() == before) {
+        out = c.build(f.node(), path, () -> new ExecutorFailureSpec.Scripted(id, at, app, replace));
+      }
     } else if ("mtbf".equals(which)) {
       misplaced(c, f, "at", "at goes with lose; mtbf losses happen at random times");
       Long mtbf = f.duration("mtbf", null, 1);
-      Long replace = f.duration("replaceAfter", ExecutorFailureSpec.Random.NEVER, 0);
-      if (c.problemCount() == before) out = c.build(f.node(), path, () -> new ExecutorFailureSpec.Random(mtbf, replace));
+      if (c.problemCount() == before) out = c.build(f.node(), path, () -> new ExecutorFailureSpec.Random(mtbf, replace, app));
     }
     return out;
+  }
+
+  /**
+   * {@code cause}: {@code external} (default; the node or the cluster manager: Spark's
+   * {@code ExecutorProcessLost(causedByApp = false)}, decommission) or {@code app} (an exit caused by
+   * the application, a heartbeat timeout: the running tasks' failures count towards
+   * {@code spark.task.maxFailures}). True for {@code app}; null after a problem.
+   */
+  private static Boolean cause(LoadContext c, Fields f) {
+    String k = f.text("cause", "external");
+    if (k == null) return null;
+    return switch (k) {
+      case "external" -> false;
+      case "app" -> true;
+      default -> {
+        c.report(f.get("cause"), f.path("cause"), "unknown cause '" + Suggestions.shorten(k) + "'",
+            Suggestions.fixFor(k, CAUSES, "use one of") + " (external: not the application's fault; app: counts "
+                + "towards spark.task.maxFailures)");
+        yield null;
+      }
+    };
   }
 
   private static void misplaced(LoadContext c, Fields f, String key, String why) {

@@ -211,10 +211,10 @@ public final class ScenarioLoader {
           + total + " executors in all", "use one executor group with count: 1 (e.g. cores: " + cores
           + ") and no cluster.changes adds, or use backend: coarse-grained");
     }
-    if (failures != null && failures.executors().stream().anyMatch(e -> e instanceof ExecutorFailureSpec.Random r
-        && r.replaceAfterMs() != ExecutorFailureSpec.Random.NEVER)) {
+    if (failures != null && (failures.executors().stream().anyMatch(e -> e.replaceAfterMs() != ExecutorFailureSpec.NEVER)
+        || failures.tasks().stream().anyMatch(t -> t.replaceAfterMs() != ExecutorFailureSpec.NEVER))) {
       c.report(at, "simulation.backend", "backend local has a single executor, so no replacement executor can join",
-          "remove replaceAfter from failures.executors, or use backend: coarse-grained");
+          "remove replaceAfter from failures.executors and failures.tasks, or use backend: coarse-grained");
     }
   }
 

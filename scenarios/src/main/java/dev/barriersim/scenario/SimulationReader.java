@@ -1,6 +1,8 @@
 package dev.barriersim.scenario;
 
 import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.BarrierRerun;
+import dev.barriersim.core.spark.OfferOrder;
 import dev.barriersim.core.spark.SimulationSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,10 @@ final class SimulationReader {
   private SimulationReader() {}
 
   static final List<String> KEYS =
-      List.of("backend", "latency", "killLatency", "barrierPollInterval", "horizon", "maxEvents", "reviveOffset");
+      List.of("backend", "latency", "killLatency", "barrierPollInterval", "horizon", "maxEvents", "reviveOffset",
+          "barrierPartialRerun", "offerOrder");
+  static final List<String> RERUNS = List.of("spark", "whole");
+  static final List<String> OFFER_ORDERS = List.of("id", "shuffled");
   static final List<String> LATENCY_KEYS = List.of("launch", "statusUpdate");
   static final List<String> BACKENDS = List.of("coarse-grained", "local");
   static final String MAX_RUNS = "maxRuns";
@@ -45,11 +50,45 @@ final class SimulationReader {
     Long horizon = f.duration("horizon", d.horizonMs(), 0);
     Long maxEvents = f.whole("maxEvents", d.maxEvents(), 1, Long.MAX_VALUE);
     Long reviveOffset = f.duration("reviveOffset", d.reviveOffsetMs(), 0);
+    BarrierRerun rerun = rerun(c, f);
+    OfferOrder order = offerOrder(c, f);
     if (c.problemCount() != before) return null;
     long l = launch;
     long s = status;
-    return c.build(f.node(), path,
-        () -> new SimulationSettings(backend, l, s, kill, poll, horizon, maxEvents, reviveOffset));
+    return c.build(f.node(), path, () -> new SimulationSettings(backend, l, s, kill, poll, horizon, maxEvents,
+        reviveOffset, order, rerun));
+  }
+
+  /** {@code offerOrder}: {@code id} (the default) or {@code shuffled} (a seeded shuffle per round, as Spark's). */
+  private static OfferOrder offerOrder(LoadContext c, Fields f) {
+    String o = f.text("offerOrder", "id");
+    if (o == null) return null;
+    return switch (o) {
+      case "id" -> OfferOrder.ID;
+      case "shuffled" -> OfferOrder.SHUFFLED;
+      default -> {
+        c.report(f.get("offerOrder"), f.path("offerOrder"), "unknown value '" + Suggestions.shorten(o) + "'",
+            Suggestions.fixFor(o, OFFER_ORDERS, "use one of") + " (id: executor-id order; shuffled: a seeded shuffle of "
+                + "each round's offers, as Spark's TaskSchedulerImpl.shuffleOffers)");
+        yield null;
+      }
+    };
+  }
+
+  /** {@code barrierPartialRerun}: {@code spark} (Spark 3.5.9, the default) or {@code whole}. */
+  private static BarrierRerun rerun(LoadContext c, Fields f) {
+    String r = f.text("barrierPartialRerun", "spark");
+    if (r == null) return null;
+    return switch (r) {
+      case "spark" -> BarrierRerun.SPARK;
+      case "whole" -> BarrierRerun.WHOLE;
+      default -> {
+        c.report(f.get("barrierPartialRerun"), f.path("barrierPartialRerun"), "unknown value '" + Suggestions.shorten(r)
+            + "'", Suggestions.fixFor(r, RERUNS, "use one of") + " (spark: only the missing partitions of a barrier map "
+            + "stage rerun, as Spark 3.5.9 does; whole: the whole stage)");
+        yield null;
+      }
+    };
   }
 
   private static Backend backend(LoadContext c, Fields f) {

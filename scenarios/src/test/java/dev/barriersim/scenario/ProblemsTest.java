@@ -210,12 +210,20 @@ class ProblemsTest {
           executors:
             - {lose: "2", at: 30s}
             - {lose: "2", at: 2m}
-            - {lose: 1, at: 1m, replaceAfter: 1s}
+            - {lose: 1, at: 1m, replaceAfter: 1s, cause: ap}
+          tasks:
+            - {job: j, stage: s, partition: 0, kind: fail, replaceAfter: 1s}
+            - {job: j, stage: s, partition: 0, kind: exti}
         """;
     assertEquals(List.of(
         "test.yaml:8:14: failures.executors[0].lose: executor '2' cannot exist at 30s: only 2 executors (ids 0..1) have joined by then; "
             + "name an executor from 0 to 1, or add executors earlier in cluster.changes",
-        "test.yaml:10:25: failures.executors[2].replaceAfter: 'replaceAfter' does not apply here; replaceAfter goes with mtbf; remove it or move it"),
+        "test.yaml:10:50: failures.executors[2].cause: unknown cause 'ap'; did you mean 'app'? (external: not the "
+            + "application's fault; app: counts towards spark.task.maxFailures)",
+        "test.yaml:12:52: failures.tasks[0].replaceAfter: 'replaceAfter' does not apply here; replaceAfter goes with "
+            + "kind: exit, whose executor is lost; remove it or move it",
+        "test.yaml:13:46: failures.tasks[1].kind: unknown failure kind 'exti'; did you mean 'exit'? write fail (the task "
+            + "throws), hang (it never finishes) or exit (it exits its executor's JVM)"),
         Yaml.lines(losses));
   }
 

@@ -224,8 +224,11 @@ class SparkFailFastTest {
         """;
     assertEquals(List.of(), warnings(local), "LocalSchedulerBackend.maxNumConcurrentTasks is cores / cpus");
     assertEquals(1, warnings(local.replace("{backend: local}", "{backend: coarse-grained}")).size());
-    assertEquals(List.of(), warnings(local.replace("tasks: 4", "tasks: 5") + "spark: {spark.dynamicAllocation.enabled: true}\n"),
+    String dynamic = local.replace("tasks: 4", "tasks: 5") + "spark: {spark.dynamicAllocation.enabled: true}\n";
+    assertEquals(List.of(), warnings(dynamic.replace("{backend: local}", "{backend: coarse-grained}")),
         "with dynamic allocation the job fails at submission with [SPARK-24942], not after slot checks");
+    assertEquals(1, warnings(dynamic).size(),
+        "Utils.isDynamicAllocationEnabled is false on local[N], so the slot check runs and fails");
   }
 
   @Test

@@ -175,6 +175,9 @@ final class SimulatedSection {
     row(sb, "horizon", s.horizonMs() == Long.MAX_VALUE ? "none" : DurationText.ms(s.horizonMs()),
         s.horizonMs() != sd.horizonMs());
     row(sb, "maxEvents", String.format(java.util.Locale.ROOT, "%,d", s.maxEvents()), s.maxEvents() != sd.maxEvents());
+    row(sb, "offerOrder", s.offerOrder().name().toLowerCase(java.util.Locale.ROOT), s.offerOrder() != sd.offerOrder());
+    row(sb, "barrierPartialRerun", s.barrierPartialRerun().name().toLowerCase(java.util.Locale.ROOT),
+        s.barrierPartialRerun() != sd.barrierPartialRerun());
     sb.append("</tbody>\n</table>\n</div>");
     if (!spec.pools().isEmpty()) {
       sb.append("<div>\n<h3>Pools</h3>\n<table>\n<thead><tr><th>Pool</th><th>Mode</th><th class=\"num\">Weight</th>"

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class EndReasons {
   private static final Pattern KILLED = Pattern.compile("TaskKilled \\((.*)\\)", Pattern.DOTALL);
-  private static final Pattern LOST = Pattern.compile("ExecutorLostFailure \\(executor (\\S+) .*?\\) Reason: (.*)",
+  private static final Pattern LOST = Pattern.compile("ExecutorLostFailure \\(executor (\\S+) exited (.*?)\\) Reason: (.*)",
       Pattern.DOTALL);
   private static final Pattern FETCH = Pattern.compile("FetchFailed\\(.*shuffleId=(\\d+).*reduceId=(\\d+).*", Pattern.DOTALL);
   private static final Pattern EXCEPTION = Pattern.compile("([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+): (.*)",
@@ -43,8 +43,8 @@ final class EndReasons {
     if (lost.matches()) {
       g.writeStringField("Reason", "ExecutorLostFailure");
       g.writeStringField("Executor ID", lost.group(1));
-      g.writeBooleanField("Exit Caused By App", false);
-      g.writeStringField("Loss Reason", lost.group(2));
+      g.writeBooleanField("Exit Caused By App", lost.group(2).equals("caused by one of the running tasks"));
+      g.writeStringField("Loss Reason", lost.group(3));
     } else if (fetch.matches()) {
       g.writeStringField("Reason", "FetchFailed");
       g.writeNullField("Block Manager Address");

@@ -257,6 +257,11 @@ final class ApplicationRecorder implements EventReader.Sink {
     long launch = info.path("Launch Time").asLong(0);
     long finish = info.path("Finish Time").asLong(0);
     app.offerTriggers.add(finish);
+    JsonNode end = n.path("Task End Reason");
+    if (end.path("Reason").asText("").equals("ExecutorLostFailure") && end.path("Exit Caused By App").asBoolean(false)) {
+      RecordedExecutor lost = app.executors.get(end.path("Executor ID").asText(""));
+      if (lost != null) lost.lostByApp = true; // replayed as a loss with cause: app
+    }
     RecordedStage stage = app.stages.get(n.path("Stage ID").asInt());
     if (stage == null || !wanted(stage)) return;
     int stageAttempt = n.path("Stage Attempt ID").asInt();

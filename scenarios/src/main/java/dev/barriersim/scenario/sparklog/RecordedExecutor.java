@@ -14,6 +14,8 @@ final class RecordedExecutor {
   long removedAt = -1;
   String removedReason = "";
   long removedLine;
+  /** A task on it ended {@code ExecutorLostFailure} with {@code Exit Caused By App}: Spark blamed the app for the loss. */
+  boolean lostByApp;
 
   RecordedExecutor(String id, String host, int cores, Map<String, Integer> resources, long addedAt, long addedLine) {
     this.id = id;

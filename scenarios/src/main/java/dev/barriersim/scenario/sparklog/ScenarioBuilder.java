@@ -590,7 +590,8 @@ final class ScenarioBuilder {
       y.line(2, "executors:");
       for (ClusterPlan.Change c : cluster.losses) {
         RecordedExecutor e = c.executor();
-        y.line(4, "- {lose: " + YamlText.quote(cluster.simId.get(e.id)) + ", at: " + c.at() + "ms}", "Spark executor " + e.id
+        y.line(4, "- {lose: " + YamlText.quote(cluster.simId.get(e.id)) + ", at: " + c.at() + "ms"
+            + (e.lostByApp ? ", cause: app" : "") + "}", "Spark executor " + e.id
             + ": ExecutorRemoved line " + e.removedLine + ": " + e.removedReason);
       }
     }

@@ -106,6 +106,8 @@ final class LogBuilder {
       case "ExceptionFailure" -> "{\"Reason\":\"ExceptionFailure\",\"Class Name\":\"java.lang.RuntimeException\","
           + "\"Description\":\"" + detail + "\",\"Stack Trace\":[]}";
       case "TaskKilled" -> "{\"Reason\":\"TaskKilled\",\"Kill Reason\":\"" + detail + "\"}";
+      case "ExecutorLostFailure" -> "{\"Reason\":\"ExecutorLostFailure\",\"Executor ID\":\"" + executor
+          + "\",\"Exit Caused By App\":" + detail.equals("app") + ",\"Loss Reason\":\"lost\"}";
       default -> "{\"Reason\":\"" + reason + "\"}";
     };
     lines.add("{\"Event\":\"SparkListenerTaskEnd\",\"Stage ID\":" + stage + ",\"Stage Attempt ID\":" + stageAttempt

@@ -88,6 +88,22 @@ class SyntheticLogTest {
     assertEquals(1, s.spec().failures().executors().size());
   }
 
+  /** A loss whose tasks ended {@code ExecutorLostFailure} with {@code Exit Caused By App} is replayed with {@code cause: app}. */
+  @Test
+  void aLossSparkBlamedOnTheAppIsReplayedWithCauseApp() throws Exception {
+    LogBuilder b = new LogBuilder(Map.of("spark.master", "spark://m:7077"))
+        .executor("7", "node-a", 2, -1000, Map.of()).executor("8", "node-b", 2, -1000, Map.of())
+        .jobStart(0, 0, Map.of(), new LogBuilder.Stage(0, 1, List.of(), false))
+        .stageSubmitted(0, 0, 0, 0)
+        .task(0, 0, 0, 0, 0, 3000, "7", "ExecutorLostFailure", "app", false)
+        .executorRemoved("7", 3000, "Command exited with code 1")
+        .task(0, 0, 0, 1, 3000, 5000, "8", "Success", "", false)
+        .stageCompleted(0, 0, 5000, null).jobEnd(0, 5000);
+    ImportResult r = importLog(b, ImportOptions.defaults());
+    assertTrue(r.yaml().contains("    - {lose: \"0\", at: 3000ms, cause: app}  # Spark executor 7"), r.yaml());
+    assertTrue(load(r).spec().failures().executors().get(0).causedByApp());
+  }
+
   @Test
   void fairPoolsAreDeclaredAndNamedAsNotReplayed() throws Exception {
     LogBuilder b = new LogBuilder(Map.of("spark.master", "local[2]", "spark.scheduler.mode", "FAIR"))

@@ -16,9 +16,9 @@ public final class FailureInjector {
   /**
    * What happens to one attempt: {@code afterMs} after the start of its work, as the task's own code
    * measures time ({@link TaskFailureSpec#AT_END}: at the end of its work, or for a hang, at the
-   * end of its first phase).
+   * end of its first phase); for an exit, when a like executor replaces the one it exits.
    */
-  public record Injection(long afterMs, TaskFailureSpec.Kind kind, String source) {}
+  public record Injection(long afterMs, TaskFailureSpec.Kind kind, String source, long replaceAfterMs) {}
 
   private final Map<String, Injection> scripted = new HashMap<>();
   private final double probability;
@@ -30,7 +30,7 @@ public final class FailureInjector {
     for (int i = 0; i < tasks.size(); i++) {
       TaskFailureSpec f = tasks.get(i);
       scripted.putIfAbsent(key(f.job(), f.stage(), f.partition(), f.stageAttempt(), f.attempt()),
-          new Injection(f.afterMs(), f.kind(), "failures.tasks[" + i + "]"));
+          new Injection(f.afterMs(), f.kind(), "failures.tasks[" + i + "]", f.replaceAfterMs()));
     }
     this.probability = spec.taskFailureProbability();
     this.stream = streams.stream(RandomStreams.TASK_FAILURE);
@@ -50,7 +50,7 @@ public final class FailureInjector {
       stream.position(jobKey, instance, stageKey, partition, stageAttempt, attempt);
       if (stream.nextDouble() < probability) {
         long at = (long) Math.floor(stream.nextDouble() * workMs);
-        return new Injection(at, TaskFailureSpec.Kind.FAIL, "taskFailureProbability");
+        return new Injection(at, TaskFailureSpec.Kind.FAIL, "taskFailureProbability", ExecutorFailureSpec.NEVER);
       }
     }
     return null;

@@ -16,6 +16,8 @@ public final class RandomStreams {
   public static final String TASK_FAILURE = "task-failure";
   /** Gaps between repeated job instances, keyed by (job, instance). */
   public static final String ARRIVAL = "arrival";
+  /** The order of the offers of a full round with {@code offerOrder: shuffled}, keyed by the round's number. */
+  public static final String OFFER_ORDER = "offer-order";
   /** Executor lifetimes, keyed by (executor, incarnation). */
   public static final String EXECUTOR_LOSS = "executor-loss";
 

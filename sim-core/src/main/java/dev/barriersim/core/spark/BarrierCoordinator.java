@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * Spark's {@code BarrierCoordinator}: per stage attempt, an epoch and the tasks waiting in it.
- * When every task of the attempt has arrived the epoch is released; {@code spark.barrier.sync.timeout}
+ * When as many tasks as the stage has partitions have arrived the epoch is released; {@code spark.barrier.sync.timeout}
  * after the epoch's first arrival the waiting tasks fail. When the stage attempt completes or
  * fails the state is dropped and waiting tasks get no reply (they are being killed).
  */
@@ -56,7 +56,9 @@ final class BarrierCoordinator {
     if (s.waiting.size() == 1) {
       s.timeout = loop.at(loop.now() + timeoutMs, Phase.DRIVER, timeoutKind, s);
     }
-    if (s.waiting.size() == ts.numTasks) {
+    // RequestToSync carries the stage's partition count (TaskContext.numPartitions), not the
+    // attempt's task count: an attempt that reruns only some partitions never completes a sync.
+    if (s.waiting.size() == ts.stage.numPartitions) {
       long waitMs = 0;
       for (TaskAttempt w : s.waiting) waitMs += runner.release(w, loop.now(), w == t) - w.waitEnter;
       emit.accept(new SimEvent.BarrierSyncReleased(loop.now(), ts.stage.job.name, ts.stage.spec.name(),
@@ -88,7 +90,7 @@ final class BarrierCoordinator {
     long waitMs = 0;
     for (TaskAttempt w : s.waiting) waitMs += runner.failAtNextPoll(w, loop.now(), reason) - w.waitEnter;
     emit.accept(new SimEvent.BarrierSyncTimedOut(loop.now(), stage.job.name, stage.spec.name(), ts.stageAttempt,
-        s.epoch, s.waiting.size(), ts.numTasks, waitMs));
+        s.epoch, s.waiting.size(), ts.stage.numPartitions, waitMs));
     s.waiting.clear();
     s.closed = true;
   }

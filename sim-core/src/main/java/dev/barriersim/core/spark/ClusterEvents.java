@@ -12,6 +12,7 @@ import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.failure.ExecutorFailureSpec;
 import dev.barriersim.core.random.KeyedGenerator;
 import dev.barriersim.core.random.RandomStreams;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -31,6 +32,8 @@ final class ClusterEvents {
   private final Consumer<SimEvent> emit;
   private final List<ExecutorFailureSpec> failures;
   private final KeyedGenerator lifetimes;
+  /** The shape of each executor, by index: a replacement is a like executor. */
+  private final List<ExecutorGroup> shapes = new ArrayList<>();
 
   ClusterEvents(EventLoop loop, ClusterState cluster, SchedulerBackend backend, TaskScheduler scheduler,
       Consumer<SimEvent> emit, List<ExecutorFailureSpec> failures, RandomStreams streams) {
@@ -57,33 +60,49 @@ final class ClusterEvents {
       if (failures.get(i) instanceof ExecutorFailureSpec.Scripted s) {
         String source = "failures.executors[" + i + "]";
         int index = ClusterState.indexOf(s.executorId());
-        loop.at(s.atMs(), Phase.CLUSTER, () -> lose(cluster.find(index), source));
+        loop.at(s.atMs(), Phase.CLUSTER, () -> {
+          Executor e = cluster.find(index);
+          if (lose(e, source, s.causedByApp())) replaceLater(e, s.replaceAfterMs());
+        });
       }
     }
   }
 
+  /** A task's code exited the JVM of {@code e}: the executor is lost, caused by the application. */
+  void exitedByTask(Executor e, String source, long replaceAfterMs) {
+    if (lose(e, source, true)) replaceLater(e, replaceAfterMs);
+  }
+
+  /** A like executor (same cores, resources and rack) joins {@code afterMs} from now, unless {@code NEVER}. */
+  private void replaceLater(Executor e, long afterMs) {
+    if (afterMs == ExecutorFailureSpec.NEVER) return;
+    ExecutorGroup like = shapes.get(e.index());
+    loop.at(loop.now() + afterMs, Phase.CLUSTER, () -> add(like));
+  }
+
   private void add(ExecutorGroup g) {
-    for (Executor e : cluster.add(g)) {
+    List<Executor> joined = cluster.add(g);
+    ExecutorGroup like = new ExecutorGroup(1, g.cores(), new TreeMap<>(g.resources()), 1, g.rack());
+    for (Executor e : joined) {
+      while (shapes.size() <= e.index()) shapes.add(null);
+      shapes.set(e.index(), like);
       emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores(),
           HeldResources.of(cluster.resourceNames(), cluster.addressesOf(e))));
-      scheduleRandomLoss(e, g);
+      scheduleRandomLoss(e);
     }
     scheduler.executorsChanged();
     backend.stateChanged();
-    backend.reviveOffers();
+    for (Executor e : joined) backend.executorLaunched(e);
   }
 
-  private void scheduleRandomLoss(Executor e, ExecutorGroup shape) {
+  private void scheduleRandomLoss(Executor e) {
     for (int i = 0; i < failures.size(); i++) {
       if (failures.get(i) instanceof ExecutorFailureSpec.Random r) {
         lifetimes.position(i, e.index());
         long lifetime = Math.max(1, Math.round(-r.mtbfMs() * StrictMath.log(1 - lifetimes.nextDouble())));
         String source = "failures.executors[" + i + "]";
         loop.at(loop.now() + lifetime, Phase.CLUSTER, () -> {
-          if (lose(e, source) && r.replaceAfterMs() != ExecutorFailureSpec.Random.NEVER) {
-            ExecutorGroup like = new ExecutorGroup(1, shape.cores(), new TreeMap<>(shape.resources()), 1, shape.rack());
-            loop.at(loop.now() + r.replaceAfterMs(), Phase.CLUSTER, () -> add(like));
-          }
+          if (lose(e, source, r.causedByApp())) replaceLater(e, r.replaceAfterMs());
         });
       }
     }
@@ -106,11 +125,11 @@ final class ClusterEvents {
   }
 
   /** Loses {@code e} unless it is already gone; true when it was lost now. */
-  private boolean lose(Executor e, String source) {
+  private boolean lose(Executor e, String source, boolean causedByApp) {
     if (e == null || e.state() == Executor.State.LOST) return false;
     String reason = "Executor lost (" + source + ")";
     emit.accept(new SimEvent.ExecutorLost(loop.now(), e.id(), reason));
-    scheduler.executorLost(e, reason);
+    scheduler.executorLost(e, reason, causedByApp);
     return true;
   }
 }

@@ -42,6 +42,8 @@ final class DagScheduler {
   private final MapOutputTracker mapOutputs;
   private final Consumer<SimEvent> emit;
   private final TreeSet<Stage> failedStages = new TreeSet<>(BY_JOB_THEN_ID);
+  /** {@code simulation.barrierPartialRerun: whole}: a barrier map stage never reruns only some partitions. */
+  private final boolean wholeRerun;
   private boolean resubmitScheduled;
   private int nextStageId;
   private int jobsNotEnded;
@@ -51,7 +53,8 @@ final class DagScheduler {
 
   DagScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, SchedulerBackend backend,
       TaskScheduler taskScheduler, BarrierCoordinator coordinator, MapOutputTracker mapOutputs,
-      Consumer<SimEvent> emit) {
+      Consumer<SimEvent> emit, BarrierRerun rerun) {
+    this.wholeRerun = rerun == BarrierRerun.WHOLE;
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -96,7 +99,7 @@ final class DagScheduler {
     order.add(0, order.remove(order.size() - 1)); // Spark checks the result stage before creating its parents
     for (StageSpec spec : order) {
       if (!spec.barrier()) continue;
-      if (conf.dynamicAllocation()) {
+      if (backend.dynamicAllocationEnabled(conf)) {
         endJob(job, JobStatus.FAILED, SparkMessages.DYN_ALLOCATION);
         return;
       }
@@ -190,7 +193,9 @@ final class DagScheduler {
     TaskSetManager ts = t.taskSet;
     Stage s = ts.stage;
     ActiveJob job = s.job;
-    if (!job.isActive() || ts.barrierFailureHandled) return; // late success of a failed barrier attempt is ignored
+    // A late success of a failed barrier attempt: Spark 3.5.9 registers its output (so the rerun
+    // may miss only some partitions); with barrierPartialRerun: whole it is ignored.
+    if (!job.isActive() || (ts.barrierFailureHandled && wholeRerun)) return;
     int p = t.partition;
     if (s.isResult) {
       if (!job.resultDone[p]) {
@@ -206,7 +211,15 @@ final class DagScheduler {
       if (i >= 0) latest.markSuccessful(i);
     }
     if (s.isResult && job.resultPartitionsDone == s.numPartitions) {
+      // handleTaskCompletion: the job's other running stages are cancelled and its waiting ones
+      // dropped (a map stage can be rerunning when a speculative copy of a result task fetch-failed
+      // while the original succeeded), then the result stage's attempts still running are killed,
+      // "Stage finished".
       markStageAsFinished(s, null);
+      cancelRunningStages(job, SparkMessages.jobFinished(job.jobId));
+      for (Stage x : job.stages) x.waiting = false;
+      failedStages.removeIf(x -> x.job == job);
+      taskScheduler.killAllTaskAttempts(s, SparkMessages.STAGE_FINISHED);
       endJob(job, JobStatus.SUCCEEDED, null);
     } else if (!s.isResult && s.running && (s.isAvailable() || latest.tasksSuccessful == latest.numTasks)) {
       // The attempt's tasks are all done; if outputs were lost meanwhile, Spark resubmits the stage
@@ -261,10 +274,11 @@ final class DagScheduler {
 
   /**
    * Spark's fetch-failure path: the consuming stage attempt fails (counting towards
-   * {@code maxConsecutiveAttempts}); a barrier producer loses all its outputs; both stages are
-   * resubmitted after {@code RESUBMIT_TIMEOUT}, so only missing map partitions rerun. A barrier
-   * consumer also kills its running siblings (Spark leaves them running, SPARK-17064; killing them
-   * avoids a sync that can never complete).
+   * {@code maxConsecutiveAttempts}); a barrier producer loses all its outputs; a barrier consumer
+   * loses its own outputs (map) or aborts its job (result); both stages are resubmitted after
+   * {@code RESUBMIT_TIMEOUT}, so only missing map partitions rerun. Nothing is killed: Spark leaves
+   * the failed attempt's other tasks running (SPARK-17064), barrier siblings included; later
+   * failures of that barrier attempt are not handled again.
    */
   private void fetchFailed(TaskAttempt t, String reason) {
     TaskSetManager ts = t.taskSet;
@@ -277,7 +291,6 @@ final class DagScheduler {
     if (map.isBarrier) mapOutputs.unregisterAllMapOutputs(map);
     if (failed.isBarrier && !ts.barrierFailureHandled) {
       ts.barrierFailureHandled = true;
-      taskScheduler.killAllTaskAttempts(failed, SparkMessages.barrierKill(t.sparkName(), failed));
       if (!failed.isResult) mapOutputs.unregisterAllMapOutputs(failed);
     }
     if (abort) {
@@ -293,8 +306,10 @@ final class DagScheduler {
   /**
    * An executor was lost: the outputs it held are gone (no external shuffle service). A live
    * non-barrier map attempt makes the affected tasks pending again; a running barrier map
-   * attempt fails whole; a finished barrier map stage loses all its outputs, so it reruns whole.
-   * Readers notice the loss when a task of a consuming stage starts and finds an input missing.
+   * attempt fails whole. A finished barrier map stage keeps its other outputs, as in Spark 3.5.9,
+   * so its next attempt reruns only the missing partitions; with {@code barrierPartialRerun: whole}
+   * it loses them all and reruns whole. Readers notice the loss when a task of a consuming stage
+   * starts and finds an input missing.
    */
   void executorLost(Executor e) {
     for (Stage s : mapOutputs.takeStagesWithOutputsOn(e)) {
@@ -310,7 +325,7 @@ final class DagScheduler {
       } else if (live != null) {
         int lastLost = lost[lost.length - 1];
         failBarrierAttempt(live, "ShuffleMapTask(" + s.id + ", " + lastLost + ")", SparkMessages.resubmitted());
-      } else {
+      } else if (wholeRerun) {
         mapOutputs.unregisterAllMapOutputs(s);
       }
     }
@@ -340,15 +355,24 @@ final class DagScheduler {
     if (s.job.isActive()) failJob(s.job, SparkMessages.jobAborted(reason));
   }
 
-  /** {@code failJobAndIndependentStages}: cancel the job's running stages, then fail it. */
+  /**
+   * {@code failJobAndIndependentStages}: cancel the job's running stages, then fail it. A stage that
+   * is not running (e.g. failed and awaiting resubmission) is not cancelled: its zombie attempts run on.
+   */
   private void failJob(ActiveJob job, String message) {
-    for (Stage s : job.stages) {
-      taskScheduler.cancelTasks(s, message);
-      if (s.running) markStageAsFinished(s, message);
-      s.waiting = false;
-    }
+    cancelRunningStages(job, message);
+    for (Stage s : job.stages) s.waiting = false;
     failedStages.removeIf(s -> s.job == job);
     endJob(job, JobStatus.FAILED, message);
+  }
+
+  /** {@code cancelRunningIndependentStages}: each running stage of the job has its tasks killed and is marked failed. */
+  private void cancelRunningStages(ActiveJob job, String reason) {
+    for (Stage s : job.stages) {
+      if (!s.running) continue;
+      taskScheduler.cancelTasks(s, reason);
+      markStageAsFinished(s, reason);
+    }
   }
 
   private void markStageAsFinished(Stage s, String failure) {

@@ -94,7 +94,7 @@ final class DelayScheduling implements TaskSetLocality.LevelListener {
       do {
         launched = false;
         for (int i = offers.nextOffer(0); i >= 0; i = offers.nextOffer(i + 1)) {
-          Executor e = cluster.get(i);
+          Executor e = offers.offerAt(i);
           if (!d.fits(e)) continue;
           if (ts.excludelist != null && ts.excludelist.excludesOffer(e)) continue;
           TaskLocality allowed = max;

@@ -12,6 +12,8 @@ enum EndCause {
   KILLED(TaskStatus.KILLED, false),
   /** {@code ExecutorLostFailure} with {@code exitCausedByApp = false}. */
   EXECUTOR_LOST(TaskStatus.FAILED, false),
+  /** {@code ExecutorLostFailure} with {@code exitCausedByApp = true}: an app-caused exit, a heartbeat timeout. */
+  EXECUTOR_LOST_BY_APP(TaskStatus.FAILED, true),
   /** {@code FetchFailed}: a shuffle input was missing. */
   FETCH_FAILED(TaskStatus.FAILED, false);
 

@@ -64,6 +64,24 @@ final class PendingTasksByLocality {
     this.topology = topology;
   }
 
+  /**
+   * The locality task {@code index} has on {@code executor} of {@code host}: PROCESS_LOCAL on a
+   * preferred executor (or without preferences, as Spark reports NO_PREF launches), NODE_LOCAL on a
+   * preferred host, RACK_LOCAL on a preferred host's rack, else ANY.
+   */
+  TaskLocality localityOn(int index, int executor, String host) {
+    TaskLocation[] prefs = preferences[index];
+    if (prefs.length == 0) return TaskLocality.PROCESS_LOCAL;
+    TaskLocality best = TaskLocality.ANY;
+    String rack = topology.rackOf(host);
+    for (TaskLocation loc : prefs) {
+      if (loc.executor() == executor) return TaskLocality.PROCESS_LOCAL;
+      if (loc.host().equals(host)) best = TaskLocality.NODE_LOCAL;
+      else if (best == TaskLocality.ANY && rack != null && rack.equals(topology.rackOf(loc.host()))) best = TaskLocality.RACK_LOCAL;
+    }
+    return best;
+  }
+
   /** Spark's {@code addPendingTask}: lists task {@code index} under each place it prefers, and in all. */
   void add(int index) {
     TaskLocation[] prefs = preferences[index];

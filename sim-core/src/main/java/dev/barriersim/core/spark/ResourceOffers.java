@@ -3,12 +3,15 @@ package dev.barriersim.core.spark;
 import dev.barriersim.core.cluster.ClusterState;
 import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.cluster.ResourceDemand;
+import dev.barriersim.core.random.KeyedGenerator;
 import java.util.Arrays;
 
 /**
- * The executors offered in one round (Spark's {@code WorkerOffer}s), in executor-id order, and
- * Spark's sweep that places a TaskSet's tasks on them ({@code resourceOfferSingleTaskSet}): each
- * offer takes at most one task per sweep, until a sweep places nothing.
+ * The executors offered in one round (Spark's {@code WorkerOffer}s), in executor-id order or, with
+ * {@code simulation.offerOrder: shuffled}, in a seeded shuffle per full round (Spark's
+ * {@code TaskSchedulerImpl.shuffleOffers}), and Spark's sweep that places a TaskSet's tasks on them
+ * ({@code resourceOfferSingleTaskSet}): each offer takes at most one task per sweep, until a sweep
+ * places nothing.
  */
 final class ResourceOffers {
   /** Receives each task the sweep places; the executor's resources are already taken for it. */
@@ -37,12 +40,26 @@ final class ResourceOffers {
    */
   private ResourceDemand slotsShape;
   private int slots;
+  /** Draws each full round's shuffle, keyed by the round's number; null: id order. */
+  private final KeyedGenerator shuffle;
+  private long fullRounds;
+  /** The executor indices of a shuffled full round, in offer order; used while {@link #shuffled}. */
+  private int[] order = new int[16];
+  private int orderSize;
+  private boolean shuffled;
 
   /** Application-level exclusion: excluded executors and hosts are not offered; null when off. */
   private HealthTracker health;
 
+  /** Offers in executor-id order. */
   ResourceOffers(ClusterState cluster) {
+    this(cluster, null);
+  }
+
+  /** Offers in a shuffled order per full round drawn from {@code shuffle}, or in id order when it is null. */
+  ResourceOffers(ClusterState cluster, KeyedGenerator shuffle) {
     this.cluster = cluster;
+    this.shuffle = shuffle;
   }
 
   /** Leaves the executors and hosts {@code tracker} excludes out of every round (Spark's {@code filteredOffers}). */
@@ -56,24 +73,57 @@ final class ResourceOffers {
     single = null;
     filledCount = 0;
     slotsShape = null;
+    shuffled = shuffle != null;
+    if (shuffled) shuffleOffers();
+  }
+
+  /**
+   * Spark's {@code shuffleOffers} ({@code Random.shuffle}): the round's offers in a random order,
+   * here Fisher-Yates from the last position, drawn at (round number).
+   */
+  private void shuffleOffers() {
+    orderSize = 0;
+    if (order.length < cluster.size()) order = new int[Math.max(cluster.size(), 2 * order.length)];
+    for (int i = cluster.nextOfferable(0); i >= 0; i = cluster.nextOfferable(i + 1)) {
+      if (health == null || !health.excludesOffer(cluster.get(i))) order[orderSize++] = i;
+    }
+    shuffle.position(fullRounds++);
+    for (int n = orderSize - 1; n > 0; n--) {
+      int k = shuffle.nextInt(n + 1);
+      int x = order[n];
+      order[n] = order[k];
+      order[k] = x;
+    }
   }
 
   /** Offers {@code e} alone, if it takes tasks and has a free core. */
   void offerOn(Executor e) {
     all = false;
+    shuffled = false;
     single = e.isActive() && e.freeCores() > 0 && (health == null || !health.excludesOffer(e)) ? e : null;
     filledCount = 0;
     slotsShape = null;
   }
 
-  /** The first offer at or after executor index {@code from}, or -1. */
+  /**
+   * The first offer at or after position {@code from}, or -1: a position is an executor index, or
+   * in a shuffled round an index into {@link #order}; {@link #offerAt} gives its executor. A
+   * shuffled round still visits an executor whose cores ran out meanwhile; it fits no task and has
+   * no free slot, so that changes nothing.
+   */
   int nextOffer(int from) {
+    if (shuffled) return from < orderSize ? from : -1;
     if (all) {
       int i = cluster.nextOfferable(from);
       if (health != null) while (i >= 0 && health.excludesOffer(cluster.get(i))) i = cluster.nextOfferable(i + 1);
       return i;
     }
     return single != null && single.index() >= from ? single.index() : -1;
+  }
+
+  /** The executor at position {@code p} of {@link #nextOffer}. */
+  Executor offerAt(int p) {
+    return cluster.get(shuffled ? order[p] : p);
   }
 
   /** True when nothing is left to offer. */
@@ -97,7 +147,7 @@ final class ResourceOffers {
   int freeSlots(ResourceDemand d) {
     if (slotsShape != null && sameShape(slotsShape, d)) return slots;
     int free = 0;
-    for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) free += d.freeSlots(cluster.get(i));
+    for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) free += d.freeSlots(offerAt(i));
     slotsShape = d;
     slots = free;
     return free;
@@ -147,7 +197,7 @@ final class ResourceOffers {
     ResourceDemand d = ts.stage.demand;
     int n = 0;
     for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
-      Executor e = cluster.get(i);
+      Executor e = offerAt(i);
       if (!d.fits(e)) continue;
       if (!ts.hasPending()) return;
       int index = poll(ts, e);
@@ -187,7 +237,7 @@ final class ResourceOffers {
     while (launched) {
       launched = false;
       for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) {
-        Executor e = cluster.get(i);
+        Executor e = offerAt(i);
         if (!d.fits(e)) continue;
         if (ts.excludelist != null && ts.excludelist.excludesOffer(e)) continue;
         if (ts.locality == null && ts.hasPending()) {

@@ -8,8 +8,9 @@ import dev.barriersim.core.engine.Phase;
 
 /**
  * When offer rounds happen. {@code CoarseGrainedSchedulerBackend}: a full round when asked
- * (TaskSet submitted, a task failed, executors changed) and every {@code spark.scheduler.revive.interval}
- * (ticks at k x interval from time 0), and a round over the one executor after each task end there.
+ * (TaskSet submitted, a task failed, an executor lost) and every {@code spark.scheduler.revive.interval}
+ * (ticks at k x interval from time 0), and a round over the one executor after each task end there
+ * and when an executor joins.
  * {@code LocalSchedulerBackend}: a full round (over its single executor) on every status update
  * and when asked; no periodic revive. Each backend also counts the slots the barrier check at job
  * submission compares with ({@code maxNumConcurrentTasks}).
@@ -27,6 +28,8 @@ final class SchedulerBackend {
   private final long reviveOffsetMs;
   private TaskScheduler scheduler;
   private long requestedRoundAt = -1;
+  /** A {@link #reviveOffers} round is scheduled at this instant and has not run yet. */
+  private boolean roundRequested;
   private long tickAt = -1;
   private long tickHandle;
   /**
@@ -50,7 +53,10 @@ final class SchedulerBackend {
     this.kind = kind;
     this.reviveIntervalMs = reviveIntervalMs;
     this.reviveOffsetMs = Math.floorMod(reviveOffsetMs, reviveIntervalMs);
-    this.reviveKind = loop.register((SchedulerBackend b) -> b.fullRound());
+    this.reviveKind = loop.register((SchedulerBackend b) -> {
+      b.roundRequested = false;
+      b.fullRound();
+    });
     this.tickKind = loop.register((SchedulerBackend b) -> b.tick());
   }
 
@@ -82,6 +88,14 @@ final class SchedulerBackend {
   }
 
   /**
+   * Spark's {@code Utils.isDynamicAllocationEnabled}: {@code spark.dynamicAllocation.enabled} counts
+   * only off {@code local[N]}, so the barrier check at job submission ignores it there.
+   */
+  boolean dynamicAllocationEnabled(SparkConf conf) {
+    return conf.dynamicAllocation() && kind != Backend.LOCAL;
+  }
+
+  /**
    * True when the coordinator's reply reaches the last task to arrive in {@code barrier()} before
    * its first poll: {@code local[N]} runs driver and executor in one JVM. On a cluster the last
    * arriver also waits one poll step, as measured on Spark 3.5.
@@ -100,7 +114,18 @@ final class SchedulerBackend {
     long now = loop.now();
     if (requestedRoundAt == now) return;
     requestedRoundAt = now;
+    roundRequested = true;
     loop.at(now, Phase.OFFERS, reviveKind, this);
+  }
+
+  /**
+   * Executor {@code e} has joined. {@code CoarseGrainedSchedulerBackend} handles its
+   * {@code LaunchedExecutor} with {@code makeOffers(executorId)}: a round over that executor alone,
+   * so a barrier set needing more slots than it has waits for the next full round. ({@code local[N]}
+   * has its one executor from the start, before any job: that round finds nothing to launch.)
+   */
+  void executorLaunched(Executor e) {
+    scheduler.offerOn(e);
   }
 
   /** A task ended on {@code e} and the driver freed its resources. */
@@ -161,7 +186,8 @@ final class SchedulerBackend {
     tickAt = -1;
     boolean waitEnded = localityWaitEndsAt <= loop.now();
     if (waitEnded) localityWaitEndsAt = Long.MAX_VALUE;
-    if (version != versionAtLastFullRound || waitEnded) fullRound();
+    // A full round requested for this instant runs after the tick and sees the same state: one is enough.
+    if ((version != versionAtLastFullRound || waitEnded) && !roundRequested) fullRound();
     if (localityWaitEndsAt != Long.MAX_VALUE) scheduleTick(tickAtOrAfter(localityWaitEndsAt));
   }
 }

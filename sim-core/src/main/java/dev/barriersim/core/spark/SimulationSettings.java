@@ -10,6 +10,10 @@ package dev.barriersim.core.spark;
  *     its release (Spark 3.0+: 1 s); 0 is the ideal, instant barrier
  * @param horizonMs the run stops at this virtual time (outcome HORIZON); {@link Long#MAX_VALUE}: none
  * @param maxEvents the run stops after this many events (outcome EVENT_LIMIT)
+ * @param reviveOffsetMs phase of the periodic revive ticks
+ * @param offerOrder the order of the offers in a round ({@code simulation.offerOrder})
+ * @param barrierPartialRerun what reruns when a barrier map stage loses outputs without a barrier
+ *     task failure ({@code simulation.barrierPartialRerun})
  */
 public record SimulationSettings(
     Backend backend,
@@ -19,14 +23,17 @@ public record SimulationSettings(
     long barrierPollIntervalMs,
     long horizonMs,
     long maxEvents,
-    long reviveOffsetMs) {
+    long reviveOffsetMs,
+    OfferOrder offerOrder,
+    BarrierRerun barrierPartialRerun) {
 
   /** {@code killLatency: untilDone}. */
   public static final long KILL_UNTIL_DONE = -1;
 
   /** The defaults of the contract. */
   public static final SimulationSettings DEFAULTS =
-      new SimulationSettings(Backend.COARSE_GRAINED, 0, 0, 0, 1_000, Long.MAX_VALUE, 200_000_000L, 0);
+      new SimulationSettings(Backend.COARSE_GRAINED, 0, 0, 0, 1_000, Long.MAX_VALUE, 200_000_000L, 0, OfferOrder.ID,
+          BarrierRerun.SPARK);
 
   /** Settings with the periodic revive ticks at k x interval (offset 0). */
   public SimulationSettings(Backend backend, long launchLatencyMs, long statusUpdateLatencyMs, long killLatencyMs,
@@ -34,9 +41,18 @@ public record SimulationSettings(
     this(backend, launchLatencyMs, statusUpdateLatencyMs, killLatencyMs, barrierPollIntervalMs, horizonMs, maxEvents, 0);
   }
 
+  /** Settings with the default offer order and barrier rerun rule. */
+  public SimulationSettings(Backend backend, long launchLatencyMs, long statusUpdateLatencyMs, long killLatencyMs,
+      long barrierPollIntervalMs, long horizonMs, long maxEvents, long reviveOffsetMs) {
+    this(backend, launchLatencyMs, statusUpdateLatencyMs, killLatencyMs, barrierPollIntervalMs, horizonMs, maxEvents,
+        reviveOffsetMs, OfferOrder.ID, BarrierRerun.SPARK);
+  }
+
   /** Checks the ranges. */
   public SimulationSettings {
     if (backend == null) backend = Backend.COARSE_GRAINED;
+    if (offerOrder == null) offerOrder = OfferOrder.ID;
+    if (barrierPartialRerun == null) barrierPartialRerun = BarrierRerun.SPARK;
     if (launchLatencyMs < 0 || statusUpdateLatencyMs < 0) throw new IllegalArgumentException("latencies must be >= 0");
     if (killLatencyMs < 0 && killLatencyMs != KILL_UNTIL_DONE) throw new IllegalArgumentException("killLatency must be >= 0");
     if (barrierPollIntervalMs < 0) throw new IllegalArgumentException("barrierPollInterval must be >= 0");

@@ -53,9 +53,12 @@ public final class SparkApplication {
     WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
     MapOutputTracker mapOutputs = new MapOutputTracker();
     DelayScheduling delay = new DelayScheduling(loop, cluster, conf.locality(), backend, emit, spec.jobs());
+    ResourceOffers offers = new ResourceOffers(cluster,
+        settings.offerOrder() == OfferOrder.SHUFFLED ? streams.stream(RandomStreams.OFFER_ORDER) : null);
     TaskScheduler scheduler =
-        new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit, delay);
-    DagScheduler dag = new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit);
+        new TaskScheduler(loop, cluster, conf, queue, backend, runner, work, mapOutputs, emit, offers, delay);
+    DagScheduler dag =
+        new DagScheduler(loop, cluster, conf, backend, scheduler, coordinator, mapOutputs, emit, settings.barrierPartialRerun());
     backend.wire(scheduler);
     runner.wire(scheduler, coordinator);
     ClusterEvents clusterEvents =

@@ -15,8 +15,16 @@ final class SparkMessages {
           + "total number of slots in the cluster currently. Please init a new cluster with more resources(e.g. CPU, "
           + "GPU) or repartition the input RDD(s) to reduce the number of slots required to run this barrier stage.";
 
+  /** The kill reason of {@code DAGScheduler} for a finished job's result stage (3.5.9). */
+  static final String STAGE_FINISHED = "Stage finished";
+
   static String jobAborted(String reason) {
     return "Job aborted due to stage failure: " + reason;
+  }
+
+  /** {@code cancelRunningIndependentStages}' reason when a job succeeds ({@code handleTaskCompletion}). */
+  static String jobFinished(int jobId) {
+    return "Job " + jobId + " is finished.";
   }
 
   static String stageCancelled(String reason) {
@@ -73,8 +81,10 @@ final class SparkMessages {
         + epoch + " from Stage " + s.id + " (Attempt " + stageAttempt + ") within " + seconds + " second(s).";
   }
 
-  static String executorLost(String executorId, String reason) {
-    return "ExecutorLostFailure (executor " + executorId + " exited unrelated to the running tasks) Reason: " + reason;
+  /** {@code ExecutorLostFailure.toErrorString}. */
+  static String executorLost(String executorId, boolean causedByApp, String reason) {
+    return "ExecutorLostFailure (executor " + executorId + " exited "
+        + (causedByApp ? "caused by one of the running tasks" : "unrelated to the running tasks") + ") Reason: " + reason;
   }
 
   static String fetchFailed(Stage mapStage, int reduceId) {

@@ -144,6 +144,16 @@ final class TaskAttempt {
     return plan.hangAfterFirstPhase();
   }
 
+  /** True when the planned failure exits the executor's JVM instead of throwing. */
+  boolean exitsExecutor() {
+    return plan.exitSource() != null;
+  }
+
+  /** The planned exit's scenario key and replacement delay. */
+  TaskPlan plan() {
+    return plan;
+  }
+
   /** Spark's message for the planned failure. */
   String failureReason() {
     return plan.failureReason();

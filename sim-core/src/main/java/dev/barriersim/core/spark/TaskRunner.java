@@ -45,7 +45,7 @@ final class TaskRunner {
     this.leaveBarrierKind = loop.register(this::leaveBarrier);
     this.failTimerKind = loop.register((TaskAttempt t) -> {
       t.failTimer = NO_EVENT;
-      fail(t, t.failureReason());
+      plannedFailure(t);
     });
     this.hangTimerKind = loop.register((TaskAttempt t) -> {
       t.hangTimer = NO_EVENT;
@@ -83,7 +83,7 @@ final class TaskRunner {
       t.waitEnter = loop.now();
       coordinator.arrive(t, t.phase);
     } else if (t.failAtEnd()) {
-      fail(t, t.failureReason());
+      plannedFailure(t);
     } else {
       end(t, EndCause.SUCCESS, null);
     }
@@ -181,6 +181,15 @@ final class TaskRunner {
     long p = settings.barrierPollIntervalMs();
     if (p == 0) return after;
     return enter + ((after - enter) / p + 1) * p;
+  }
+
+  /** The planned failure strikes: the task throws, or its code exits the executor's JVM. */
+  private void plannedFailure(TaskAttempt t) {
+    if (!t.exitsExecutor()) {
+      fail(t, t.failureReason());
+    } else if (t.state != State.ENDED) {
+      scheduler.executorExited(t); // an exit planned past the end of the work never happens
+    }
   }
 
   private void fail(TaskAttempt t, String reason) {

@@ -60,7 +60,8 @@ final class TaskScheduler {
   private final UnschedulableTaskSets unschedulable;
 
   TaskScheduler(EventLoop loop, ClusterState cluster, SparkConf conf, TaskSetQueue queue, SchedulerBackend backend,
-      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit, DelayScheduling delay) {
+      TaskRunner runner, WorkPlanner work, MapOutputTracker mapOutputs, Observers emit, ResourceOffers offers,
+      DelayScheduling delay) {
     this.loop = loop;
     this.cluster = cluster;
     this.conf = conf;
@@ -70,7 +71,7 @@ final class TaskScheduler {
     this.work = work;
     this.mapOutputs = mapOutputs;
     this.emit = emit;
-    this.offers = new ResourceOffers(cluster);
+    this.offers = offers;
     this.countSkips = emit.countsSkippedRounds();
     this.delay = delay;
     this.barrierPlacement = new BarrierPlacement(loop, emit, launcher, delay, this::abortTaskSet);
@@ -190,8 +191,11 @@ final class TaskScheduler {
       if (ts.locality != null) {
         delay.place(ts, offers, launcher);
         delay.settle(ts, fullRound);
-        // Copies ignore preferred locations here (Spark's dequeueTask offers them level by level too).
-        if (ts.hasPendingCopies()) offers.place(ts, launcher, copyLauncher);
+        // Copies wait until the set may launch at ANY (Spark's dequeueTask offers them level by
+        // level, which could start one earlier on a preferred place).
+        if (ts.hasPendingCopies() && ts.locality.allowedLevel(loop.now()) == TaskLocality.ANY) {
+          offers.place(ts, launcher, copyLauncher);
+        }
       } else {
         offers.place(ts, launcher, copyLauncher);
       }
@@ -246,7 +250,8 @@ final class TaskScheduler {
     ts.taskLaunched(t);
     t.executorLane = runningOn(e).add(t);
     t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
-    TaskLocality locality = ts.locality == null ? TaskLocality.PROCESS_LOCAL : ts.locality.placedAt(index);
+    TaskLocality locality = ts.locality == null ? TaskLocality.PROCESS_LOCAL
+        : speculative ? ts.locality.localityOn(index, e) : ts.locality.placedAt(index);
     if (speculative) {
       emit.accept(new SimEvent.SpeculativeTaskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt,
           partition, attempt, t.taskId, e.id(), e.host()));
@@ -326,21 +331,28 @@ final class TaskScheduler {
 
   /**
    * {@code executorLost}: the executor leaves; every attempt running on it fails with
-   * {@code ExecutorLostFailure} (not the application's fault, so it does not count towards
-   * {@code spark.task.maxFailures}); then the DAGScheduler forgets the outputs it held.
+   * {@code ExecutorLostFailure}, which counts towards {@code spark.task.maxFailures} only when the
+   * loss was caused by the application ({@code TaskSetManager.executorLost}); then the
+   * DAGScheduler forgets the outputs it held.
    */
-  void executorLost(Executor e, String reason) {
+  void executorLost(Executor e, String reason, boolean causedByApp) {
     cluster.remove(e);
     if (health != null) health.handleRemovedExecutor(e);
-    String failure = SparkMessages.executorLost(e.id(), reason);
+    String failure = SparkMessages.executorLost(e.id(), causedByApp, reason);
+    EndCause cause = causedByApp ? EndCause.EXECUTOR_LOST_BY_APP : EndCause.EXECUTOR_LOST;
     for (TaskAttempt t : runningOn(e).snapshot()) {
       runner.lose(t);
-      statusUpdate(t, EndCause.EXECUTOR_LOST, failure);
+      statusUpdate(t, cause, failure);
     }
     dag.executorLost(e);
     delay.executorsChanged();
     backend.stateChanged();
     backend.reviveOffers();
+  }
+
+  /** The code of {@code t} exited its executor's JVM ({@code kind: exit}): the executor is lost, caused by the app. */
+  void executorExited(TaskAttempt t) {
+    clusterEvents.exitedByTask(t.executor, t.plan().exitSource(), t.plan().replaceAfterMs());
   }
 
   /** A lost output of a finished task makes it pending again in its live set (Spark's Resubmitted). */

@@ -145,6 +145,11 @@ final class TaskSetLocality implements PendingTasksByLocality.Launchable {
     heldCount = 0;
   }
 
+  /** The locality task {@code index} would have on {@code executor} (a speculative copy's). */
+  TaskLocality localityOn(int index, Executor executor) {
+    return pending.localityOn(index, executor.index(), executor.host());
+  }
+
   /** The locality task {@code index} was last placed at. */
   TaskLocality placedAt(int index) {
     return placedAt[index];

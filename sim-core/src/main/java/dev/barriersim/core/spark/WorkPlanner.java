@@ -126,6 +126,9 @@ final class WorkPlanner {
     boolean noPoint = i.afterMs() == TaskFailureSpec.AT_END;
     long at = noPoint ? TaskAttempt.NEVER : launchMs + launchLatencyMs + i.afterMs();
     if (i.kind() == TaskFailureSpec.Kind.HANG) return new TaskPlan(TaskAttempt.NEVER, false, at, noPoint, null);
+    if (i.kind() == TaskFailureSpec.Kind.EXIT) {
+      return new TaskPlan(at, noPoint, TaskAttempt.NEVER, false, null, i.source(), i.replaceAfterMs());
+    }
     return new TaskPlan(at, noPoint, TaskAttempt.NEVER, false, SparkMessages.injected(i.source()));
   }
 }

@@ -10,8 +10,10 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
-import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.BarrierRerun;
 import dev.barriersim.core.spark.ExcludeOnFailureConf;
+import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.OfferOrder;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
@@ -100,8 +102,9 @@ public final class ScenarioGen {
       default -> SimulationSettings.KILL_UNTIL_DONE;
     };
     long poll = d.chance(50) ? 0 : 1000;
+    BarrierRerun rerun = d.chance(50) ? BarrierRerun.WHOLE : BarrierRerun.SPARK;
     SimulationSettings settings = new SimulationSettings(local ? Backend.LOCAL : Backend.COARSE_GRAINED, 0, 0, kill, poll,
-        HORIZON_MS, MAX_EVENTS);
+        HORIZON_MS, MAX_EVENTS, 0, d.chance(30) ? OfferOrder.SHUFFLED : OfferOrder.ID, rerun);
 
     // jobs
     List<JobSpec> jobs = new ArrayList<>();
@@ -148,28 +151,30 @@ public final class ScenarioGen {
         String name = job.repeat() == null ? job.name() : job.name() + "#" + d.between(1, job.repeat().count());
         StageSpec st = job.stages().get(d.between(0, job.stages().size() - 1));
         long after = d.chance(50) ? TaskFailureSpec.AT_END : d.between(0, 3000);
+        TaskFailureSpec.Kind kind = d.chance(15) ? TaskFailureSpec.Kind.HANG
+            : d.chance(15) ? TaskFailureSpec.Kind.EXIT : TaskFailureSpec.Kind.FAIL;
+        long replace = kind == TaskFailureSpec.Kind.EXIT && !local && d.chance(50) ? d.between(0, 10) * 500L
+            : ExecutorFailureSpec.NEVER;
         tasks.add(new TaskFailureSpec(name, st.name(), d.between(0, st.tasks() - 1), d.between(0, 1), d.between(0, 1),
-            after, d.chance(15) ? TaskFailureSpec.Kind.HANG : TaskFailureSpec.Kind.FAIL));
+            after, kind, replace));
       }
       double p = d.chance(30) ? d.between(1, 20) / 100.0 : 0;
       List<ExecutorFailureSpec> execs = new ArrayList<>();
       int nLoss = d.chance(30) ? d.between(1, 2) : 0;
       for (int i = 0; i < nLoss; i++) {
+        long replace = local || d.chance(60) ? ExecutorFailureSpec.NEVER : d.between(0, 10) * 500L;
         execs.add(new ExecutorFailureSpec.Scripted(Integer.toString(d.between(0, initialExecutors - 1)),
-            d.between(0, 40) * 500L));
+            d.between(0, 40) * 500L, d.chance(30), replace));
       }
       if (d.chance(15)) {
         long replace = local || d.chance(30) ? ExecutorFailureSpec.Random.NEVER : d.between(0, 20) * 500L;
-        execs.add(new ExecutorFailureSpec.Random(d.between(5, 60) * 1000L, replace));
+        execs.add(new ExecutorFailureSpec.Random(d.between(5, 60) * 1000L, replace, d.chance(30)));
       }
       failures = new FailureSpec(tasks, p, execs);
     }
     long seed = d.between(1, 1000);
     // Drawn last, so that every draw above stays what it was before speculation was generated.
-    // Not with executor losses: a result task's copy that fetch-fails while its original runs on
-    // lets the original end the job while parent stages rerun, and then Spark cancels those
-    // (cancelRunningIndependentStages on job success), which barriersim does not model yet.
-    if (d.chance(40) && failures.executors().isEmpty()) {
+    if (d.chance(40)) {
       conf = conf.withSpeculation(new SpeculationConf(true, d.pick(List.of(100L, 500L, 1000L)),
           d.pick(List.of(1.0, 1.5, 3.0)), d.pick(List.of(0.25, 0.5, 0.75, 1.0)), d.pick(List.of(0L, 100L, 2000L))));
     }

@@ -8,7 +8,9 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.Distribution;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
+import dev.barriersim.core.spark.BarrierRerun;
 import dev.barriersim.core.spark.ExcludeOnFailureConf;
+import dev.barriersim.core.spark.OfferOrder;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SimulationSettings;
 import dev.barriersim.core.spark.SparkConf;
@@ -106,6 +108,8 @@ public final class ScenarioYaml {
     y.append("  barrierPollInterval: ").append(ms(s.barrierPollIntervalMs())).append('\n');
     if (s.horizonMs() != Long.MAX_VALUE) y.append("  horizon: ").append(ms(s.horizonMs())).append('\n');
     y.append("  maxEvents: ").append(s.maxEvents()).append('\n');
+    if (s.offerOrder() == OfferOrder.SHUFFLED) y.append("  offerOrder: shuffled\n");
+    y.append("  barrierPartialRerun: ").append(s.barrierPartialRerun() == BarrierRerun.WHOLE ? "whole" : "spark").append('\n');
     y.append("jobs:\n");
     for (JobSpec j : spec.jobs()) {
       y.append("  - name: ").append(j.name()).append('\n');
@@ -130,7 +134,9 @@ public final class ScenarioYaml {
               .append(t.partition()).append(", stageAttempt: ").append(t.stageAttempt()).append(", attempt: ")
               .append(t.attempt());
           if (t.afterMs() != TaskFailureSpec.AT_END) y.append(", after: ").append(ms(t.afterMs()));
-          y.append(", kind: ").append(t.kind() == TaskFailureSpec.Kind.HANG ? "hang" : "fail").append("}\n");
+          y.append(", kind: ").append(t.kind().name().toLowerCase(java.util.Locale.ROOT));
+          if (t.replaceAfterMs() != ExecutorFailureSpec.NEVER) y.append(", replaceAfter: ").append(ms(t.replaceAfterMs()));
+          y.append("}\n");
         }
       }
       if (f.taskFailureProbability() > 0) y.append("  taskFailureProbability: ").append(f.taskFailureProbability()).append('\n');
@@ -138,10 +144,14 @@ public final class ScenarioYaml {
         y.append("  executors:\n");
         for (ExecutorFailureSpec e : f.executors()) {
           if (e instanceof ExecutorFailureSpec.Scripted sc) {
-            y.append("    - {lose: \"").append(sc.executorId()).append("\", at: ").append(ms(sc.atMs())).append("}\n");
+            y.append("    - {lose: \"").append(sc.executorId()).append("\", at: ").append(ms(sc.atMs()));
+            if (sc.replaceAfterMs() != ExecutorFailureSpec.NEVER) y.append(", replaceAfter: ").append(ms(sc.replaceAfterMs()));
+            if (sc.causedByApp()) y.append(", cause: app");
+            y.append("}\n");
           } else if (e instanceof ExecutorFailureSpec.Random rd) {
             y.append("    - {mtbf: ").append(ms(rd.mtbfMs()));
             if (rd.replaceAfterMs() != ExecutorFailureSpec.Random.NEVER) y.append(", replaceAfter: ").append(ms(rd.replaceAfterMs()));
+            if (rd.causedByApp()) y.append(", cause: app");
             y.append("}\n");
           }
         }

@@ -42,6 +42,19 @@ class BarrierStageOnSubmittedSuiteTest {
     assertFailedWith(run, "[SPARK-24942]");
   }
 
+  /**
+   * Spark's {@code Utils.isDynamicAllocationEnabled} is false on a {@code local[N]} master (unless
+   * {@code spark.dynamicAllocation.testing}), so {@code checkBarrierStageWithDynamicAllocation}
+   * passes there: the barrier job runs and succeeds.
+   */
+  @Test
+  void dynamicAllocationIsIgnoredWithTheLocalBackend() {
+    RecordedRun run = RecordedRun.of(spec().local().executors(1, 4).dynamicAllocation()
+        .job("j", barrier("m", 2, 1000), stage("r", 1, 10, "m")).build());
+    assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
+    assertEquals(1010L, run.result.jobs().get(0).endMs());
+  }
+
   /** "submit a barrier ResultStage that requires more slots than current total under local mode" (interval 1s, maxFailures 3). */
   @Test
   void resultStageNeedingFiveSlotsOnFour_failsAfterRetries() {

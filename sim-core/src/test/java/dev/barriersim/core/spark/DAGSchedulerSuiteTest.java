@@ -220,4 +220,46 @@ class DAGSchedulerSuiteTest {
     assertEquals(1620L, failed.t());
     assertEquals(List.of(), run.all(TaskLaunched.class, l -> l.stage().equals("r") && l.stageAttempt() == 0 && l.t() > 1510));
   }
+
+  /**
+   * {@code failJobAndIndependentStages} cancels only the job's <em>running</em> stages
+   * ({@code cancelRunningIndependentStages}). Reduce tasks r0 and r2 run on executor 0 with the
+   * map output, r1 on executor 1. Executor 0 is lost at 1 s; the retry of r0 on executor 1 finds
+   * the map output missing, the fetch failure marks the reduce attempt failed (no longer running)
+   * and, with {@code maxConsecutiveAttempts: 1}, aborts the job. So r1 is not killed: it runs to its
+   * end at 3.5 s, after the job failed.
+   */
+  @Test
+  void jobAbort_cancelsRunningStagesOnly_soAFetchFailedAttemptsTasksRunOn() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).maxConsecutiveAttempts(1)
+        .job("j", stage("map", 1, 500), stage("reduce", 3, 3000, "map")).loseExecutor("0", 1000).build());
+    assertEquals("FAILED", run.result.jobs().get(0).status());
+    assertEquals(1000L, run.result.jobs().get(0).endMs());
+    assertEquals(List.of(), run.all(SimEvent.TaskKillRequested.class));
+    TaskEnded r1 = run.all(TaskEnded.class, e -> e.stage().equals("reduce") && e.partition() == 1).get(0);
+    assertEquals(TaskStatus.SUCCESS, r1.status());
+    assertEquals(3500L, r1.t());
+    assertEquals(3500L, run.result.makespanMs());
+  }
+
+  /**
+   * A job aborted while its stage runs ({@code spark.task.maxFailures}) cancels that stage: the
+   * running sibling is killed with {@code "Stage cancelled: " + reason}, and the stage's pending
+   * tasks never launch ({@code TaskSchedulerImpl.cancelTasks} aborts its TaskSetManagers).
+   */
+  @Test
+  void jobAbort_killsTheTasksOfItsRunningStage() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 2).taskMaxFailures(1)
+        .job("j", stage("s", 4, 3000)).fail("j", "s", 0, 0, 0, 500).build());
+    // p2 takes the failed task's core at once (StatusUpdate makes offers before the failure is
+    // handled); p3 never launches.
+    assertEquals(List.of(0, 1, 2), run.launches("s", 0).stream().map(TaskLaunched::partition).toList());
+    SimEvent.TaskKillRequested kill = run.all(SimEvent.TaskKillRequested.class).get(0);
+    assertEquals(500L, kill.t());
+    assertEquals(List.of(1, 2), run.all(SimEvent.TaskKillRequested.class).stream()
+        .map(SimEvent.TaskKillRequested::partition).toList());
+    assertTrue(kill.reason().startsWith("Stage cancelled: Job aborted due to stage failure: Task 0 in stage 0.0 failed 1 times"),
+        kill.reason());
+    assertEquals(500L, run.result.makespanMs());
+  }
 }

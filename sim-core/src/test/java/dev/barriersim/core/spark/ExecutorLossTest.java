@@ -124,20 +124,38 @@ class ExecutorLossTest {
     assertEquals(java.util.Collections.max(firstSuccess.values()), run.result.jobs().get(0).endMs());
   }
 
+  /**
+   * Map (1 task) on executor 0; reduce p0 on executor 0 and p1 on executor 1, where p1 hangs at
+   * 100 ms. Executor 0 is lost at 1500 with map's output; a 2-core executor joins at 1600. Reduce
+   * attempt 0 becomes a zombie after the fetch failure; attempt 1 reruns p0 and p1 and the job
+   * succeeds. Spark 3.5.9's {@code handleTaskCompletion} then kills the result stage's tasks still
+   * running ({@code killAllTaskAttempts(stageId, ..., "Stage finished")}): the hung zombie attempt.
+   */
   @Test
-  void aHungTaskOfAZombieStageAttemptKeepsItsSlotAfterTheJobSucceeds_andTheRunStillCompletes() {
-    // map (1 task) on executor 0; reduce p0 on executor 0 and p1 on executor 1, where p1 hangs at
-    // 100 ms. Executor 0 is lost at 1500 with map's output; a 2-core executor joins at 1600. Reduce
-    // attempt 0 becomes a zombie after the fetch failure; attempt 1 reruns p0 and p1 and the job
-    // succeeds. Spark does not kill the zombie's tasks: the hung attempt holds its slot for ever.
+  void aHungTaskOfAZombieResultAttemptIsKilledWhenTheJobSucceeds() {
     RecordedRun run = RecordedRun.of(spec().executors(2, 1).addAt(1600, 1, 2)
         .job("j", stage("map", 1, 1000), stage("reduce", 2, 1000, "map"))
         .hang("j", "reduce", 1, 100).loseExecutor("0", 1500).build());
     assertEquals(Outcome.COMPLETED, run.result.outcome());
+    long jobEnd = run.result.jobs().get(0).endMs();
+    SimEvent.TaskKillRequested kill = run.all(SimEvent.TaskKillRequested.class).get(0);
+    assertEquals(jobEnd, kill.t());
+    assertEquals("Stage finished", kill.reason());
+    assertEquals(0, kill.stageAttempt());
+    TaskEnded killed = run.ends(TaskStatus.KILLED).get(0);
+    assertEquals("TaskKilled (Stage finished)", killed.reason());
+    assertEquals(jobEnd, run.result.makespanMs());
+  }
+
+  /** The same with {@code killLatency: untilDone}: a hung task never stops, keeps its slot, and the run still completes. */
+  @Test
+  void aHungZombieTaskKilledUntilDoneKeepsItsSlotAfterTheJobSucceeds_andTheRunStillCompletes() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).addAt(1600, 1, 2).killUntilDone()
+        .job("j", stage("map", 1, 1000), stage("reduce", 2, 1000, "map"))
+        .hang("j", "reduce", 1, 100).loseExecutor("0", 1500).build());
+    assertEquals(Outcome.COMPLETED, run.result.outcome());
     assertEquals("SUCCEEDED", run.result.jobs().get(0).status());
-    List<SimEvent.TaskHung> hung = run.all(SimEvent.TaskHung.class);
-    assertEquals(1, hung.size());
-    assertEquals(1100, hung.get(0).t());
+    assertEquals(1100, run.all(SimEvent.TaskHung.class).get(0).t());
     assertTrue(run.taskCsv.lines().anyMatch(l -> l.startsWith("j,reduce,0,1,0,1,") && l.contains(",RUNNING,")),
         run.taskCsv);
   }

@@ -365,4 +365,59 @@ class TaskSchedulerImplSuiteTest {
     assertEquals(2L, oneByOne.result.barrier().roundsSkipped());
     assertEquals(2L, counted.barrier().roundsSkipped());
   }
+
+  private static List<String> executorsByPartition(RecordedRun run) {
+    return run.launches("s", 0).stream().sorted(java.util.Comparator.comparingInt(TaskLaunched::partition))
+        .map(TaskLaunched::executor).toList();
+  }
+
+  /**
+   * {@code simulation.offerOrder: shuffled} ({@code TaskSchedulerImpl.shuffleOffers}): each full
+   * round offers the executors in a seeded random order, so partition p no longer lands on executor
+   * p; the same seed gives the same order, and over a few seeds the order does change.
+   */
+  @Test
+  void shuffledOffers_placeTasksInASeededRandomExecutorOrder() {
+    java.util.Set<List<String>> orders = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+    for (long seed = 1; seed <= 8; seed++) {
+      var spec = spec().seed(seed).shuffledOffers().executors(6, 1).job("j", stage("s", 6, 1000)).build();
+      List<String> order = executorsByPartition(RecordedRun.of(spec));
+      assertEquals(order, executorsByPartition(RecordedRun.of(spec)));
+      assertEquals(List.of("0", "1", "2", "3", "4", "5"), order.stream().sorted().toList());
+      orders.add(order);
+    }
+    assertTrue(orders.size() > 1, orders.toString());
+    assertTrue(orders.stream().anyMatch(o -> !o.equals(List.of("0", "1", "2", "3", "4", "5"))), orders.toString());
+    RecordedRun byId = RecordedRun.of(spec().executors(6, 1).job("j", stage("s", 6, 1000)).build());
+    assertEquals(List.of("0", "1", "2", "3", "4", "5"), executorsByPartition(byId));
+  }
+
+  /** The shuffle has a stream of its own: the same attempts fail (taskFailureProbability) in either offer order. */
+  @Test
+  void shuffledOffers_moveNoOtherDraw() {
+    var ids = spec().seed(5).failureProbability(0.3).executors(4, 2).job("j", stage("s", 16, 1000));
+    var shuffled = spec().seed(5).failureProbability(0.3).executors(4, 2).shuffledOffers().job("j", stage("s", 16, 1000));
+    java.util.function.Function<RecordedRun, List<String>> failed = r -> r.ends(TaskStatus.FAILED).stream()
+        .map(e -> e.partition() + "." + e.attempt()).sorted().toList();
+    RecordedRun a = RecordedRun.of(ids.build());
+    RecordedRun b = RecordedRun.of(shuffled.build());
+    assertTrue(!failed.apply(a).isEmpty());
+    assertEquals(failed.apply(a), failed.apply(b));
+    assertTrue(!a.eventLog.equals(b.eventLog), "the placements differ");
+  }
+
+  /**
+   * Shuffled offers keep Spark's sweep: each offer takes one task per sweep, so with 3 executors of
+   * 2 cores the first 3 partitions go to 3 distinct executors (the shuffled order), and the next 3
+   * to the same executors in the same order.
+   */
+  @Test
+  void shuffledOffers_eachSweepGivesEveryOfferOneTask() {
+    for (long seed = 1; seed <= 5; seed++) {
+      List<String> order = executorsByPartition(RecordedRun.of(
+          spec().seed(seed).shuffledOffers().executors(3, 2).job("j", stage("s", 6, 1000)).build()));
+      assertEquals(3, order.subList(0, 3).stream().distinct().count(), order.toString());
+      assertEquals(order.subList(0, 3), order.subList(3, 6), order.toString());
+    }
+  }
 }

@@ -9,8 +9,10 @@ import dev.barriersim.core.failure.FailureSpec;
 import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.Backend;
-import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.BarrierRerun;
 import dev.barriersim.core.spark.ExcludeOnFailureConf;
+import dev.barriersim.core.spark.LocalityConf;
+import dev.barriersim.core.spark.OfferOrder;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SchedulingMode;
 import dev.barriersim.core.spark.SimulationSettings;
@@ -36,6 +38,8 @@ public final class SpecBuilder {
   private SchedulingMode mode = SchedulingMode.FIFO;
   private long reviveMs = 1000;
   private long reviveOffsetMs;
+  private OfferOrder offerOrder = OfferOrder.ID;
+  private BarrierRerun rerun = BarrierRerun.SPARK;
   private long slotCheckIntervalMs = 15_000;
   private int slotCheckMaxFailures = 40;
   private long syncTimeoutMs = 365L * 24 * 3600 * 1000;
@@ -93,6 +97,8 @@ public final class SpecBuilder {
   public SpecBuilder fair(PoolSpec... p) { mode = SchedulingMode.FAIR; pools.addAll(Arrays.asList(p)); return this; }
   public SpecBuilder revive(long ms) { reviveMs = ms; return this; }
   public SpecBuilder reviveOffset(long ms) { reviveOffsetMs = ms; return this; }
+  public SpecBuilder shuffledOffers() { offerOrder = OfferOrder.SHUFFLED; return this; }
+  public SpecBuilder wholeBarrierRerun() { rerun = BarrierRerun.WHOLE; return this; }
   public SpecBuilder slotCheck(long intervalMs, int maxFailures) {
     slotCheckIntervalMs = intervalMs;
     slotCheckMaxFailures = maxFailures;
@@ -129,9 +135,24 @@ public final class SpecBuilder {
     taskFailures.add(new TaskFailureSpec(job, stage, partition, 0, 0, after, TaskFailureSpec.Kind.HANG));
     return this;
   }
+  /** A task whose code exits its executor's JVM ({@code kind: exit}); {@code replaceAfter} -1: no replacement. */
+  public SpecBuilder exit(String job, String stage, int partition, long after, long replaceAfter) {
+    taskFailures.add(new TaskFailureSpec(job, stage, partition, 0, 0, after, TaskFailureSpec.Kind.EXIT, replaceAfter));
+    return this;
+  }
   public SpecBuilder failureProbability(double p) { failureProbability = p; return this; }
   public SpecBuilder loseExecutor(String id, long at) {
     executorFailures.add(new ExecutorFailureSpec.Scripted(id, at));
+    return this;
+  }
+  /** A scripted loss with its cause ({@code app}: true) and replacement delay (-1: none). */
+  public SpecBuilder loseExecutor(String id, long at, boolean causedByApp, long replaceAfter) {
+    executorFailures.add(new ExecutorFailureSpec.Scripted(id, at, causedByApp, replaceAfter));
+    return this;
+  }
+  /** Random losses that Spark blames on the application, not replaced. */
+  public SpecBuilder mtbfCausedByApp(long mtbfMs) {
+    executorFailures.add(new ExecutorFailureSpec.Random(mtbfMs, ExecutorFailureSpec.NEVER, true));
     return this;
   }
   public SpecBuilder mtbf(long mtbfMs, long replaceAfterMs) {
@@ -194,7 +215,7 @@ public final class SpecBuilder {
         syncTimeoutMs, maxConsecutiveAttempts, taskMaxFailures, dynamicAllocation, interrupt, locality, speculation,
         exclude);
     SimulationSettings settings = new SimulationSettings(backend, launchLatency, statusLatency, killLatency, pollMs,
-        horizon, maxEvents, reviveOffsetMs);
+        horizon, maxEvents, reviveOffsetMs, offerOrder, rerun);
     return new SimulationSpec(name, seed, new ClusterSpec(executors, changes), conf, pools, settings, jobs,
         new FailureSpec(taskFailures, failureProbability, executorFailures));
   }

@@ -5,6 +5,7 @@ import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
+import dev.barriersim.core.spark.BarrierRerun;
 import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * Barrier all-or-nothing: every barrier stage attempt either launches nothing, or launches
- * exactly {@code tasks} task attempts, all at one instant, one per partition, covering every
- * partition of the stage (a barrier stage is always rerun whole), each as attempt 0.
+ * exactly {@code tasks} task attempts, all at one instant, one per partition, each as attempt 0.
+ * With {@code barrierPartialRerun: whole} every attempt covers every partition of the stage; with
+ * {@code spark} an attempt may rerun only some of them (Spark 3.5.9's {@code findMissingPartitions}).
  */
 public final class AllOrNothingCheck implements PropertyCheck {
   @Override
@@ -24,13 +26,16 @@ public final class AllOrNothingCheck implements PropertyCheck {
     List<String> out = new ArrayList<>();
     Map<String, StageSubmitted> barrier = new HashMap<>();
     Map<String, List<TaskLaunched>> launches = new HashMap<>();
+    Map<String, Integer> stageTasks = new HashMap<>();
+    boolean whole = spec.settings().barrierPartialRerun() == BarrierRerun.WHOLE;
     for (SimEvent e : events) {
       if (e instanceof StageSubmitted s) {
         String k = Keys.attempt(s.job(), s.stage(), s.stageAttempt());
         if (s.barrier()) barrier.put(k, s);
         StageSpec st = idx.stage(s.job(), s.stage());
         if (st != null && st.barrier() != s.barrier()) out.add("t=" + s.t() + ": " + k + " barrier flag differs from the spec");
-        if (s.barrier() && st != null && s.tasks() != st.tasks()) {
+        if (st != null) stageTasks.put(k, st.tasks());
+        if (s.barrier() && st != null && (whole ? s.tasks() != st.tasks() : s.tasks() > st.tasks())) {
           out.add("t=" + s.t() + ": barrier attempt " + k + " has " + s.tasks() + " tasks, the stage has " + st.tasks());
         }
       } else if (e instanceof TaskLaunched l) {
@@ -51,8 +56,11 @@ public final class AllOrNothingCheck implements PropertyCheck {
       }
       if (ls.size() != tasks) out.add("barrier attempt " + b.getKey() + " launched " + ls.size() + " of " + tasks + " tasks");
       if (instants.size() != 1) out.add("barrier attempt " + b.getKey() + " launched at " + instants.size() + " instants " + instants);
-      if (partitions.size() != ls.size() || partitions.first() != 0 || partitions.last() != tasks - 1) {
-        out.add("barrier attempt " + b.getKey() + " launched partitions " + partitions + ", expected 0.." + (tasks - 1));
+      int all = stageTasks.getOrDefault(b.getKey(), tasks);
+      boolean covers = partitions.first() == 0 && partitions.last() == tasks - 1;
+      if (partitions.size() != ls.size() || partitions.first() < 0 || partitions.last() >= all || (whole && !covers)) {
+        out.add("barrier attempt " + b.getKey() + " launched partitions " + partitions + ", expected "
+            + (whole ? "0.." + (tasks - 1) : tasks + " distinct partitions of 0.." + (all - 1)));
       }
     }
     return out;

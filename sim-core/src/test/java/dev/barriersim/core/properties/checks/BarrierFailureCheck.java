@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * Barrier failure semantics (Spark's barrier branch of {@code handleTaskCompletion}). When a task
- * of the latest attempt of a barrier stage ends FAILED while its job is active: every other
+ * of the latest attempt of a barrier stage ends FAILED while its job is active, and the attempt's
+ * first failure was not a fetch failure (that path kills nothing, SPARK-17064): every other
  * attempt of that stage attempt still running has a {@code TaskKillRequested} by the end of that
  * instant, at that very instant for the attempt's first failure; if the stage is the job's result
  * stage, the job ends FAILED at that instant. Every killed attempt ends no earlier than the kill;
@@ -43,6 +44,7 @@ public final class BarrierFailureCheck implements PropertyCheck {
     Map<Long, TaskKillRequested> kills = new LinkedHashMap<>();
     Map<Long, TaskEnded> ends = new HashMap<>();
     Set<String> failedOnce = new HashSet<>();
+    Set<String> fetchFailed = new HashSet<>();
     record Obligation(long t, long taskId, String attempt, boolean exact) {}
     List<Obligation> obligations = new ArrayList<>();
     Map<String, Long> resultFailures = new LinkedHashMap<>();
@@ -90,7 +92,12 @@ public final class BarrierFailureCheck implements PropertyCheck {
         if (t.status() == TaskStatus.FAILED && barrierAttempts.contains(ak) && latestAttempt
             && !endedJobs.contains(t.job())) {
           boolean first = failedOnce.add(ak);
-          for (TaskLaunched other : running.values()) obligations.add(new Obligation(t.t(), other.taskId(), ak, first));
+          // A fetch failure takes Spark's fetch-failure path, which kills nothing (SPARK-17064);
+          // the attempt's later failures are not handled as barrier failures either.
+          if (first && t.reason() != null && t.reason().startsWith("FetchFailed(")) fetchFailed.add(ak);
+          if (!fetchFailed.contains(ak)) {
+            for (TaskLaunched other : running.values()) obligations.add(new Obligation(t.t(), other.taskId(), ak, first));
+          }
           if (first && idx.isResult(t.job(), t.stage())) resultFailures.put(t.job() + "@" + t.t(), t.t());
         }
       }

@@ -60,7 +60,7 @@ final class ClusterModel {
 
   record Running(TaskLaunched launch, String executor, Map<String, Integer> demand) {}
 
-  private static final Pattern SOURCE = Pattern.compile("failures\\.executors\\[(\\d+)\\]");
+  private static final Pattern SOURCE = Pattern.compile("failures\\.(executors|tasks)\\[(\\d+)\\]");
 
   private final SpecIndex spec;
   private final Deque<long[]> scheduledAdds = new ArrayDeque<>(); // {at, groupIndex}
@@ -100,11 +100,13 @@ final class ClusterModel {
       x.state = State.LOST;
       Matcher m = SOURCE.matcher(l.reason() == null ? "" : l.reason());
       if (m.find()) {
-        int i = Integer.parseInt(m.group(1));
-        if (i < spec.spec.failures().executors().size()
-            && spec.spec.failures().executors().get(i) instanceof ExecutorFailureSpec.Random r
-            && r.replaceAfterMs() != ExecutorFailureSpec.Random.NEVER) {
-          replacements.add(new long[] {e.t() + r.replaceAfterMs(), Long.parseLong(l.executor())});
+        int i = Integer.parseInt(m.group(2));
+        boolean task = m.group(1).equals("tasks");
+        var failures = spec.spec.failures();
+        long replace = task ? (i < failures.tasks().size() ? failures.tasks().get(i).replaceAfterMs() : ExecutorFailureSpec.NEVER)
+            : (i < failures.executors().size() ? failures.executors().get(i).replaceAfterMs() : ExecutorFailureSpec.NEVER);
+        if (replace != ExecutorFailureSpec.NEVER) {
+          replacements.add(new long[] {e.t() + replace, Long.parseLong(l.executor())});
         }
       }
     } else if (e instanceof TaskLaunched l) {

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * Non-barrier retries ({@code TaskSetManager.handleFailedTask}). Within a stage attempt the
  * attempts of one partition are numbered 0, 1, 2, ... in launch order and never overlap, except
- * that a speculative copy ({@code SpeculativeTaskLaunched}) may join one running attempt. A failure that counts (FAILED, not {@code ExecutorLostFailure}, not
- * {@code FetchFailed}, in a live attempt: job active, no newer attempt, no fetch failure yet)
+ * that a speculative copy ({@code SpeculativeTaskLaunched}) may join one running attempt. A failure
+ * that counts (FAILED, not {@code FetchFailed}, not an {@code ExecutorLostFailure} unrelated to the
+ * running tasks, in a live attempt: job active, no newer attempt, no fetch failure yet)
  * adds one to the partition's count; the job fails with "failed N times" at the instant some
  * partition reaches {@code spark.task.maxFailures} counted failures, and a job fails with that
  * message only then. A counted failure that does not abort kills nothing: only that task reruns,
@@ -98,7 +99,8 @@ public final class TaskRetryCheck implements PropertyCheck {
         }
         boolean live = !ended.contains(t.job()) && !fetchFailed.contains(ak)
             && latest.getOrDefault(Keys.stage(t.job(), t.stage()), -1) == t.stageAttempt();
-        if (!live || reason.startsWith("ExecutorLostFailure")) continue;
+        boolean lostNotByApp = reason.startsWith("ExecutorLostFailure") && !reason.contains("caused by one of the running tasks");
+        if (!live || lostNotByApp) continue;
         int n = counted.merge(pk, 1, Integer::sum);
         if (n == max) expectedAbort.putIfAbsent(t.job(), t.t());
         else if (n < max) {
