@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SparkReferenceTest {
   @ParameterizedTest
-  @ValueSource(strings = {"g_gang_waits_for_revive"})
+  @ValueSource(strings = {"a_cached_locality_wait", "b_exclusion_after_two_failures",
+      "c_exit_counts_towards_max_failures", "d_join_offered_alone", "f_speculation_two_hosts", "g_gang_waits_for_revive"})
   void theTwinScenarioMatchesTheRecordingOnRealSpark(String name) throws Exception {
     ReferenceCase.assertMatches(name);
   }
