@@ -9,7 +9,10 @@ import dev.barriersim.core.failure.TaskFailureSpec;
 import dev.barriersim.core.random.DurationSpec;
 import dev.barriersim.core.spark.PoolSpec;
 import dev.barriersim.core.spark.SimulationSettings;
+import dev.barriersim.core.spark.ExcludeOnFailureConf;
+import dev.barriersim.core.spark.LocalityConf;
 import dev.barriersim.core.spark.SparkConf;
+import dev.barriersim.core.spark.SpeculationConf;
 import dev.barriersim.core.workload.JobSpec;
 import dev.barriersim.core.workload.RepeatSpec;
 import dev.barriersim.core.workload.StageSpec;
@@ -136,6 +139,48 @@ final class SimulatedSection {
     sb.append("</p>\n");
   }
 
+  private static void localityRows(StringBuilder sb, LocalityConf l, LocalityConf d) {
+    row(sb, "spark.locality.wait.process", DurationText.ms(l.processWaitMs()), l.processWaitMs() != d.processWaitMs());
+    row(sb, "spark.locality.wait.node", DurationText.ms(l.nodeWaitMs()), l.nodeWaitMs() != d.nodeWaitMs());
+    row(sb, "spark.locality.wait.rack", DurationText.ms(l.rackWaitMs()), l.rackWaitMs() != d.rackWaitMs());
+    row(sb, "spark.shuffle.reduceLocality.enabled", Boolean.toString(l.reduceLocality()),
+        l.reduceLocality() != d.reduceLocality());
+    if (l.legacyResetOnTaskLaunch()) row(sb, "spark.locality.wait.legacyResetOnTaskLaunch", "true", true);
+  }
+
+  /** The speculation keys: only {@code spark.speculation} while it is off, as the others then do nothing. */
+  private static void speculationRows(StringBuilder sb, SpeculationConf x, SpeculationConf d) {
+    row(sb, "spark.speculation", Boolean.toString(x.enabled()), x.enabled() != d.enabled());
+    if (!x.enabled()) return;
+    row(sb, "spark.speculation.interval", DurationText.ms(x.intervalMs()), x.intervalMs() != d.intervalMs());
+    row(sb, "spark.speculation.multiplier", Double.toString(x.multiplier()), x.multiplier() != d.multiplier());
+    row(sb, "spark.speculation.quantile", Double.toString(x.quantile()), x.quantile() != d.quantile());
+    row(sb, "spark.speculation.minTaskRuntime", DurationText.ms(x.minTaskRuntimeMs()),
+        x.minTaskRuntimeMs() != d.minTaskRuntimeMs());
+  }
+
+  /** The exclusion keys: only {@code spark.excludeOnFailure.enabled} while it is off. */
+  private static void exclusionRows(StringBuilder sb, ExcludeOnFailureConf x, ExcludeOnFailureConf off) {
+    row(sb, "spark.excludeOnFailure.enabled", Boolean.toString(x.enabled()), x.enabled() != off.enabled());
+    if (!x.enabled()) return;
+    ExcludeOnFailureConf d = ExcludeOnFailureConf.ENABLED;
+    row(sb, "spark.excludeOnFailure.task.maxTaskAttemptsPerExecutor", Integer.toString(x.maxTaskAttemptsPerExecutor()),
+        x.maxTaskAttemptsPerExecutor() != d.maxTaskAttemptsPerExecutor());
+    row(sb, "spark.excludeOnFailure.task.maxTaskAttemptsPerNode", Integer.toString(x.maxTaskAttemptsPerNode()),
+        x.maxTaskAttemptsPerNode() != d.maxTaskAttemptsPerNode());
+    row(sb, "spark.excludeOnFailure.stage.maxFailedTasksPerExecutor", Integer.toString(x.stageMaxFailedTasksPerExecutor()),
+        x.stageMaxFailedTasksPerExecutor() != d.stageMaxFailedTasksPerExecutor());
+    row(sb, "spark.excludeOnFailure.stage.maxFailedExecutorsPerNode", Integer.toString(x.stageMaxFailedExecutorsPerNode()),
+        x.stageMaxFailedExecutorsPerNode() != d.stageMaxFailedExecutorsPerNode());
+    row(sb, "spark.excludeOnFailure.application.maxFailedTasksPerExecutor",
+        Integer.toString(x.applicationMaxFailedTasksPerExecutor()),
+        x.applicationMaxFailedTasksPerExecutor() != d.applicationMaxFailedTasksPerExecutor());
+    row(sb, "spark.excludeOnFailure.application.maxFailedExecutorsPerNode",
+        Integer.toString(x.applicationMaxFailedExecutorsPerNode()),
+        x.applicationMaxFailedExecutorsPerNode() != d.applicationMaxFailedExecutorsPerNode());
+    row(sb, "spark.excludeOnFailure.timeout", DurationText.ms(x.timeoutMs()), x.timeoutMs() != d.timeoutMs());
+  }
+
   private static void settings(StringBuilder sb, SimulationSpec spec) {
     SparkConf c = spec.conf();
     SparkConf d = SparkConf.DEFAULTS;
@@ -160,6 +205,9 @@ final class SimulatedSection {
         c.dynamicAllocation() != d.dynamicAllocation());
     row(sb, "spark.job.interruptOnCancel", Boolean.toString(c.interruptOnCancel()),
         c.interruptOnCancel() != d.interruptOnCancel());
+    localityRows(sb, c.locality(), d.locality());
+    speculationRows(sb, c.speculation(), d.speculation());
+    exclusionRows(sb, c.excludeOnFailure(), d.excludeOnFailure());
     sb.append("</tbody>\n</table>\n</div><div>\n<h3>Simulation settings</h3>\n<table>\n<thead><tr><th>Key</th>"
         + "<th>Value</th></tr></thead>\n<tbody>\n");
     SimulationSettings s = spec.settings();
