@@ -18,7 +18,7 @@ final class ApplicationRecorder implements EventReader.Sink {
   /** Interesting Spark properties; the rest of the environment (class paths, JVM settings) is not kept. */
   private static final Set<String> PROPERTY_PREFIXES = Set.of("spark.master", "spark.task.", "spark.scheduler.",
       "spark.barrier.", "spark.stage.", "spark.dynamicAllocation.enabled", "spark.speculation", "spark.locality.wait",
-      "spark.excludeOnFailure.enabled", "spark.blacklist.enabled", "spark.job.interruptOnCancel", "spark.app.",
+      "spark.excludeOnFailure.", "spark.blacklist.enabled", "spark.job.interruptOnCancel", "spark.app.",
       "spark.executor.cores", "spark.executor.resource.", "spark.shuffle.push.enabled", "spark.decommission.enabled");
 
   private final RecordedApplication app;

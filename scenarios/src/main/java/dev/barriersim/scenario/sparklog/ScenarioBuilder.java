@@ -231,8 +231,8 @@ final class ScenarioBuilder {
       }
     }
     if (!speculative.isEmpty()) {
-      gaps.add("speculation", speculative.size() + " speculative task attempts; barriersim does not speculate, so they"
-          + " are not replayed", speculative);
+      gaps.add("speculation", speculative.size() + " speculative task attempts; they are not replayed one by one:"
+          + " with spark.speculation carried over, the simulation speculates by Spark's rule", speculative);
     }
     if (!cancelled.isEmpty()) {
       gaps.add("task kills", cancelled.size() + " tasks were killed for another reason than a barrier sibling's failure"
@@ -255,12 +255,9 @@ final class ScenarioBuilder {
   /** Spark settings and events that change scheduling but are not modelled. */
   private void noteFeatures(boolean isLocal, String master) {
     Map<String, String> p = app.properties;
-    if ("true".equalsIgnoreCase(p.get("spark.speculation"))) {
-      gaps.add("speculation", "spark.speculation is true; barriersim does not speculate", app.environmentLine);
-    }
-    if ("true".equalsIgnoreCase(p.get("spark.excludeOnFailure.enabled")) || "true".equalsIgnoreCase(p.get("spark.blacklist.enabled"))) {
-      gaps.add("exclusion on failure", "spark.excludeOnFailure.enabled is true; barriersim does not exclude executors",
-          app.environmentLine);
+    if ("true".equalsIgnoreCase(p.get("spark.blacklist.enabled"))) {
+      gaps.add("exclusion on failure", "spark.blacklist.enabled is true; barriersim reads only the"
+          + " spark.excludeOnFailure.* keys that replaced it in Spark 3.1", app.environmentLine);
     }
     if (!app.schedulerEvents.isEmpty()) {
       gaps.add("scheduler events not modelled", "the log has " + app.schedulerEvents + "; they are not replayed");
@@ -282,8 +279,9 @@ final class ScenarioBuilder {
     if (!isLocal && !master.startsWith("local-cluster") && !master.isEmpty() && !master.equals("barriersim")) {
       // Real clusters shuffle offers and prefer local data; the replay offers in executor order, without locality.
       gaps.add("locality and offer order", "master " + master + ": Spark shuffles offers and delays tasks for locality"
-          + " (spark.locality.wait); barriersim offers executors in id order and has no locality, so which executor runs"
-          + " a task, and launches held back for locality, may differ", app.environmentLine);
+          + " (spark.locality.wait); the log does not say which tasks preferred which hosts and the replay offers"
+          + " executors in id order, so which executor runs a task, and launches held back for locality, may differ",
+          app.environmentLine);
     }
   }
 
@@ -417,6 +415,24 @@ final class ScenarioBuilder {
     if ("true".equalsIgnoreCase(p.get("spark.dynamicAllocation.enabled"))) {
       entries.add(new String[] {"spark.dynamicAllocation.enabled", "true", env + " (Spark fails barrier jobs at submission)"});
     }
+    time(entries, p, "spark.locality.wait", 1, env);
+    for (String level : List.of("process", "node", "rack")) time(entries, p, "spark.locality.wait." + level, 1, env);
+    if ("true".equalsIgnoreCase(p.get("spark.speculation"))) {
+      entries.add(new String[] {"spark.speculation", "true", env});
+      time(entries, p, "spark.speculation.interval", 1, env);
+      decimal(entries, p, "spark.speculation.multiplier", env);
+      decimal(entries, p, "spark.speculation.quantile", env);
+      time(entries, p, "spark.speculation.minTaskRuntime", 1, env);
+    }
+    if ("true".equalsIgnoreCase(p.get("spark.excludeOnFailure.enabled"))) {
+      entries.add(new String[] {"spark.excludeOnFailure.enabled", "true", env});
+      for (String key : List.of("task.maxTaskAttemptsPerExecutor", "task.maxTaskAttemptsPerNode",
+          "stage.maxFailedTasksPerExecutor", "stage.maxFailedExecutorsPerNode", "application.maxFailedTasksPerExecutor",
+          "application.maxFailedExecutorsPerNode")) {
+        copy(entries, p, "spark.excludeOnFailure." + key, env);
+      }
+      time(entries, p, "spark.excludeOnFailure.timeout", 1, env);
+    }
     String interrupt = interruptOnCancel();
     if (interrupt != null) entries.add(new String[] {"spark.job.interruptOnCancel", interrupt, "the jobs' JobStart Properties"});
     if (entries.isEmpty()) return;
@@ -447,6 +463,11 @@ final class ScenarioBuilder {
   private static void time(List<String[]> entries, Map<String, String> p, String key, long bareUnit, String where) {
     long ms = SparkTime.toMs(p.get(key), bareUnit);
     if (ms >= 0) entries.add(new String[] {key, ms + "ms", where + " ('" + p.get(key) + "')"});
+  }
+
+  private static void decimal(List<String[]> entries, Map<String, String> p, String key, String where) {
+    String v = p.get(key);
+    if (v != null && v.strip().matches("[0-9]{1,6}(\\.[0-9]{1,6})?")) entries.add(new String[] {key, v.strip(), where});
   }
 
   private static double parseDouble(String s) {

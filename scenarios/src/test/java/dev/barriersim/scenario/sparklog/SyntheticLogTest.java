@@ -132,6 +132,27 @@ class SyntheticLogTest {
     load(r);
   }
 
+  /** The keys of the models of issue 16 come over from the log's Spark Properties, with Spark's time units read. */
+  @Test
+  void localitySpeculationAndExclusionKeysAreCarriedOver() throws Exception {
+    LogBuilder b = new LogBuilder(Map.of("spark.master", "local-cluster[2,2,1024]", "spark.locality.wait", "1s",
+        "spark.speculation", "true", "spark.speculation.multiplier", "2.5", "spark.speculation.interval", "200",
+        "spark.excludeOnFailure.enabled", "true", "spark.excludeOnFailure.timeout", "10min",
+        "spark.excludeOnFailure.task.maxTaskAttemptsPerNode", "2", "spark.task.maxFailures", "3"))
+        .executor("0", "h", 2, -1000, Map.of()).executor("1", "h", 2, -1000, Map.of())
+        .jobStart(0, 0, Map.of(), new LogBuilder.Stage(0, 2, List.of(), false))
+        .stageSubmitted(0, 0, 0, 0).success(0, 0, 5, 100, "0").success(0, 1, 5, 100, "1")
+        .stageCompleted(0, 0, 100, null).jobEnd(0, 100);
+    ImportResult r = importLog(b, ImportOptions.defaults());
+    for (String line : List.of("  spark.locality.wait: 1000ms", "  spark.speculation: true", "  spark.speculation.interval: 200ms",
+        "  spark.speculation.multiplier: 2.5", "  spark.excludeOnFailure.enabled: true",
+        "  spark.excludeOnFailure.task.maxTaskAttemptsPerNode: 2", "  spark.excludeOnFailure.timeout: 600000ms")) {
+      assertTrue(r.yaml().contains(line), line + " in\n" + r.yaml());
+    }
+    assertTrue(r.notReplayed().stream().noneMatch(g -> g.contains("speculat") || g.contains("exclu")), r.notReplayed().toString());
+    load(r);
+  }
+
   @Test
   void speculationAndUserKillsAreNamedWithTheirLines() throws Exception {
     LogBuilder b = new LogBuilder(Map.of("spark.master", "local[2]"))
@@ -142,8 +163,8 @@ class SyntheticLogTest {
         .task(0, 0, 1, 1, 150, 300, "driver", "Success", "", true)
         .stageCompleted(0, 0, 300, null).jobEnd(0, 300);
     ImportResult r = importLog(b, ImportOptions.defaults());
-    assertEquals(List.of("speculation: 1 speculative task attempts; barriersim does not speculate, so they are not"
-        + " replayed (events at line 12)", "task kills: 1 tasks were killed for another reason than a barrier sibling's"
+    assertEquals(List.of("speculation: 1 speculative task attempts; they are not replayed one by one: with"
+        + " spark.speculation carried over, the simulation speculates by Spark's rule (events at line 12)", "task kills: 1 tasks were killed for another reason than a barrier sibling's"
         + " failure or a job abort (a user's cancellation?); barriersim cannot cancel jobs (events at line 10)"),
         r.notReplayed());
     assertTrue(r.yaml().startsWith("# NOT REPLAYED (2)"), r.yaml());
