@@ -127,4 +127,21 @@ class DelaySchedulingMutantsTest {
     assertEquals(List.of("0@0 0 " + NODE, "1@2000 0 " + NODE, "2@4000 0 " + NODE), launches(run, "s"));
     assertEquals(List.of(new LocalityLevelChanged(0, "j", "s", 0, null, NODE, "submitted")), changes(run, "s", 4000));
   }
+
+  /**
+   * {@code moreTasksToRunIn} cleans stale entries: partition 0 prefers host-0 and host-5 (which has
+   * no executor), and once it runs on host-0 its entry left under host-5 no longer counts, so when
+   * an executor joins at 1 s NODE_LOCAL is found empty and left at once ("noTasks").
+   */
+  @Test
+  void staleEntryUnderAnotherHost_doesNotKeepTheLevel() {
+    RecordedRun run = RecordedRun.of(spec().executorsOn(1, 1, 1, null).addAt(1000, 1, 1)
+        .job("j", inputHosts(stage("s", 2, 10_000), List.of("host-0", "host-5"), List.of())).build());
+    assertEquals(List.of("0@0 0 " + NODE, "1@1000 1 " + PROCESS), launches(run, "s"));
+    assertEquals(List.of(
+        new LocalityLevelChanged(0, "j", "s", 0, null, NODE, "submitted"),
+        new LocalityLevelChanged(1000, "j", "s", 0, NODE, NO_PREF, "noTasks"),
+        new LocalityLevelChanged(1000, "j", "s", 0, NO_PREF, ANY, "wait"),
+        new LocalityLevelChanged(1000, "j", "s", 0, ANY, NODE, "launch")), changes(run, "s", 1000));
+  }
 }
