@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.barriersim.core.event.SimEvent.SpeculativeTaskLaunched;
 import dev.barriersim.core.event.SimEvent.SpeculativeTaskSubmitted;
+import dev.barriersim.core.event.SimEvent.TaskEnded;
+import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.testing.RecordedRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,5 +101,22 @@ class SpeculationMutantsTest {
     assertEquals(List.of("host-0", "host-1"), copies.stream().map(SpeculativeTaskLaunched::host).toList());
     assertEquals(List.of(1600L, 1600L), copies.stream().map(SpeculativeTaskLaunched::t).toList());
     assertEquals(2600L, run.result.makespanMs());
+  }
+
+  /**
+   * {@code checkSpeculatableTasks} skips a task that already succeeded. The 5 s original of
+   * partition 3 wins at 5000 ms over its copy launched at 1600 ms; the kill reaches the copy 500 ms
+   * later, so at the check that the success triggers the copy still runs (3.4 s, over the 1500 ms
+   * threshold; the 6 s partition 4 keeps the set live): it is not marked again.
+   */
+  @Test
+  void checkSpeculatableTasks_aSucceededTaskWhoseCopyStillRunsIsNotMarked() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 3).speculation().killLatency(500)
+        .job("j", stagePerPartition("s", new long[] {1000, 1000, 1000, 5000, 6000})).build());
+    assertEquals(List.of(1600L, 1600L), marked(run).stream().map(SpeculativeTaskSubmitted::t).toList());
+    SpeculativeTaskLaunched copy = run.all(SpeculativeTaskLaunched.class, c -> c.partition() == 3).get(0);
+    TaskEnded copyEnd = run.all(TaskEnded.class, e -> e.taskId() == copy.taskId()).get(0);
+    assertEquals(TaskStatus.KILLED, copyEnd.status());
+    assertEquals(5500L, copyEnd.t());
   }
 }
