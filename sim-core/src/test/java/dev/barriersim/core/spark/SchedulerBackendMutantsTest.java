@@ -38,4 +38,37 @@ class SchedulerBackendMutantsTest {
     assertEquals("1", l.get(1).executor());
     assertEquals(List.of(0L), run.launchInstants("o", 0));
   }
+
+  /**
+   * {@code maxNumConcurrentTasks(rp)} counts slots for the job's own task shape. Two executors of 2
+   * cores and 1 gpu: a plain gang of 4 fits 4 slots; the next job's gang of 3 needing a gpu each
+   * sees only 2 slots, so its check fails twice and the job fails
+   * ({@code checkBarrierStageWithNumSlots}, one retry allowed).
+   */
+  @Test
+  void maxNumConcurrentTasks_countsTheSlotsOfEachJobsOwnTaskShape() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2, Map.of("gpu", 1)).slotCheck(1000, 1)
+        .job("plain", barrier("p", 4, 1000))
+        .job("gpu", withResources(barrier("g", 3, 1000), Map.of("gpu", 1))).build());
+    List<SlotCheckFailed> failed = run.all(SlotCheckFailed.class);
+    assertEquals(List.of("gpu", "gpu"), failed.stream().map(SlotCheckFailed::job).toList());
+    assertEquals(List.of(2, 2), failed.stream().map(SlotCheckFailed::available).toList());
+    assertEquals(3, failed.get(0).required());
+    assertEquals("FAILED", run.result.jobs().get(1).status());
+    assertEquals(List.of(0L), run.launchInstants("p", 0));
+  }
+
+  /**
+   * {@code maxNumConcurrentTasks} counts the executors active when the job is submitted: after a
+   * third executor joins at 500 ms, a gang of 6 submitted at 1 s passes the check the gang of 4
+   * at 0 passed with two executors, and launches at once.
+   */
+  @Test
+  void maxNumConcurrentTasks_countsAnExecutorThatJoinedSinceTheLastCheck() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).addAt(500, 1, 2)
+        .job("first", barrier("a", 4, 100))
+        .job("second", 1000, "default", barrier("b", 6, 1000)).build());
+    assertEquals(List.of(), run.all(SlotCheckFailed.class));
+    assertEquals(List.of(1000L), run.launchInstants("b", 0));
+  }
 }
