@@ -7,6 +7,8 @@ import static dev.barriersim.core.testing.SpecBuilder.stage;
 import static dev.barriersim.core.testing.SpecBuilder.withResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.barriersim.core.event.JobStatus;
+import dev.barriersim.core.event.SimEvent.JobEnded;
 import dev.barriersim.core.event.SimEvent.SlotCheckFailed;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.TaskLocality;
@@ -70,5 +72,33 @@ class SchedulerBackendMutantsTest {
         .job("second", 1000, "default", barrier("b", 6, 1000)).build());
     assertEquals(List.of(), run.all(SlotCheckFailed.class));
     assertEquals(List.of(1000L), run.launchInstants("b", 0));
+  }
+
+  private static JobEnded excludedEverywhere(dev.barriersim.core.testing.SpecBuilder b) {
+    return RecordedRun.of(b.executors(1, 2).excludeOnFailure(ExcludeOnFailureConf.ENABLED).dynamicAllocation()
+        .job("j", stage("s", 2, 5000)).fail("j", "s", 0, 0, 0, 500).build()).all(JobEnded.class).get(0);
+  }
+
+  /**
+   * {@code TaskSchedulerImpl.resourceOffers} with dynamic allocation: a TaskSet excluded on the one
+   * busy executor does not abort at once but after the 120 s unschedulable timeout (Spark would ask
+   * for a new executor meanwhile).
+   */
+  @Test
+  void resourceOffers_completelyExcludedWithDynamicAllocation_waitsTheUnschedulableTimeout() {
+    JobEnded end = excludedEverywhere(spec());
+    assertEquals(JobStatus.FAILED, end.result());
+    assertEquals(500 + 120_000, end.t());
+  }
+
+  /**
+   * {@code Utils.isDynamicAllocationEnabled} is false on {@code local[N]}: the same TaskSet there
+   * aborts at once, at the failure, as without dynamic allocation.
+   */
+  @Test
+  void isDynamicAllocationEnabled_falseOnLocal_soACompletelyExcludedTaskSetAbortsAtOnce() {
+    JobEnded end = excludedEverywhere(spec().local());
+    assertEquals(JobStatus.FAILED, end.result());
+    assertEquals(500, end.t());
   }
 }
