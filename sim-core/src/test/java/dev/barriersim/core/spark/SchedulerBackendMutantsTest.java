@@ -101,4 +101,20 @@ class SchedulerBackendMutantsTest {
     assertEquals(JobStatus.FAILED, end.result());
     assertEquals(500, end.t());
   }
+
+  /**
+   * The revive at the earliest locality wait's end comes even when a TaskSet whose wait ends later
+   * registers meanwhile. Task 1 of "j" waits 3 s for busy host-0 (until 3000 ms); "k", submitted
+   * at 1 s with the same preference, waits until 4000 ms; task 1 of "j" still launches ANY at 3000.
+   */
+  @Test
+  void reviveOffers_aLaterLocalityWaitDoesNotPostponeAnEarlierOnesRound() {
+    RecordedRun run = RecordedRun.of(spec().executorsOn(1, 1, 1, null).executorsOn(1, 1, 1, null)
+        .executorsOn(1, 1, 1, null)
+        .job("j", inputHosts(stage("s", 2, 10_000), List.of("host-0")))
+        .job("k", 1000, "default", inputHosts(stage("t", 1, 1000), List.of("host-0"))).build());
+    List<TaskLaunched> l = run.launches("s", 0);
+    assertEquals(List.of(0L, 3000L), l.stream().map(TaskLaunched::t).toList());
+    assertEquals(TaskLocality.ANY, l.get(1).locality());
+  }
 }
