@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barriersim.core.event.ExclusionScope;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorExcluded;
-import ExecutorUnexcluded;
+import dev.barriersim.core.event.SimEvent.ExecutorUnexcluded;
 import dev.barriersim.core.event.SimEvent.NodeExcluded;
 import dev.barriersim.core.event.SimEvent.NodeUnexcluded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
