@@ -159,4 +159,24 @@ class HealthTrackerMutantsTest {
     assertEquals(List.of("14500 2", "14500 2", "15000 0"),
         c.stream().map(l -> l.t() + " " + l.executor()).toList(), "host-0 stays out at 14.5 s");
   }
+
+  /**
+   * {@code isNodeExcluded} covers a host's executor that failed nothing: host-0 holds executors 0,
+   * 1 and 2, host-1 executor 3 (2 cores each); executors 0 and 1 fail two tasks each, so at 2 s
+   * they and host-0 are excluded (for Spark's default hour), and a job at 4 s runs on executor 3 alone.
+   */
+  @Test
+  void isNodeExcluded_leavesTheHealthyExecutorOfAnExcludedHostOut() {
+    RecordedRun run = RecordedRun.of(spec().executorsPerHost(3, 2, 3).executors(1, 2)
+        .excludeOnFailure(ExcludeOnFailureConf.ENABLED)
+        .job("flaky", stage("s", 8, 1000))
+        .job("later", 4000, "default", stage("t", 4, 1000))
+        .fail("flaky", "s", 0, 0, 0, 500).fail("flaky", "s", 4, 0, 0, 500)
+        .fail("flaky", "s", 1, 0, 0, 500).fail("flaky", "s", 5, 0, 0, 500).build());
+    assertEquals(List.of("0", "1"), applicationExclusions(run).stream().map(ExecutorExcluded::executor).toList());
+    assertEquals(1, run.all(NodeExcluded.class, n -> n.scope() == ExclusionScope.APPLICATION).size());
+    List<TaskLaunched> later = run.all(TaskLaunched.class, l -> l.stage().equals("t"));
+    assertEquals(List.of("4000 3", "4000 3", "5000 3", "5000 3"),
+        later.stream().map(l -> l.t() + " " + l.executor()).toList());
+  }
 }
