@@ -1,6 +1,5 @@
 package dev.barriersim.core.spark;
 
-import static dev.barriersim.core.testing.SpecBuilder.inputHosts;
 import static dev.barriersim.core.testing.SpecBuilder.spec;
 import static dev.barriersim.core.testing.SpecBuilder.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,22 +178,5 @@ class HealthTrackerMutantsTest {
     List<TaskLaunched> later = run.all(TaskLaunched.class, l -> l.stage().equals("t"));
     assertEquals(List.of("4000 3", "4000 3", "5000 3", "5000 3"),
         later.stream().map(l -> l.t() + " " + l.executor()).toList());
-  }
-
-  /**
-   * {@code updateExcludedForSuccessfulTaskSet} reports no exclusion when a single failure excludes
-   * nothing, so no round is added at the would-be expiry. With the periodic revive off, job "b"'s
-   * second task (input on busy host-0) may go ANY after its locality wait but has no round until
-   * p0 ends at 32 s; an extra round at 11.5 s would launch it on executor 1 then.
-   */
-  @Test
-  void updateExcludedForSuccessfulTaskSet_addsNoRoundWhenNothingIsExcluded() {
-    RecordedRun run = RecordedRun.of(spec().executors(2, 1).revive(3_600_000).excludeOnFailure(tenSeconds())
-        .job("a", stage("s", 1, 1000))
-        .job("b", 2000, "default", inputHosts(stage("t", 2, 30_000), List.of("host-0")))
-        .fail("a", "s", 0, 0, 0, 500).build());
-    assertTrue(applicationExclusions(run).isEmpty());
-    TaskLaunched p1 = run.all(TaskLaunched.class, l -> l.stage().equals("t") && l.partition() == 1).get(0);
-    assertEquals(List.of(32_000L, "0"), List.of(p1.t(), p1.executor()));
   }
 }

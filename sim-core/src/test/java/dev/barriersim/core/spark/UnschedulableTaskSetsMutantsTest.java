@@ -65,19 +65,18 @@ class UnschedulableTaskSetsMutantsTest {
   }
 
   /**
-   * An abort decided in one round is carried out once: job "j" aborts at 500 ms, and job "k",
-   * submitted at 1 s, runs in the later rounds as usual.
+   * An abort decided in one round is carried out once, with its own message: job "j" aborts at
+   * 500 ms naming task 0, job "k" (submitted at 1 s) at 1.5 s naming its task 1.
    */
   @Test
-  void abortSinceCompletelyExcludedOnFailure_laterRoundsGoOnNormally() {
+  void abortSinceCompletelyExcludedOnFailure_eachAbortOnceWithItsOwnMessage() {
     RecordedRun run = RecordedRun.of(on().executors(1, 2)
         .job("j", stage("s", 2, 5000))
-        .job("k", 1000, "default", stage("t", 2, 1000))
-        .fail("j", "s", 0, 0, 0, 500).build());
+        .job("k", 1000, "default", stage("t", 2, 5000))
+        .fail("j", "s", 0, 0, 0, 500)
+        .fail("k", "t", 1, 0, 0, 500).build());
     assertAborted(run, "j", 500, 0);
-    JobEnded k = end(run, "k");
-    assertEquals(JobStatus.SUCCEEDED, k.result());
-    assertEquals(2000, k.t());
+    assertAborted(run, "k", 1500, 1);
   }
 
   /** The message names the excluded task: p1 fails on the only executor, which still runs p0. */
@@ -97,20 +96,6 @@ class UnschedulableTaskSetsMutantsTest {
     RecordedRun run = RecordedRun.of(on().executors(2, 1)
         .job("j", stage("s", 1, 1000)).fail("j", "s", 0, 0, 0, 500).loseExecutor("1", 800).build());
     assertAborted(run, "j", 800 + 120_000, 0);
-  }
-
-  /**
-   * A TaskSet with every task running has nothing excluded: the round of job "k" at 1 s offers
-   * "j" (both tasks running, no executor idle) and "j" still succeeds.
-   */
-  @Test
-  void getCompletelyExcludedTaskIfAny_noPendingTaskIsNotExcluded() {
-    RecordedRun run = RecordedRun.of(on().executors(1, 3)
-        .job("j", stage("s", 2, 3000))
-        .job("k", 1000, "default", stage("t", 1, 500)).build());
-    assertEquals(JobStatus.SUCCEEDED, end(run, "j").result());
-    assertEquals(3000, end(run, "j").t());
-    assertEquals(JobStatus.SUCCEEDED, end(run, "k").result());
   }
 
   /**
