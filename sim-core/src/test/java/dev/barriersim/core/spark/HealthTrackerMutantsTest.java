@@ -179,4 +179,22 @@ class HealthTrackerMutantsTest {
     assertEquals(List.of("4000 3", "4000 3", "5000 3", "5000 3"),
         later.stream().map(l -> l.t() + " " + l.executor()).toList());
   }
+
+  /**
+   * {@code updateExcludedForSuccessfulTaskSet} excludes a host once: executors 0, 1 and 2 of host-0
+   * each fail two tasks of one successful TaskSet, so all three are excluded and host-0 once.
+   */
+  @Test
+  void updateExcludedForSuccessfulTaskSet_excludesTheHostOnceForThreeExecutors() {
+    RecordedRun run = RecordedRun.of(spec().executorsPerHost(3, 2, 3).executors(1, 2)
+        .excludeOnFailure(ExcludeOnFailureConf.ENABLED)
+        .job("flaky", stage("s", 8, 1000))
+        .fail("flaky", "s", 0, 0, 0, 500).fail("flaky", "s", 4, 0, 0, 500)
+        .fail("flaky", "s", 1, 0, 0, 500).fail("flaky", "s", 5, 0, 0, 500)
+        .fail("flaky", "s", 2, 0, 0, 500).fail("flaky", "s", 6, 0, 0, 500).build());
+    assertEquals(List.of("0", "1", "2"), applicationExclusions(run).stream().map(ExecutorExcluded::executor).toList());
+    List<NodeExcluded> nodes = run.all(NodeExcluded.class, n -> n.scope() == ExclusionScope.APPLICATION);
+    assertEquals(1, nodes.size(), nodes.toString());
+    assertEquals(2, nodes.get(0).executors());
+  }
 }
