@@ -32,6 +32,21 @@ class AttemptPoolTest {
     return t;
   }
 
+  /** The pool grows past its first 64 places: a burst of ended tasks is kept whole and handed back last in, first out. */
+  @Test
+  void aBurstOfMoreEndedAttemptsThanTheFirstArrayHoldsIsKeptWhole() {
+    AttemptPool pool = new AttemptPool();
+    TaskSetManager ts = taskSet();
+    List<TaskAttempt> ended = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) ended.add(succeeded(pool, ts));
+    for (TaskAttempt t : ended) pool.release(t);
+    assertEquals(200, pool.size());
+    for (int i = 199; i >= 0; i--) {
+      assertSame(ended.get(i), pool.launch(ts, 1, 0, 1000 + i, null, 300, null, 50, TaskPlan.HEALTHY, null));
+    }
+    assertEquals(0, pool.size());
+  }
+
   @Test
   void aReusedAttemptHasEveryFieldOfANewOne() {
     AttemptPool pool = new AttemptPool();
