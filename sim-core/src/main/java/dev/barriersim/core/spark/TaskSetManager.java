@@ -19,7 +19,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   final int numTasks;
   /** Partition of each task index, or null when index == partition. */
   private final int[] partitions;
-  private final int[] pending;
+  private int[] pending;
   private int pendingSize;
   private final boolean[] successful;
   private final int[] numFailures;
@@ -189,6 +189,9 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
       locality.addPending(index);
       return;
     }
+    // A task can be put back while a stale entry of it is still stacked (an original and its
+    // speculative copy both lost, say): Spark's addPendingTask appends too and dequeue skips stale ones.
+    if (pendingSize == pending.length) pending = Arrays.copyOf(pending, 2 * pendingSize);
     pending[pendingSize++] = index;
   }
 

@@ -32,6 +32,22 @@ class SpeculationSuiteTest {
     return RecordedRun.of(b.job("j", stage("s", 4, 1000)).hang("j", "s", 3, 0).build());
   }
 
+  /**
+   * {@code addPendingTask} appends even when a stale entry of the task is still listed, and dequeue
+   * skips stale ones: losing both executors at once re-adds the hung partition 3 twice (its copy
+   * and its original) next to the three resubmitted map outputs, five entries for four tasks. The
+   * replacements then run each of the four partitions once.
+   */
+  @Test
+  void executorLost_reAddsATaskOnceForEachLostAttempt_andEachPartitionStillRunsOnce() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).speculation().addAt(5000, 2, 2)
+        .loseExecutor("0", 2000).loseExecutor("1", 2000)
+        .job("j", stage("s", 4, 1000), stage("r", 1, 10, "s")).hang("j", "s", 3, 0).build());
+    List<TaskLaunched> rerun = run.all(TaskLaunched.class, l -> l.stage().equals("s") && l.t() >= 5000);
+    assertEquals(List.of(0, 1, 2, 3), rerun.stream().map(TaskLaunched::partition).sorted().toList());
+    assertEquals(1, run.all(TaskLaunched.class, l -> l.stage().equals("r")).size());
+  }
+
   @Test
   void checkSpeculatableTasks_marksATaskPastOneAndAHalfMediansAtTheNextIntervalTick() {
     RecordedRun run = hungPartitionThree(spec().executors(2, 2).speculation());
