@@ -16,7 +16,8 @@ final class ClusterReader {
   private ClusterReader() {}
 
   static final List<String> KEYS = List.of("executors", "changes");
-  static final List<String> GROUP_KEYS = List.of("count", "cores", "resources", "executorsPerHost", "rack");
+  static final List<String> GROUP_KEYS = List.of("count", "cores", "resources", "executorsPerHost", "rack",
+      "launchLatency");
   static final List<String> CHANGE_KEYS = List.of("at", "add", "decommission");
   /** Most executors in one group, and most cores per executor. */
   static final int MAX_COUNT = 1_000_000;
@@ -55,8 +56,9 @@ final class ClusterReader {
     Map<String, Integer> resources = f.has("resources") ? resources(c, f.get("resources"), f.path("resources")) : Map.of();
     Integer perHost = f.integer("executorsPerHost", 1, 1, MAX_COUNT);
     String rack = f.name("rack", null);
+    Long launchLatency = f.duration("launchLatency", ExecutorGroup.SIMULATION_LATENCY, 0);
     if (c.problemCount() != before) return null;
-    return c.build(f.node(), path, () -> new ExecutorGroup(count, cores, resources, perHost, rack));
+    return c.build(f.node(), path, () -> new ExecutorGroup(count, cores, resources, perHost, rack, launchLatency));
   }
 
   /** A {@code {name: amount}} map of custom resources (executor's or a task's), amounts whole and >= 0. */

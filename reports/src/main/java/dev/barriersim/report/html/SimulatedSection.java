@@ -106,10 +106,16 @@ final class SimulatedSection {
     sb.append("</p>\n");
   }
 
+  private static String launchLatency(SimulationSpec spec, ExecutorGroup g) {
+    return DurationText.ms(g.launchLatencyMs() >= 0 ? g.launchLatencyMs() : spec.settings().launchLatencyMs());
+  }
+
   private static void cluster(StringBuilder sb, SimulationSpec spec) {
     boolean resources = spec.cluster().executors().stream().anyMatch(g -> !g.resources().isEmpty());
+    boolean latencies = spec.cluster().executors().stream().anyMatch(g -> g.launchLatencyMs() >= 0);
     sb.append("<h3>Cluster</h3>\n<table>\n<thead><tr><th class=\"num\">Executors</th><th class=\"num\">Cores each</th>")
         .append(resources ? "<th>Custom resources each</th>" : "")
+        .append(latencies ? "<th class=\"num\">Launch latency</th>" : "")
         .append("<th class=\"num\">Executors per host</th><th class=\"num\">Cores</th></tr></thead>\n<tbody>\n");
     long cores = 0;
     for (ExecutorGroup g : spec.cluster().executors()) {
@@ -117,6 +123,7 @@ final class SimulatedSection {
       sb.append("<tr><td class=\"num\">").append(g.count()).append("</td><td class=\"num\">").append(g.cores())
           .append("</td>");
       if (resources) sb.append("<td>").append(Html.esc(amounts(g.resources()))).append("</td>");
+      if (latencies) sb.append("<td class=\"num\">").append(launchLatency(spec, g)).append("</td>");
       sb.append("<td class=\"num\">").append(g.executorsPerHost()).append("</td><td class=\"num\">")
           .append((long) g.count() * g.cores()).append("</td></tr>\n");
     }
@@ -128,6 +135,7 @@ final class SimulatedSection {
         ExecutorGroup g = c.add();
         sb.append(" ").append(g.count()).append(g.count() == 1 ? " executor" : " executors").append(" of ")
             .append(g.cores()).append(" cores").append(g.resources().isEmpty() ? "" : " and " + Html.esc(amounts(g.resources())))
+            .append(g.launchLatencyMs() >= 0 ? " (launch latency " + launchLatency(spec, g) + ")" : "")
             .append(" join");
       }
       if (!c.decommission().isEmpty()) {

@@ -161,6 +161,7 @@ public final class SparkEventLogWriter implements SimulationListener {
   }
 
   private void executorAdded(SimEvent.ExecutorAdded a) throws IOException {
+    if (a.launchLatencyMs() >= 0) launchLatencies.put(a.executor(), a.launchLatencyMs());
     line(g -> {
       g.writeStringField("Event", "SparkListenerExecutorAdded");
       g.writeNumberField("Timestamp", EPOCH_MS + a.t());
@@ -316,6 +317,8 @@ public final class SparkEventLogWriter implements SimulationListener {
 
   /** The locality of each running task, by task id, for its TaskInfo at the end (TaskEnded does not carry it). */
   private final java.util.Map<Long, String> localities = new java.util.HashMap<>();
+  /** Executors with a launch latency of their own (their group's {@code launchLatency}). */
+  private final Map<String, Long> launchLatencies = new HashMap<>();
 
   private void taskStart(SimEvent.TaskLaunched l) throws IOException {
     StageRef r = stages.get(key(l.job(), l.stage()));
@@ -334,8 +337,9 @@ public final class SparkEventLogWriter implements SimulationListener {
   private void taskEnd(SimEvent.TaskEnded t) throws IOException {
     StageRef r = stages.get(key(t.job(), t.stage()));
     long wall = Math.max(0, t.t() - t.launchMs());
-    long deserialize = Math.min(wall, spec.settings().launchLatencyMs());
-    long run = Math.max(0, wall - spec.settings().launchLatencyMs() - spec.settings().statusUpdateLatencyMs());
+    long launchLatency = launchLatencies.getOrDefault(t.executor(), spec.settings().launchLatencyMs());
+    long deserialize = Math.min(wall, launchLatency);
+    long run = Math.max(0, wall - launchLatency - spec.settings().statusUpdateLatencyMs());
     String locality = java.util.Objects.requireNonNullElse(localities.remove(t.taskId()), "PROCESS_LOCAL");
     line(g -> {
       g.writeStringField("Event", "SparkListenerTaskEnd");

@@ -45,7 +45,7 @@ public final class ClusterState {
     List<Executor> added = new ArrayList<>();
     for (int n = 0; n < group.count(); n++) {
       String host = "host-" + (nextHost + n / group.executorsPerHost());
-      Executor e = new Executor(executors.size(), host, group.cores(), res);
+      Executor e = new Executor(executors.size(), host, group.cores(), res, group.launchLatencyMs());
       executors.add(e);
       topology.added(host, group.rack());
       added.add(e);

@@ -27,11 +27,14 @@ public final class Executor {
   final int[] freeResources;
   /** Per custom resource, the addresses held by running tasks (Spark hands tasks addresses, lowest free first here). */
   final BitSet[] heldAddresses;
+  /** Its own launch latency, or {@link ExecutorGroup#SIMULATION_LATENCY}. */
+  final long launchLatencyMs;
   State state = State.ACTIVE;
   int runningTasks;
 
-  Executor(int index, String host, int cores, int[] resources) {
+  Executor(int index, String host, int cores, int[] resources, long launchLatencyMs) {
     this.index = index;
+    this.launchLatencyMs = launchLatencyMs;
     this.id = Integer.toString(index);
     this.host = host;
     this.totalCores = cores;
@@ -50,6 +53,9 @@ public final class Executor {
 
   /** Host name: host-0, host-1, ... */
   public String host() { return host; }
+
+  /** Launch to start of a task's work on this executor, or {@link ExecutorGroup#SIMULATION_LATENCY}. */
+  public long launchLatencyMs() { return launchLatencyMs; }
 
   /** Cores in all. */
   public int totalCores() { return totalCores; }

@@ -265,16 +265,22 @@ public sealed interface SimEvent {
     }
   }
 
-  /** An executor joined the cluster; {@code resources} are its custom resources (null when none). */
-  record ExecutorAdded(long t, String executor, String host, int cores, HeldResources resources) implements SimEvent {
+  /**
+   * An executor joined the cluster; {@code resources} are its custom resources (null when none),
+   * {@code launchLatencyMs} its own launch latency (-1, and absent from the event log, when it takes
+   * {@code simulation.latency.launch}).
+   */
+  record ExecutorAdded(long t, String executor, String host, int cores, HeldResources resources, long launchLatencyMs)
+      implements SimEvent {
     /** An executor without custom resources. */
     public ExecutorAdded(long t, String executor, String host, int cores) {
-      this(t, executor, host, cores, null);
+      this(t, executor, host, cores, null, -1);
     }
 
     public void fields(EventFields o) {
       o.str("executor", executor).str("host", host).num("cores", cores)
           .str("resources", resources == null ? null : resources.formatAmounts());
+      if (launchLatencyMs >= 0) o.num("launchLatencyMs", launchLatencyMs);
     }
   }
 

@@ -82,12 +82,12 @@ final class ClusterEvents {
 
   private void add(ExecutorGroup g) {
     List<Executor> joined = cluster.add(g);
-    ExecutorGroup like = new ExecutorGroup(1, g.cores(), new TreeMap<>(g.resources()), 1, g.rack());
+    ExecutorGroup like = new ExecutorGroup(1, g.cores(), new TreeMap<>(g.resources()), 1, g.rack(), g.launchLatencyMs());
     for (Executor e : joined) {
       while (shapes.size() <= e.index()) shapes.add(null);
       shapes.set(e.index(), like);
       emit.accept(new SimEvent.ExecutorAdded(loop.now(), e.id(), e.host(), e.totalCores(),
-          HeldResources.of(cluster.resourceNames(), cluster.addressesOf(e))));
+          HeldResources.of(cluster.resourceNames(), cluster.addressesOf(e)), e.launchLatencyMs()));
       scheduleRandomLoss(e);
     }
     scheduler.executorsChanged();

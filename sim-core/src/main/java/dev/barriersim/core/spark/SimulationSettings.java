@@ -1,5 +1,7 @@
 package dev.barriersim.core.spark;
 
+import dev.barriersim.core.cluster.Executor;
+
 /**
  * The {@code simulation:} section: backend, RPC delays, kill and barrier-poll behaviour, and the
  * run's limits.
@@ -46,6 +48,11 @@ public record SimulationSettings(
       long barrierPollIntervalMs, long horizonMs, long maxEvents, long reviveOffsetMs) {
     this(backend, launchLatencyMs, statusUpdateLatencyMs, killLatencyMs, barrierPollIntervalMs, horizonMs, maxEvents,
         reviveOffsetMs, OfferOrder.ID, BarrierRerun.SPARK);
+  }
+
+  /** Launch to start of a task's work on {@code e}: its own launch latency, else {@code simulation.latency.launch}. */
+  public long launchLatencyOn(Executor e) {
+    return e.launchLatencyMs() >= 0 ? e.launchLatencyMs() : launchLatencyMs;
   }
 
   /** Checks the ranges. */

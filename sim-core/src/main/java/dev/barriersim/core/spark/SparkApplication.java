@@ -50,7 +50,7 @@ public final class SparkApplication {
         settings.reviveOffsetMs());
     TaskRunner runner = new TaskRunner(loop, settings, conf.interruptOnCancel(), backend, emit);
     BarrierCoordinator coordinator = new BarrierCoordinator(loop, conf, runner, emit);
-    WorkPlanner work = new WorkPlanner(streams, spec.failures(), settings.launchLatencyMs());
+    WorkPlanner work = new WorkPlanner(streams, spec.failures());
     MapOutputTracker mapOutputs = new MapOutputTracker();
     DelayScheduling delay = new DelayScheduling(loop, cluster, conf.locality(), backend, emit, spec.jobs());
     ResourceOffers offers = new ResourceOffers(cluster,

@@ -3,6 +3,7 @@ package dev.barriersim.core.spark;
 import static dev.barriersim.core.engine.EventLoop.NO_EVENT;
 import static dev.barriersim.core.spark.TaskAttempt.NEVER;
 
+import dev.barriersim.core.cluster.Executor;
 import dev.barriersim.core.engine.EventLoop;
 import dev.barriersim.core.event.SimEvent;
 import java.util.function.Consumer;
@@ -59,12 +60,17 @@ final class TaskRunner {
     this.coordinator = coordinator;
   }
 
+  /** When the work of a task launched now on {@code e} starts: after the executor's launch latency. */
+  long workStartOn(Executor e) {
+    return loop.now() + settings.launchLatencyOn(e);
+  }
+
   /**
-   * The attempt starts computing its first phase after the launch latency; its planned failure or
-   * hang instants already count from there.
+   * The attempt starts computing its first phase at {@code workStartMs}, after its executor's launch
+   * latency; its planned failure or hang instants already count from there.
    */
-  void start(TaskAttempt t) {
-    t.phaseStart = t.launchMs + settings.launchLatencyMs();
+  void start(TaskAttempt t, long workStartMs) {
+    t.phaseStart = workStartMs;
     if (t.failAt() != NEVER) t.failTimer = loop.at(t.failAt(), Phase.TASK, failTimerKind, t);
     if (t.hangAt() != NEVER) t.hangTimer = loop.at(t.hangAt(), Phase.TASK, hangTimerKind, t);
     schedulePhaseEnd(t);

@@ -243,9 +243,10 @@ final class TaskScheduler {
       total = work.work(s, partition, ts.stageAttempt, attempt);
     }
     Stage missingParent = mapOutputs.missingParent(s);
+    long workStart = runner.workStartOn(e);
     TaskPlan plan = missingParent != null
-        ? work.fetchFailure(loop.now(), SparkMessages.fetchFailed(missingParent, partition))
-        : work.plan(s, partition, ts.stageAttempt, attempt, total, loop.now());
+        ? work.fetchFailure(workStart, SparkMessages.fetchFailed(missingParent, partition))
+        : work.plan(s, partition, ts.stageAttempt, attempt, total, workStart);
     TaskAttempt t = attempts.launch(ts, index, attempt, nextTaskId++, e, loop.now(), phases, total, plan, missingParent);
     ts.taskLaunched(t);
     t.executorLane = runningOn(e).add(t);
@@ -258,7 +259,7 @@ final class TaskScheduler {
     }
     emit.taskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt, t.taskId, e.id(),
         e.host(), t.resources, locality);
-    runner.start(t);
+    runner.start(t, workStart);
     if (speculation != null) speculation.taskChanged(ts);
   }
 

@@ -26,14 +26,12 @@ final class WorkPlanner {
   private final KeyedGenerator durations;
   private final KeyedGenerator stragglers;
   private final FailureInjector failures;
-  private final long launchLatencyMs;
   private final Map<Distribution, RealDistribution> bound = new IdentityHashMap<>();
 
-  WorkPlanner(RandomStreams streams, FailureSpec failureSpec, long launchLatencyMs) {
+  WorkPlanner(RandomStreams streams, FailureSpec failureSpec) {
     this.durations = streams.stream(RandomStreams.DURATION);
     this.stragglers = streams.stream(RandomStreams.STRAGGLER);
     this.failures = new FailureInjector(failureSpec, streams);
-    this.launchLatencyMs = launchLatencyMs;
   }
 
   /** True when an attempt of {@code s} calls {@code barrier()}, so it keeps one duration per phase. */
@@ -109,22 +107,22 @@ final class WorkPlanner {
   }
 
   /** An attempt that finds a shuffle input missing fails as soon as it starts reading it. */
-  TaskPlan fetchFailure(long launchMs, String reason) {
-    return new TaskPlan(launchMs + launchLatencyMs, false, TaskAttempt.NEVER, false, reason);
+  TaskPlan fetchFailure(long workStartMs, String reason) {
+    return new TaskPlan(workStartMs, false, TaskAttempt.NEVER, false, reason);
   }
 
   /**
-   * Failure or hang of an attempt launched at {@code launchMs} with {@code work} ms of work in all, as absolute instants. Every point
-   * counts from the start of the attempt's work (launch plus launch latency), as the task's own code
-   * sees time: a task that throws 500 ms into its code fails 500 ms after its work began.
+   * Failure or hang of an attempt whose work (of {@code work} ms in all) starts at {@code workStartMs}
+   * (launch plus its executor's launch latency), as absolute instants. Every point counts from there,
+   * as the task's own code sees time: a task that throws 500 ms into its code fails 500 ms after its work began.
    */
-  TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long work, long launchMs) {
+  TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long work, long workStartMs) {
     StageSpec spec = s.spec;
     FailureInjector.Injection i = failures.injectionFor(s.job.name, spec.name(), s.jobKey, s.job.instance, s.stageKey,
         partition, stageAttempt, attempt, work);
     if (i == null) return TaskPlan.HEALTHY;
     boolean noPoint = i.afterMs() == TaskFailureSpec.AT_END;
-    long at = noPoint ? TaskAttempt.NEVER : launchMs + launchLatencyMs + i.afterMs();
+    long at = noPoint ? TaskAttempt.NEVER : workStartMs + i.afterMs();
     if (i.kind() == TaskFailureSpec.Kind.HANG) return new TaskPlan(TaskAttempt.NEVER, false, at, noPoint, null);
     if (i.kind() == TaskFailureSpec.Kind.EXIT) {
       return new TaskPlan(at, noPoint, TaskAttempt.NEVER, false, null, i.source(), i.replaceAfterMs());

@@ -76,6 +76,11 @@ public final class SpecBuilder {
     executors.add(new ExecutorGroup(count, cores, Map.of(), perHost));
     return this;
   }
+  /** {@code count} executors whose tasks start their work {@code launchMs} after launch (a group's {@code launchLatency}). */
+  public SpecBuilder executorsWithLaunchLatency(int count, int cores, long launchMs) {
+    executors.add(new ExecutorGroup(count, cores, Map.of(), 1, null, launchMs));
+    return this;
+  }
   public SpecBuilder excludeOnFailure(ExcludeOnFailureConf e) { exclude = e; return this; }
   public SpecBuilder addAt(long at, int count, int cores) {
     changes.add(new ClusterChange(at, new ExecutorGroup(count, cores, Map.of(), 1), List.of()));

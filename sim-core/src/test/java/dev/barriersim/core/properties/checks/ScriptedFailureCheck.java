@@ -3,6 +3,7 @@ package dev.barriersim.core.properties.checks;
 import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.SimEvent.ExecutorAdded;
 import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskKillRequested;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * A scripted {@code fail} at {@code after} happens: {@code after} counts from the start of the
- * attempt's work (launch + launch latency), and an attempt it names that was not asked to stop by
+ * attempt's work (launch + its executor's launch latency), and an attempt it names that was not asked to stop by
  * then either finished its work before the failure point (SUCCESS reported before
  * point + status latency) or ended by then (FAILED at the point, or earlier for another reason),
  * and it never succeeds after the point. Failures "at the end of the work" and hangs are not
@@ -36,12 +37,15 @@ public final class ScriptedFailureCheck implements PropertyCheck {
     List<String> out = new ArrayList<>();
     if (failAfter.isEmpty()) return out;
     long latency = spec.settings().statusUpdateLatencyMs();
-    long workStart = spec.settings().launchLatencyMs();
+    Map<String, Long> ownLaunchLatency = new HashMap<>(); // executor -> its group's launchLatency
     Map<Long, Long> failPoint = new HashMap<>(); // taskId -> launch + launch latency + after
     Map<Long, Long> killAt = new HashMap<>();
     for (SimEvent e : events) {
-      if (e instanceof TaskLaunched l) {
+      if (e instanceof ExecutorAdded a && a.launchLatencyMs() >= 0) {
+        ownLaunchLatency.put(a.executor(), a.launchLatencyMs());
+      } else if (e instanceof TaskLaunched l) {
         Long after = failAfter.get(key(l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt()));
+        long workStart = ownLaunchLatency.getOrDefault(l.executor(), spec.settings().launchLatencyMs());
         if (after != null) failPoint.put(l.taskId(), l.t() + workStart + after);
       } else if (e instanceof TaskKillRequested k) {
         killAt.putIfAbsent(k.taskId(), k.t());
