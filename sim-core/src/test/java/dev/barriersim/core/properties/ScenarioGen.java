@@ -181,7 +181,26 @@ public final class ScenarioGen {
     SimulationSpec spec = new SimulationSpec("gen", seed, new ClusterSpec(groups, changes), conf, pools, settings, jobs,
         failures);
     // Drawn last, so that the scenarios drawn before exclusion existed stay the same otherwise.
-    return full && d.chance(25) ? withExclusion(d, spec) : spec;
+    if (full && d.chance(25)) spec = withExclusion(d, spec);
+    // Likewise for executors' own launch latencies.
+    return withLaunchLatencies(d, spec);
+  }
+
+  /** One executor group (or added group) in five gets a launch latency of its own (a slow or fresh executor). */
+  private static SimulationSpec withLaunchLatencies(Draw d, SimulationSpec spec) {
+    List<ExecutorGroup> groups = new ArrayList<>();
+    for (ExecutorGroup g : spec.cluster().executors()) groups.add(withLaunchLatency(d, g));
+    List<ClusterChange> changes = new ArrayList<>();
+    for (ClusterChange c : spec.cluster().changes()) {
+      changes.add(c.add() == null ? c : new ClusterChange(c.atMs(), withLaunchLatency(d, c.add()), c.decommission()));
+    }
+    return new SimulationSpec(spec.name(), spec.seed(), new ClusterSpec(groups, changes), spec.conf(), spec.pools(),
+        spec.settings(), spec.jobs(), spec.failures());
+  }
+
+  private static ExecutorGroup withLaunchLatency(Draw d, ExecutorGroup g) {
+    if (!d.chance(20)) return g;
+    return new ExecutorGroup(g.count(), g.cores(), g.resources(), g.executorsPerHost(), g.rack(), d.between(0, 6) * 50L);
   }
 
   /**
@@ -199,13 +218,14 @@ public final class ScenarioGen {
       ExecutorGroup e = spec.cluster().executors().get(g);
       int perHost = d.between(1, 2);
       hosts += (e.count() + perHost - 1) / perHost;
-      groups.add(new ExecutorGroup(e.count(), e.cores(), e.resources(), perHost, racks ? "r" + d.between(0, 1) : null));
+      groups.add(new ExecutorGroup(e.count(), e.cores(), e.resources(), perHost, racks ? "r" + d.between(0, 1) : null,
+          e.launchLatencyMs()));
     }
     List<ClusterChange> changes = new ArrayList<>();
     for (ClusterChange c : spec.cluster().changes()) {
       ExecutorGroup a = c.add();
       changes.add(a == null ? c : new ClusterChange(c.atMs(), new ExecutorGroup(a.count(), a.cores(), a.resources(),
-          a.executorsPerHost(), racks ? "r" + d.between(0, 1) : null), c.decommission()));
+          a.executorsPerHost(), racks ? "r" + d.between(0, 1) : null, a.launchLatencyMs()), c.decommission()));
     }
     LocalityConf l = new LocalityConf(d.between(0, 6) * 500L, d.between(0, 6) * 500L, d.between(0, 6) * 500L,
         d.chance(50), d.chance(10));

@@ -209,7 +209,8 @@ public final class ScenarioYaml {
 
   private static String group(ExecutorGroup g) {
     return "{count: " + g.count() + ", cores: " + g.cores() + (g.resources().isEmpty() ? "" : ", resources: " + map(g.resources()))
-        + ", executorsPerHost: " + g.executorsPerHost() + (g.rack() == null ? "" : ", rack: " + g.rack()) + "}";
+        + ", executorsPerHost: " + g.executorsPerHost() + (g.rack() == null ? "" : ", rack: " + g.rack())
+        + (g.launchLatencyMs() < 0 ? "" : ", launchLatency: " + ms(g.launchLatencyMs())) + "}";
   }
 
   private static String map(Map<String, Integer> m) {

@@ -33,7 +33,10 @@ import java.util.Set;
  * of it is submitted, launched, completed, skipped, killed or synced; when it ends every stage
  * attempt it submitted has completed, and a job that succeeds has its result stage completed
  * SUCCEEDED at that very instant. A stage attempt is submitted once, completed at most once and
- * after its submission, and launches tasks only in between. An executor joins once, is
+ * after its submission, and launches tasks only in between. One exception, Spark's: a result stage
+ * attempt that failed on a fetch failure completes again, SUCCEEDED, when a task of it still
+ * running succeeds last for its job before the stage is resubmitted ({@code markStageAsFinished}
+ * posts {@code StageCompleted} for the stage's latest attempt, which is still that one). An executor joins once, is
  * decommissioned at most once and only while active, and is lost at most once.
  */
 public final class LifecycleCheck implements PropertyCheck {
@@ -45,7 +48,7 @@ public final class LifecycleCheck implements PropertyCheck {
     List<String> out = new ArrayList<>();
     Map<String, JobState> jobs = new HashMap<>();
     Set<String> submitted = new HashSet<>();
-    Set<String> completed = new HashSet<>();
+    Map<String, StageStatus> completed = new HashMap<>();
     Map<String, Long> resultSucceededAt = new HashMap<>();
     Set<String> added = new HashSet<>();
     Set<String> decommissioned = new HashSet<>();
@@ -65,7 +68,7 @@ public final class LifecycleCheck implements PropertyCheck {
         }
         jobs.put(j.job(), JobState.ENDED);
         for (String a : submitted) {
-          if (a.startsWith(j.job() + "/") && !completed.contains(a)) out.add(where + "job " + j.job() + " ended before " + a + " completed");
+          if (a.startsWith(j.job() + "/") && !completed.containsKey(a)) out.add(where + "job " + j.job() + " ended before " + a + " completed");
         }
         if (j.result() == JobStatus.SUCCEEDED && !Long.valueOf(j.t()).equals(resultSucceededAt.get(j.job()))) {
           out.add(where + "job " + j.job() + " succeeded without its result stage completing at that instant");
@@ -78,14 +81,17 @@ public final class LifecycleCheck implements PropertyCheck {
         String a = Keys.attempt(c.job(), c.stage(), c.stageAttempt());
         requireStarted(jobs, c.job(), where + "stage attempt " + a + " completed", out);
         if (!submitted.contains(a)) out.add(where + "stage attempt " + a + " completed before it was submitted");
-        if (!completed.add(a)) out.add(where + "stage attempt " + a + " completed twice");
+        StageStatus before = completed.put(a, c.result());
+        boolean lateResultSuccess = before == StageStatus.FAILED && c.result() == StageStatus.SUCCEEDED
+            && idx.job(c.job()) != null && idx.isResult(c.job(), c.stage());
+        if (before != null && !lateResultSuccess) out.add(where + "stage attempt " + a + " completed twice");
         if (c.result() == StageStatus.SUCCEEDED && idx.job(c.job()) != null && idx.isResult(c.job(), c.stage())) {
           resultSucceededAt.put(c.job(), c.t());
         }
       } else if (e instanceof TaskLaunched l) {
         String a = Keys.attempt(l.job(), l.stage(), l.stageAttempt());
         requireStarted(jobs, l.job(), where + "task " + l.taskId() + " launched", out);
-        if (!submitted.contains(a) || completed.contains(a)) out.add(where + "task " + l.taskId() + " launched outside stage attempt " + a);
+        if (!submitted.contains(a) || completed.containsKey(a)) out.add(where + "task " + l.taskId() + " launched outside stage attempt " + a);
       } else if (e instanceof TaskKillRequested k) {
         requireStarted(jobs, k.job(), where + "kill of task " + k.taskId() + " requested", out);
       } else if (e instanceof BarrierRoundSkipped k) {
