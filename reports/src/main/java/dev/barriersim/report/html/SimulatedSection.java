@@ -136,7 +136,7 @@ final class SimulatedSection {
         sb.append(" ").append(g.count()).append(g.count() == 1 ? " executor" : " executors").append(" of ")
             .append(g.cores()).append(" cores").append(g.resources().isEmpty() ? "" : " and " + Html.esc(amounts(g.resources())))
             .append(g.launchLatencyMs() >= 0 ? " (launch latency " + launchLatency(spec, g) + ")" : "")
-            .append(" join");
+            .append(g.count() == 1 ? " joins" : " join");
       }
       if (!c.decommission().isEmpty()) {
         sb.append(c.add() != null ? ";" : "").append(" executors ").append(Html.esc(String.join(", ", c.decommission())))
