@@ -158,11 +158,14 @@ final class SchedulerBackend {
 
   private void ensureTick() {
     long now = loop.now();
-    // A tick is due by the next one anyway (without a locality wait, a pending tick always is).
-    if (tickAt >= now && (localityWaitEndsAt == Long.MAX_VALUE || tickAt <= now + reviveIntervalMs)) return;
-    if (!scheduler.hasPendingWork()) return;
+    // Without a locality wait, a pending tick is always the next periodic one.
+    if (tickAt >= now && localityWaitEndsAt == Long.MAX_VALUE) return;
     long next = tickAtOrAfter(now);
     if (next == now && loop.phase() == Phase.OFFERS) next += reviveIntervalMs;
+    // A locality wait's tick stands in for the periodic one only when it is not later: Spark's
+    // revive timer fires every interval whatever else is pending.
+    if (tickAt >= now && tickAt <= next) return;
+    if (!scheduler.hasPendingWork()) return;
     scheduleTick(next);
   }
 

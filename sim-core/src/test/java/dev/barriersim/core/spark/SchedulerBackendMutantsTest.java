@@ -4,6 +4,7 @@ import static dev.barriersim.core.testing.SpecBuilder.barrier;
 import static dev.barriersim.core.testing.SpecBuilder.inputHosts;
 import static dev.barriersim.core.testing.SpecBuilder.spec;
 import static dev.barriersim.core.testing.SpecBuilder.stage;
+import static dev.barriersim.core.testing.SpecBuilder.stagePerPartition;
 import static dev.barriersim.core.testing.SpecBuilder.withResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,6 +40,23 @@ class SchedulerBackendMutantsTest {
     assertEquals(TaskLocality.ANY, l.get(1).locality());
     assertEquals("1", l.get(1).executor());
     assertEquals(List.of(0L), run.launchInstants("o", 0));
+  }
+
+  /**
+   * Spark's revive timer fires every interval whatever else is pending, so a locality wait ending
+   * one interval later never stands in for the periodic {@code ReviveOffers} due now. Two executors
+   * of 3 cores run five tasks (three end at 2 s); "pref" prefers busy host-0 (its wait ends at 3 s).
+   * At 2 s, {@code makeOffers(executorId)} places pref's task on host-0 and offers each executor
+   * alone, too few slots for the gang of 3; the revive at 2 s offers both, and the gang launches.
+   */
+  @Test
+  void reviveOffers_thePeriodicRoundDueNowComesAlthoughALocalityWaitEndsOneIntervalLater() {
+    RecordedRun run = RecordedRun.of(spec().executorsOn(2, 3, 1, null)
+        .job("busy", stagePerPartition("b", new long[] {2000, 2000, 2000, 9000, 9000}))
+        .job("pref", inputHosts(stage("p", 1, 5000), List.of("host-0")))
+        .job("gang", barrier("g", 3, 1000)).build());
+    assertEquals(List.of(2000L), run.launchInstants("p", 0));
+    assertEquals(List.of(2000L), run.launchInstants("g", 0));
   }
 
   /**
