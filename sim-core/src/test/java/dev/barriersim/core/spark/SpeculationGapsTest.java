@@ -1,6 +1,8 @@
 package dev.barriersim.core.spark;
 
+import static dev.barriersim.core.testing.SpecBuilder.inputHosts;
 import static dev.barriersim.core.testing.SpecBuilder.spec;
+import static dev.barriersim.core.testing.SpecBuilder.stage;
 import static dev.barriersim.core.testing.SpecBuilder.stagePerPartition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,5 +31,24 @@ class SpeculationGapsTest {
     assertEquals(1, marked.size());
     assertEquals(300L, marked.get(0).thresholdMs());
     assertEquals(1001L, marked.get(0).t());
+  }
+
+  /**
+   * {@code TaskSchedulerImpl}'s speculation thread checks every interval, so a task launched at
+   * an instant with no task end is checked too: job x holds host-0's one core; partition 0 (no
+   * preference) runs on host-1 from 0 to 1 s; partition 1 prefers host-0 and goes to host-1 at ANY
+   * when the 3 s locality wait ends, and hangs. With quantile 0.5 the threshold is 1.5 s, so it is
+   * marked at the 4600 ms tick, long before job x ends.
+   */
+  @Test
+  void aLaunchWithNoTaskEndAtItsInstant_isCheckedForSpeculation() {
+    RecordedRun run = RecordedRun.of(spec().executorsOn(2, 1, 1, null).speculation(new SpeculationConf(true, 100, 1.5, 0.5, 100))
+        .job("x", stage("x", 1, 100_000))
+        .job("b", inputHosts(stage("s", 2, 1000), List.of(), List.of("host-0"))).hang("b", "s", 1, 0).build());
+    assertEquals(List.of(0L, 3000L), run.launchInstants("s", 0).subList(0, 2));
+    List<SpeculativeTaskSubmitted> marked = run.all(SpeculativeTaskSubmitted.class);
+    assertEquals(1, marked.size());
+    assertEquals(1, marked.get(0).partition());
+    assertEquals(4600L, marked.get(0).t());
   }
 }
