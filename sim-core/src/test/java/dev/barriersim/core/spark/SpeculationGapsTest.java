@@ -51,4 +51,19 @@ class SpeculationGapsTest {
     assertEquals(1, marked.get(0).partition());
     assertEquals(4600L, marked.get(0).t());
   }
+
+  /**
+   * {@code TaskSetManager.checkSpeculatableTasks} returns at once for a zombie set. Three one-core
+   * executors run map stage a, then c (1 s, 60 s, 1 s) from 100 ms; executor 2 is lost at 500 ms
+   * with a's output there, and c's retry of partition 2 fetch-fails at 1100 ms: attempt 0 of c is a
+   * zombie. Its partition 0 succeeded at 1100 ms and partition 1 still runs past 1.5 x 1 s, but it
+   * is never marked.
+   */
+  @Test
+  void aZombieSet_isNotCheckedForSpeculation() {
+    RecordedRun run = RecordedRun.of(spec().executors(3, 1).speculation(new SpeculationConf(true, 100, 1.5, 0.5, 100))
+        .loseExecutor("2", 500)
+        .job("j", stage("a", 3, 100), stagePerPartition("c", new long[] {1000, 60_000, 1000}, "a")).build());
+    assertEquals(List.of(), run.all(SpeculativeTaskSubmitted.class, m -> m.stageAttempt() == 0));
+  }
 }
