@@ -7,6 +7,8 @@ import static dev.barriersim.core.testing.SpecBuilder.stagePerPartition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.barriersim.core.event.SimEvent.SpeculativeTaskSubmitted;
+import dev.barriersim.core.event.SimEvent.TaskEnded;
+import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.testing.RecordedRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,22 @@ class SpeculationGapsTest {
         .loseExecutor("2", 500)
         .job("j", stage("a", 3, 100), stagePerPartition("c", new long[] {1000, 60_000, 1000}, "a")).build());
     assertEquals(List.of(), run.all(SpeculativeTaskSubmitted.class, m -> m.stageAttempt() == 0));
+  }
+
+  /**
+   * {@code TaskSetManager.handleSuccessfulTask} treats a success as "did not commit" only for an
+   * attempt in {@code killedByOtherAttempt}; a fetch failure marks its task successful without
+   * killing the other attempt. Three one-core executors run map stage a, then c (1 s, 60 s, 1 s)
+   * from 100 ms; executor 2 (with a's output) is lost at 1.5 s; partition 1 is marked at 1.7 s and
+   * its copy fetch-fails at once. The original still ends SUCCESS at 60.1 s.
+   */
+  @Test
+  void anAttemptSucceedingAfterItsCopyFetchFailed_endsSuccess() {
+    RecordedRun run = RecordedRun.of(spec().executors(3, 1).speculation(new SpeculationConf(true, 100, 1.5, 0.5, 100))
+        .loseExecutor("2", 1500)
+        .job("j", stage("a", 3, 100), stagePerPartition("c", new long[] {1000, 60_000, 1000}, "a")).build());
+    List<TaskEnded> ends = run.all(TaskEnded.class, e -> e.stage().equals("c") && e.stageAttempt() == 0 && e.partition() == 1);
+    assertEquals(List.of(TaskStatus.FAILED, TaskStatus.SUCCESS), ends.stream().map(TaskEnded::status).toList());
+    assertEquals(60_100L, ends.get(1).t());
   }
 }
