@@ -114,6 +114,7 @@ final class ClusterEvents {
     cluster.decommission(e);
     scheduler.executorsChanged();
     taskEndedOn(e);
+    backend.reviveOffers(); // TaskSchedulerImpl.executorDecommission revives: levels or slots may have changed
   }
 
   /** A task ended on {@code e}: a decommissioned executor leaves once its last task has ended. */

@@ -4,6 +4,7 @@ import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
+import dev.barriersim.core.event.SimEvent.ExecutorDecommissioned;
 import dev.barriersim.core.event.SimEvent.ExecutorLost;
 import dev.barriersim.core.event.SimEvent.JobEnded;
 import dev.barriersim.core.event.SimEvent.StageCompleted;
@@ -25,8 +26,9 @@ import java.util.Set;
 /**
  * Non-barrier work is not left waiting next to a free slot after a full offer round. A full round
  * is known to run at the end of an instant (offer rounds are the last phase of an instant) when a
- * stage attempt was submitted ({@code submitTasks} revives), an executor joined, or an executor
- * was lost (not by decommission); with the {@code local} backend also after every task end.
+ * stage attempt was submitted ({@code submitTasks} revives), an executor joined, an executor was
+ * decommissioned ({@code executorDecommission} revives), or an executor was lost (not at the end of
+ * a decommission); with the {@code local} backend also after every task end.
  * At the end of such an instant, for every live non-barrier stage attempt covering all its
  * partitions (job active, attempt not completed, no newer attempt, no fetch failure), no task that
  * was never launched and not completed by another attempt may coexist with an active executor
@@ -63,7 +65,7 @@ public final class WorkConservingCheck implements PropertyCheck {
           live.put(ak, s);
           launchedOrDone.put(ak, new BitSet());
         }
-      } else if (e instanceof ExecutorAdded) {
+      } else if (e instanceof ExecutorAdded || e instanceof ExecutorDecommissioned) {
         fullRound = true;
       } else if (e instanceof ExecutorLost l && !"Executor decommission.".equals(l.reason())) {
         fullRound = true;
