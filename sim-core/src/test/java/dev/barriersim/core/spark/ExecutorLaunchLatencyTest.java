@@ -57,4 +57,12 @@ class ExecutorLaunchLatencyTest {
         .job("j", stage("s", 2, 1000)).build());
     assertEquals(List.of(1040L, 1100L), run.ends(TaskStatus.SUCCESS).stream().map(TaskEnded::t).sorted().toList());
   }
+
+  /** An own launch latency of 0 is one: with {@code simulation.latency.launch} 40 ms, that executor's task ends at 1,000 ms. */
+  @Test
+  void ownLatencyOfZero_overridesTheSimulationsLatency() {
+    RecordedRun run = RecordedRun.of(spec().executorsWithLaunchLatency(1, 1, 0).latency(40, 0)
+        .job("j", stage("s", 1, 1000)).build());
+    assertEquals(List.of(1000L), run.ends(TaskStatus.SUCCESS).stream().map(TaskEnded::t).toList());
+  }
 }

@@ -44,4 +44,33 @@ class SurvivorGapsTest {
     return run.all(TaskLaunched.class, l -> l.stage().equals(stage) && l.t() > t).stream()
         .map(TaskLaunched::partition).toList();
   }
+
+  /**
+   * {@code TaskSetExcludelist.isExecutorExcludedForTask} in {@code resourceOfferSingleTaskSet}: with
+   * {@code maxTaskAttemptsPerExecutor} 1, partition 0 failed on executor 0 is not retried there,
+   * although executor 0 is free at once; the retry waits for executor 1 (free at 1,000 ms).
+   */
+  @Test
+  void taskExcludedOnAnExecutor_isRetriedOnlyElsewhere() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).excludeOnFailure(ExcludeOnFailureConf.ENABLED)
+        .job("j", stage("s", 2, 1000)).fail("j", "s", 0, 0, 0, 100).build());
+    TaskLaunched retry = run.all(TaskLaunched.class, l -> l.partition() == 0 && l.attempt() == 1).get(0);
+    assertEquals("1", retry.executor());
+    assertEquals(1000L, retry.t());
+  }
+
+  /**
+   * {@code TaskSetExcludelist.isExecutorExcludedForTaskSet} in {@code resourceOfferSingleTaskSet}:
+   * partitions 0 and 2 fail on executor 0 (at 100 and 200 ms), which excludes it for the stage
+   * attempt ({@code stage.maxFailedTasksPerExecutor} 2). The status update at 200 ms offers the
+   * freed executor before the failure is handled (as Spark's {@code StatusUpdate} does), so
+   * partition 3 still starts there; after that, free as it is, it gets no task of the stage.
+   */
+  @Test
+  void executorExcludedForTheStage_getsNoMoreTasksOfIt() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).excludeOnFailure(ExcludeOnFailureConf.ENABLED)
+        .job("j", stage("s", 4, 1000)).fail("j", "s", 0, 0, 0, 100).fail("j", "s", 2, 0, 0, 100).build());
+    assertEquals(List.of(100L, 200L), run.all(TaskLaunched.class, l -> l.executor().equals("0") && l.t() > 0).stream()
+        .map(TaskLaunched::t).toList());
+  }
 }
