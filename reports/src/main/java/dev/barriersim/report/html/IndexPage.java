@@ -110,7 +110,7 @@ public final class IndexPage {
         + "<th class=\"num\">").append(Page.mode("barrier")).append("</th><th class=\"num\">").append(Page.mode("non-barrier"))
         .append("</th><th class=\"num\">Difference<span class=\"name\">barrier &minus; non-barrier</span></th>"
             + "<th class=\"num\">Core utilization<span class=\"name\">barrier / non-barrier</span></th>"
-            + "<th class=\"num\">Jobs failed</th><th>Chart</th></tr></thead>\n<tbody>\n");
+            + "<th class=\"num\">Jobs failed</th></tr></thead>\n<tbody>\n");
     for (Entry e : entries) {
       if (e.status().equals(OK) && e.sweep().isPresent()) sweepRow(sb, e, e.sweep().get());
       else if (e.status().equals(OK) && e.headline().isPresent()) okRow(sb, e, e.headline().get());
@@ -121,11 +121,20 @@ public final class IndexPage {
     return sb.toString();
   }
 
-  private static void okRow(StringBuilder sb, Entry e, Headline h) {
-    String report = e.folder() + "/" + ReportPage.FILE;
-    sb.append("<tr><td><a href=\"").append(Html.esc(Html.path(report))).append("\"><b>").append(Html.esc(e.name()))
-        .append("</b></a>");
+  /**
+   * The row's first cell: the scenario's name linking to its report, its file, and under them the
+   * thumbnail, so the picture stays in view however wide the numbers make the table.
+   */
+  private static void scenarioCell(StringBuilder sb, Entry e) {
+    String report = Html.esc(Html.path(e.folder() + "/" + ReportPage.FILE));
+    sb.append("<tr><td><a href=\"").append(report).append("\"><b>").append(Html.esc(e.name())).append("</b></a>");
     if (e.file() != null) sb.append("<span class=\"name mono\">").append(Html.esc(e.file())).append("</span>");
+    e.thumbnail().ifPresent(t -> sb.append("<a href=\"").append(report).append("\"><img class=\"thumb\" src=\"")
+        .append(Html.esc(Html.path(t))).append("\" alt=\"").append(Html.esc("Chart of " + e.name())).append("\"></a>"));
+  }
+
+  private static void okRow(StringBuilder sb, Entry e, Headline h) {
+    scenarioCell(sb, e);
     Optional<Line> l = h.compared();
     long n = l.map(Line::n).orElse((long) h.replications());
     sb.append("</td><td>").append(compared(h)).append("<span class=\"name\">n ").append(n).append("</span></td>");
@@ -140,10 +149,7 @@ public final class IndexPage {
           + a.jobsRun() + (a.jobsUnfinished() > 0 ? " (+" + a.jobsUnfinished() + " unfinished)" : "");
       jobs.add(a.jobsNotSucceeded() > 0 ? "<strong class=\"bad\">" + t + "</strong>" : t);
     }
-    sb.append(String.join("<br>", jobs)).append("</td><td>");
-    e.thumbnail().ifPresent(t -> sb.append("<a href=\"").append(Html.esc(Html.path(report))).append("\"><img class=\"thumb\" src=\"")
-        .append(Html.esc(Html.path(t))).append("\" alt=\"").append(Html.esc("Chart of " + e.name())).append("\"></a>"));
-    sb.append("</td></tr>\n");
+    sb.append(String.join("<br>", jobs)).append("</td></tr>\n");
   }
 
   /**
@@ -151,11 +157,8 @@ public final class IndexPage {
    * difference and of core utilization, and in how many points some job failed.
    */
   private static void sweepRow(StringBuilder sb, Entry e, SummaryJson.Summary s) {
-    String report = e.folder() + "/" + ReportPage.FILE;
     SweepFiles.SummarySweep sw = s.sweep();
-    sb.append("<tr><td><a href=\"").append(Html.esc(Html.path(report))).append("\"><b>").append(Html.esc(e.name()))
-        .append("</b></a>");
-    if (e.file() != null) sb.append("<span class=\"name mono\">").append(Html.esc(e.file())).append("</span>");
+    scenarioCell(sb, e);
     sb.append("</td><td>makespan over a sweep<span class=\"name\">").append(String.format(Locale.ROOT, "%,d", sw.points()))
         .append(sw.points() == 1 ? " point" : " points").append(" (")
         .append(Html.esc(String.join(", ", sw.parameters().stream().map(SweepFiles.ParameterJson::label).toList())))
@@ -168,8 +171,9 @@ public final class IndexPage {
     sb.append("<td class=\"num\">").append(Html.esc(range(sw, "paired", "makespanMs", Headline.Unit.DURATION, true)))
         .append("</td><td class=\"num\">");
     List<String> util = new ArrayList<>();
-    for (String mode : s.modes()) util.add(range(sw, mode, "coreUtilization", Headline.Unit.PERCENT, false));
-    sb.append(Html.esc(String.join(" / ", util))).append("</td><td class=\"num\">");
+    // One arm per line: two ranges side by side would make the column the widest of the table.
+    for (String mode : s.modes()) util.add(Html.esc(range(sw, mode, "coreUtilization", Headline.Unit.PERCENT, false)));
+    sb.append(String.join("<br>", util)).append("</td><td class=\"num\">");
     List<String> failed = new ArrayList<>();
     for (String mode : s.modes()) {
       long points = sw.results().stream().filter(p -> {
@@ -180,10 +184,7 @@ public final class IndexPage {
           + sw.points() + " points";
       failed.add(points > 0 ? "<strong class=\"bad\">" + t + "</strong>" : t);
     }
-    sb.append(String.join("<br>", failed)).append("</td><td>");
-    e.thumbnail().ifPresent(t -> sb.append("<a href=\"").append(Html.esc(Html.path(report))).append("\"><img class=\"thumb\" src=\"")
-        .append(Html.esc(Html.path(t))).append("\" alt=\"").append(Html.esc("Chart of " + e.name())).append("\"></a>"));
-    sb.append("</td></tr>\n");
+    sb.append(String.join("<br>", failed)).append("</td></tr>\n");
   }
 
   /** {@code 58.0s .. 1m 12.0s}: the lowest and highest mean of {@code metric} in {@code group} over the points. */
@@ -235,7 +236,7 @@ public final class IndexPage {
   private static void problemRow(StringBuilder sb, Entry e) {
     sb.append("<tr><td><b>").append(Html.esc(e.name())).append("</b>");
     if (e.file() != null) sb.append("<span class=\"name mono\">").append(Html.esc(e.file())).append("</span>");
-    sb.append("</td><td colspan=\"7\"><span class=\"tag ").append(e.status().equals(ERROR) ? "error" : "invalid").append("\">")
+    sb.append("</td><td colspan=\"6\"><span class=\"tag ").append(e.status().equals(ERROR) ? "error" : "invalid").append("\">")
         .append(Html.esc(e.status())).append("</span><ul class=\"problems\">");
     for (String p : e.problems()) sb.append("<li><code>").append(Html.esc(p)).append("</code></li>");
     sb.append("</ul></td></tr>\n");

@@ -109,10 +109,11 @@ final class Page {
       ul.files li { margin: 3px 0; }
       ul.problems { margin: 4px 0; padding-left: 18px; }
       .bad { color: var(--bad); }
+      table.index th, table.index td { padding-left: 9px; padding-right: 9px; }
       table.index td { padding-top: 10px; padding-bottom: 10px; }
-      table.index td:first-child { min-width: 14em; max-width: 20em; }
-      table.index td:nth-child(2) { min-width: 11em; max-width: 16em; }
-      img.thumb { display: block; width: 180px; height: auto; border: 1px solid var(--line); border-radius: 3px; }
+      table.index td:first-child { min-width: 14em; max-width: 15em; }
+      table.index td:nth-child(2) { min-width: 10em; max-width: 13em; }
+      img.thumb { display: block; width: 180px; height: auto; margin-top: 8px; border: 1px solid var(--line); border-radius: 3px; }
       footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted);
         font-size: 13px; }
       """;

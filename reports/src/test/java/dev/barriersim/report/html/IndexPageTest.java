@@ -49,7 +49,10 @@ class IndexPageTest {
     List<Element> rows = doc.select("table.index tbody > tr");
     assertEquals(3, rows.size());
     assertEquals("alpha/report.html", rows.get(0).selectFirst("a").attr("href"));
-    assertEquals("alpha/charts/gantt.png", rows.get(0).selectFirst("img.thumb").attr("src"));
+    assertEquals("alpha/charts/gantt.png", rows.get(0).selectFirst("td").selectFirst("img.thumb").attr("src"),
+        "the thumbnail sits under the scenario's name, in view however wide the numbers are");
+    assertEquals(7, doc.select("table.index thead th").size());
+    assertEquals(7, rows.get(0).select("td").size());
     assertEquals("+7.3s", rows.get(0).select("td").get(4).ownText(), "the paired difference");
     assertTrue(rows.get(0).select("td").get(4).text().contains("["), "with its interval");
     assertTrue(rows.get(0).select("td").get(1).text().startsWith("makespan"));
