@@ -50,4 +50,44 @@ class SparkEventLogRoundTripTest {
     SimulationSpec spec = ScenarioLoader.load(name + ".yaml", r.yaml()).spec();
     assertEquals(java.util.Map.of(), roundTrip(spec, dir));
   }
+
+  /** Locality, speculation and exclusion settings survive export and import ("Spark Properties"). */
+  @org.junit.jupiter.api.Test
+  void localitySpeculationAndExclusionSettingsSurviveExportAndImport() throws Exception {
+    SimulationSpec spec = ScenarioLoader.load("conf.yaml", """
+        name: conf
+        cluster:
+          executors:
+            - {count: 2, cores: 2}
+        spark:
+          spark.locality.wait.process: 1500ms
+          spark.locality.wait.node: 2s
+          spark.locality.wait.rack: 0ms
+          spark.locality.wait.legacyResetOnTaskLaunch: true
+          spark.shuffle.reduceLocality.enabled: true
+          spark.speculation: true
+          spark.speculation.interval: 200ms
+          spark.speculation.multiplier: 2.5
+          spark.speculation.quantile: 0.6
+          spark.speculation.minTaskRuntime: 300ms
+          spark.excludeOnFailure.enabled: true
+          spark.excludeOnFailure.task.maxTaskAttemptsPerExecutor: 2
+          spark.excludeOnFailure.stage.maxFailedTasksPerExecutor: 3
+          spark.excludeOnFailure.timeout: 10m
+          spark.scheduler.excludeOnFailure.unschedulableTaskSetTimeout: 30s
+        jobs:
+          - name: j
+            stages:
+              - {name: s, tasks: 4, duration: 1s}
+        """).spec();
+    StringWriter log = new StringWriter();
+    RunTimeline.run(spec, false, log);
+    Path file = dir.resolve("conf.json");
+    Files.writeString(file, log.toString(), StandardCharsets.UTF_8);
+    SimulationSpec again = ScenarioLoader.load("reimported.yaml",
+        SparkLogImporter.importLog(file, ImportOptions.defaults()).yaml()).spec();
+    assertEquals(spec.conf().locality(), again.conf().locality());
+    assertEquals(spec.conf().speculation(), again.conf().speculation());
+    assertEquals(spec.conf().excludeOnFailure(), again.conf().excludeOnFailure());
+  }
 }

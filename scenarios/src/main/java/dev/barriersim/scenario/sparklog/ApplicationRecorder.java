@@ -19,7 +19,8 @@ final class ApplicationRecorder implements EventReader.Sink {
   private static final Set<String> PROPERTY_PREFIXES = Set.of("spark.master", "spark.task.", "spark.scheduler.",
       "spark.barrier.", "spark.stage.", "spark.dynamicAllocation.enabled", "spark.speculation", "spark.locality.wait",
       "spark.excludeOnFailure.", "spark.blacklist.enabled", "spark.job.interruptOnCancel", "spark.app.",
-      "spark.executor.cores", "spark.executor.resource.", "spark.shuffle.push.enabled", "spark.decommission.enabled");
+      "spark.executor.cores", "spark.executor.resource.", "spark.shuffle.push.enabled", "spark.decommission.enabled",
+      "spark.shuffle.reduceLocality.enabled");
 
   private final RecordedApplication app;
   private final String file;

@@ -417,6 +417,8 @@ final class ScenarioBuilder {
     }
     time(entries, p, "spark.locality.wait", 1, env);
     for (String level : List.of("process", "node", "rack")) time(entries, p, "spark.locality.wait." + level, 1, env);
+    bool(entries, p, "spark.locality.wait.legacyResetOnTaskLaunch", env);
+    bool(entries, p, "spark.shuffle.reduceLocality.enabled", env);
     if ("true".equalsIgnoreCase(p.get("spark.speculation"))) {
       entries.add(new String[] {"spark.speculation", "true", env});
       time(entries, p, "spark.speculation.interval", 1, env);
@@ -432,6 +434,7 @@ final class ScenarioBuilder {
         copy(entries, p, "spark.excludeOnFailure." + key, env);
       }
       time(entries, p, "spark.excludeOnFailure.timeout", 1, env);
+      time(entries, p, "spark.scheduler.excludeOnFailure.unschedulableTaskSetTimeout", 1, env);
     }
     String interrupt = interruptOnCancel();
     if (interrupt != null) entries.add(new String[] {"spark.job.interruptOnCancel", interrupt, "the jobs' JobStart Properties"});
@@ -458,6 +461,11 @@ final class ScenarioBuilder {
   private static void copy(List<String[]> entries, Map<String, String> p, String key, String where) {
     String v = p.get(key);
     if (v != null && v.strip().matches("[0-9]{1,9}")) entries.add(new String[] {key, v.strip(), where});
+  }
+
+  private static void bool(List<String[]> entries, Map<String, String> p, String key, String where) {
+    String v = p.get(key);
+    if (v != null && v.strip().matches("(?i)true|false")) entries.add(new String[] {key, v.strip().toLowerCase(Locale.ROOT), where});
   }
 
   private static void time(List<String[]> entries, Map<String, String> p, String key, long bareUnit, String where) {
