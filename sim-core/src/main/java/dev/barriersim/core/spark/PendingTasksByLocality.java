@@ -95,6 +95,17 @@ final class PendingTasksByLocality {
     all.add(index);
   }
 
+  /**
+   * Spark's {@code pendingTasks.all.lastIndexWhere(copiesRunning == 0 && !successful)} in
+   * {@code getCompletelyExcludedTaskIfAny}: the last listed task that still needs scheduling, or -1.
+   */
+  int lastNeedingScheduling(Launchable tasks) {
+    for (int i = all.size - 1; i >= 0; i--) {
+      if (tasks.needsScheduling(all.items[i])) return all.items[i];
+    }
+    return -1;
+  }
+
   /** Spark's {@code pendingTasks.all.nonEmpty}, stale entries included (its {@code isSchedulable}). */
   boolean hasPending() {
     return !all.isEmpty();

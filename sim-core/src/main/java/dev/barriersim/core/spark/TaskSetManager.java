@@ -174,6 +174,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
 
   /** The last pending task that is neither running nor done, or -1 (for {@code getCompletelyExcludedTaskIfAny}). */
   int lastPendingTask() {
+    if (locality != null) return locality.pending.lastNeedingScheduling(locality); // Spark's pendingTasks.all
     for (int i = pendingSize - 1; i >= 0; i--) {
       int index = pending[i];
       if (!successful[index] && copiesRunning[index] == 0) return index;
