@@ -3,10 +3,13 @@ package dev.barriersim.core.spark;
 import static dev.barriersim.core.testing.SpecBuilder.barrier;
 import static dev.barriersim.core.testing.SpecBuilder.spec;
 import static dev.barriersim.core.testing.SpecBuilder.stage;
+import static dev.barriersim.core.testing.SpecBuilder.withResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.barriersim.core.RunResult.JobResult;
+import dev.barriersim.core.event.SimEvent.BarrierPlacementReverted;
 import dev.barriersim.core.testing.RecordedRun;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +35,30 @@ class BarrierLaunchedAnyTaskGapsTest {
         .job("b", 2000, "default", barrier("b", 2, 1000))
         .fail("a", "a", 0, 0, 0, 100).fail("a", "a", 0, 0, 1, 100).fail("a", "a", 0, 0, 2, 100).build());
     JobResult a = run.result.jobs().get(0);
-    assertEquals("FAILED", String.valueOf(a.status()));
-    assertEquals(8000L, a.endMs(), "a aborts 5 s after the round at b's end (3 s), not at 5.3 s");
+    assertEquals("FAILED 8000", a.status() + " " + a.endMs());
     JobResult b = run.result.jobs().get(1);
     assertEquals("b SUCCEEDED 3000", b.name() + " " + b.status() + " " + b.endMs());
+  }
+
+  /**
+   * A reverted placement counts as {@code launchedAnyTask} too. Executor 0 (4 cores, 2 GPUs) runs
+   * job "a"'s task and three 20 s "busy" tasks; executor 1 (1 core, no GPU) joins at 50 ms. "a"'s
+   * task fails on executor 0 (100 ms) and 1 (200 ms) and may run nowhere, with executor 1 idle: its
+   * timer would abort it at 5.2 s. From 1 s every round counts the 2 GPU slots of executor 0 for
+   * the barrier stage of "b" (1 GPU a task) but places only one task on its one free core and gives
+   * it back, which clears "a"'s timer again and again. When busy's tasks end at 20 s "b" launches,
+   * and the next round starts "a"'s last timer: it aborts at 25 s, not at 5.2 s.
+   */
+  @Test
+  void revertedBarrierPlacement_clearsTheAbortTimerOfACompletelyExcludedSet() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4, Map.of("gpu", 2)).addAt(50, 1, 1)
+        .excludeOnFailure(FIVE_SECOND_TIMEOUT)
+        .job("a", stage("a", 1, 1000))
+        .job("busy", stage("busy", 3, 20_000))
+        .job("b", 1000, "default", withResources(barrier("b", 2, 1000), Map.of("gpu", 1)))
+        .fail("a", "a", 0, 0, 0, 100).fail("a", "a", 0, 0, 1, 100).build());
+    assertEquals(1000L, run.all(BarrierPlacementReverted.class).get(0).t());
+    JobResult a = run.result.jobs().get(0);
+    assertEquals("FAILED 25000", a.status() + " " + a.endMs());
   }
 }
