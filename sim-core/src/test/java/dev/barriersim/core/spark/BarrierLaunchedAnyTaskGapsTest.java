@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.barriersim.core.RunResult.JobResult;
 import dev.barriersim.core.event.SimEvent.BarrierPlacementReverted;
+import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
 import dev.barriersim.core.testing.RecordedRun;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,25 @@ class BarrierLaunchedAnyTaskGapsTest {
     assertEquals(1000L, run.all(BarrierPlacementReverted.class).get(0).t());
     JobResult a = run.result.jobs().get(0);
     assertEquals("FAILED 25000", a.status() + " " + a.endMs());
+  }
+
+  /**
+   * A barrier set that the slot count lets in but that places nothing did not launch anything: it
+   * leaves the timers alone. As above, but executor 0 has 4 GPUs, all held by two 20 s "hog" tasks
+   * (2 GPUs each); the slot count on cores (the limiting resource on a tie) says 2 for "b", which
+   * then finds no GPU: "a"'s timer runs out at 5.2 s.
+   */
+  @Test
+  void barrierSetThatPlacesNothing_leavesTheAbortTimerAlone() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4, Map.of("gpu", 4)).addAt(50, 1, 1)
+        .excludeOnFailure(FIVE_SECOND_TIMEOUT)
+        .job("a", stage("a", 1, 1000))
+        .job("hog", withResources(stage("hog", 2, 20_000), Map.of("gpu", 2)))
+        .job("b", 1000, "default", withResources(barrier("b", 2, 1000), Map.of("gpu", 1)))
+        .fail("a", "a", 0, 0, 0, 100).fail("a", "a", 0, 0, 1, 100).build());
+    assertEquals(List.of(), run.all(BarrierPlacementReverted.class));
+    assertEquals(List.of(), run.all(BarrierRoundSkipped.class, k -> k.stage().equals("b")));
+    JobResult a = run.result.jobs().get(0);
+    assertEquals("FAILED 5200", a.status() + " " + a.endMs());
   }
 }
