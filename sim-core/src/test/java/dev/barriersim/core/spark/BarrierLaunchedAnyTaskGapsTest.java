@@ -5,6 +5,7 @@ import static dev.barriersim.core.testing.SpecBuilder.spec;
 import static dev.barriersim.core.testing.SpecBuilder.stage;
 import static dev.barriersim.core.testing.SpecBuilder.withResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barriersim.core.RunResult.JobResult;
 import dev.barriersim.core.event.SimEvent.BarrierPlacementReverted;
@@ -82,5 +83,27 @@ class BarrierLaunchedAnyTaskGapsTest {
     assertEquals(List.of(), run.all(BarrierRoundSkipped.class, k -> k.stage().equals("b")));
     JobResult a = run.result.jobs().get(0);
     assertEquals("FAILED 5200", a.status() + " " + a.endMs());
+  }
+
+  /**
+   * Under {@code spark.locality.wait.legacyResetOnTaskLaunch} a partial barrier placement aborts the
+   * set, and still counts as {@code launchedAnyTask}: the round at 1 s of the reverted-placement
+   * run above aborts "b" and clears "a"'s timer, so "a" aborts 5 s after a later round (at 2 s or
+   * after), not at 5.2 s.
+   */
+  @Test
+  void barrierSetAbortedForAPartialPlacement_clearsTheAbortTimerOfACompletelyExcludedSet() {
+    RecordedRun run = RecordedRun.of(spec().executors(1, 4, Map.of("gpu", 2)).addAt(50, 1, 1)
+        .excludeOnFailure(FIVE_SECOND_TIMEOUT).locality(new LocalityConf(3_000, 3_000, 3_000, false, true))
+        .job("a", stage("a", 1, 1000))
+        .job("busy", stage("busy", 3, 20_000))
+        .job("b", 1000, "default", withResources(barrier("b", 2, 1000), Map.of("gpu", 1)))
+        .fail("a", "a", 0, 0, 0, 100).fail("a", "a", 0, 0, 1, 100).build());
+    JobResult b = run.result.jobs().get(2);
+    assertEquals("FAILED 1000", b.status() + " " + b.endMs());
+    JobResult a = run.result.jobs().get(0);
+    // Spark's periodic revive at 2 s restarts the timer (abort at 7 s); the simulator skips that
+    // unchanged round and restarts it only at 20 s, so only the bound both agree on is asserted.
+    assertTrue(a.endMs() >= 7000, "a aborted at " + a.endMs());
   }
 }
