@@ -1,6 +1,7 @@
 package dev.barriersim.core.spark;
 
 import static dev.barriersim.core.testing.SpecBuilder.barrier;
+import static dev.barriersim.core.testing.SpecBuilder.inputHosts;
 import static dev.barriersim.core.testing.SpecBuilder.spec;
 import static dev.barriersim.core.testing.SpecBuilder.stage;
 import static dev.barriersim.core.testing.SpecBuilder.withResources;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barriersim.core.RunResult.JobResult;
 import dev.barriersim.core.event.SimEvent.BarrierPlacementReverted;
 import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
+import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.testing.RecordedRun;
 import java.util.List;
 import java.util.Map;
@@ -105,5 +107,20 @@ class BarrierLaunchedAnyTaskGapsTest {
     // Spark's periodic revive at 2 s restarts the timer (abort at 7 s); the simulator skips that
     // unchanged round and restarts it only at 20 s, so only the bound both agree on is asserted.
     assertTrue(a.endMs() >= 7000, "a aborted at " + a.endMs());
+  }
+
+  /**
+   * The same for a barrier set with preferred locations (placed through delay scheduling): "b"'s
+   * tasks prefer hosts 0 and 1, launch there at 2 s and clear "a"'s timer, as in the first test.
+   */
+  @Test
+  void launchedBarrierSetWithPreferredLocations_clearsTheAbortTimerOfACompletelyExcludedSet() {
+    RecordedRun run = RecordedRun.of(spec().executors(3, 1).excludeOnFailure(FIVE_SECOND_TIMEOUT)
+        .job("a", stage("a", 1, 1000))
+        .job("b", 2000, "default", inputHosts(barrier("b", 2, 1000), List.of("host-0"), List.of("host-1")))
+        .fail("a", "a", 0, 0, 0, 100).fail("a", "a", 0, 0, 1, 100).fail("a", "a", 0, 0, 2, 100).build());
+    assertEquals(List.of("0", "1"), run.launches("b", 0).stream().map(TaskLaunched::executor).toList());
+    JobResult a = run.result.jobs().get(0);
+    assertEquals("FAILED 8000", a.status() + " " + a.endMs());
   }
 }
