@@ -1,0 +1,60 @@
+package dev.barriersim.core.spark;
+
+import static dev.barriersim.core.testing.SpecBuilder.spec;
+import static dev.barriersim.core.testing.SpecBuilder.stage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.barriersim.core.event.ExclusionScope;
+import dev.barriersim.core.event.SimEvent.ExecutorExcluded;
+import dev.barriersim.core.event.SimEvent.JobEnded;
+import dev.barriersim.core.event.SimEvent.TaskLaunched;
+import dev.barriersim.core.testing.RecordedRun;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Offer rounds' behaviours that PIT's survivors showed no test pinned (docs/properties.md, "Observable, not covered"). */
+class OfferRoundGapsTest {
+
+  /**
+   * {@code TaskSchedulerImpl.shuffleOffers} shuffles every offer of the round, however many: with 20
+   * one-core executors, 20 tasks land one on each executor at 0 ms.
+   */
+  @Test
+  void shuffledRound_overTwentyExecutors_offersEveryExecutor() {
+    RecordedRun run = RecordedRun.of(spec().seed(3).shuffledOffers().executors(20, 1).job("j", stage("s", 20, 1000)).build());
+    List<TaskLaunched> launches = run.launches("s", 0);
+    assertEquals(20, launches.size());
+    assertTrue(launches.stream().allMatch(l -> l.t() == 0));
+    Set<String> executors = new TreeSet<>();
+    launches.forEach(l -> executors.add(l.executor()));
+    assertEquals(20, executors.size(), executors.toString());
+  }
+
+  /**
+   * {@code TaskSchedulerImpl.resourceOffers} filters the application-excluded executors out
+   * ({@code filteredOffers}) before {@code shuffleOffers}: with shuffled offers, the executor the
+   * first job's two failures (partitions 0 and 2, both on the executor partition 0 got) exclude for
+   * the application gets no task of the later job, whatever the seed.
+   */
+  @Test
+  void shuffledRound_leavesAnApplicationExcludedExecutorOut() {
+    for (long seed = 1; seed <= 4; seed++) {
+      RecordedRun run = RecordedRun.of(spec().seed(seed).shuffledOffers().executors(2, 1)
+          .excludeOnFailure(ExcludeOnFailureConf.ENABLED)
+          .job("flaky", stage("s", 3, 1000))
+          .job("later", 10_000, "default", stage("t", 4, 1000))
+          .fail("flaky", "s", 0, 0, 0, 500)
+          .fail("flaky", "s", 2, 0, 0, 500).build());
+      List<ExecutorExcluded> app = run.all(ExecutorExcluded.class, e -> e.scope() == ExclusionScope.APPLICATION);
+      assertTrue(!app.isEmpty(), "seed " + seed + ": an executor is excluded for the application");
+      Set<String> excluded = new TreeSet<>();
+      app.forEach(e -> excluded.add(e.executor()));
+      List<TaskLaunched> later = run.all(TaskLaunched.class, l -> l.stage().equals("t"));
+      assertEquals(4, later.size());
+      assertTrue(later.stream().noneMatch(l -> excluded.contains(l.executor())), "seed " + seed + ": " + later);
+    }
+  }
+}
