@@ -2,10 +2,12 @@ package dev.barriersim.core.spark;
 
 import static dev.barriersim.core.testing.SpecBuilder.spec;
 import static dev.barriersim.core.testing.SpecBuilder.stage;
+import static dev.barriersim.core.testing.SpecBuilder.stagePerPartition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barriersim.core.event.ExclusionScope;
+import dev.barriersim.core.event.JobStatus;
 import dev.barriersim.core.event.SimEvent.ExecutorExcluded;
 import dev.barriersim.core.event.SimEvent.JobEnded;
 import dev.barriersim.core.event.SimEvent.TaskLaunched;
@@ -56,5 +58,43 @@ class OfferRoundGapsTest {
       assertEquals(4, later.size());
       assertTrue(later.stream().noneMatch(l -> excluded.contains(l.executor())), "seed " + seed + ": " + later);
     }
+  }
+
+  /**
+   * {@code TaskSetManager.getCompletelyExcludedTaskIfAny} finds no task in a set whose only pending
+   * entry is a task with a copy running ({@code dequeueTaskFromList} skips it), so
+   * {@code TaskSchedulerImpl.resourceOffers} starts no unschedulable timer: partition 1's original
+   * fails at 5 s while its speculative copy runs to about 201 s, and the job succeeds rather than
+   * being aborted at the 120 s timeout.
+   */
+  @Test
+  void setWhoseOnlyPendingTaskHasACopyRunning_isNotCompletelyExcluded() {
+    RecordedRun run = RecordedRun.of(spec().executors(2, 1).excludeOnFailure(ExcludeOnFailureConf.ENABLED)
+        .speculation(new SpeculationConf(true, 100, 1.5, 0.5, 100))
+        .job("j", stagePerPartition("s", new long[] {1000, 200_000})).fail("j", "s", 1, 0, 0, 5000).build());
+    List<JobEnded> ends = run.all(JobEnded.class);
+    assertEquals(1, ends.size());
+    assertEquals(JobStatus.SUCCEEDED, ends.get(0).result(), ends.get(0).reason());
+    assertTrue(ends.get(0).t() > 200_000L, "the copy finishes the job");
+  }
+
+  /**
+   * {@code TaskSetManager.dequeueTaskFromList} skips the tasks excluded on the offered executor, and
+   * {@code resourceOfferSingleTaskSet} then launches nothing there: executor 0 (2 cores) is excluded
+   * for the retries of partitions 0 and 2 (both failed there at 100 ms); when executor 1 is lost at
+   * 500 ms, the revived round's first sweep gives partition 1 to executor 0 and the next sweep finds
+   * nothing else it may run there.
+   */
+  @Test
+  void laterSweep_skipsAnExecutorEveryPendingTaskIsExcludedOn() {
+    ExcludeOnFailureConf d = ExcludeOnFailureConf.ENABLED;
+    ExcludeOnFailureConf conf = new ExcludeOnFailureConf(true, 1, d.maxTaskAttemptsPerNode(), 3,
+        d.stageMaxFailedExecutorsPerNode(), d.applicationMaxFailedTasksPerExecutor(),
+        d.applicationMaxFailedExecutorsPerNode(), d.timeoutMs(), d.unschedulableTaskSetTimeoutMs());
+    RecordedRun run = RecordedRun.of(spec().executors(2, 2).excludeOnFailure(conf)
+        .job("j", stage("s", 3, 10_000)).fail("j", "s", 0, 0, 0, 100).fail("j", "s", 2, 0, 0, 100)
+        .loseExecutor("1", 500).build());
+    List<TaskLaunched> at500 = run.all(TaskLaunched.class, l -> l.t() == 500);
+    assertEquals(List.of("1.1@0"), at500.stream().map(l -> l.partition() + "." + l.attempt() + "@" + l.executor()).toList());
   }
 }
