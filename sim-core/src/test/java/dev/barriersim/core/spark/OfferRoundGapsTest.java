@@ -97,4 +97,23 @@ class OfferRoundGapsTest {
     List<TaskLaunched> at500 = run.all(TaskLaunched.class, l -> l.t() == 500);
     assertEquals(List.of("1.1@0"), at500.stream().map(l -> l.partition() + "." + l.attempt() + "@" + l.executor()).toList());
   }
+
+  /**
+   * {@code TaskSetManager.dequeueTask} finds no pending task for an executor the task is excluded
+   * on ({@code dequeueTaskFromList} skips it), and no copy may run on a host where its task ran
+   * ({@code hasAttemptOnHost}): both executors share host-0, copies of partitions 1 and 2 wait, and
+   * partition 2 fails on executor 0 at 5 s. The round revived then launches nothing on executor 0;
+   * the retry waits for executor 1, free at 200 s.
+   */
+  @Test
+  void sweepWithCopiesWaiting_skipsAnExecutorThePendingTaskIsExcludedOn() {
+    RecordedRun run = RecordedRun.of(spec().executorsOn(2, 1, 2, null).excludeOnFailure(ExcludeOnFailureConf.ENABLED)
+        .speculation(new SpeculationConf(true, 100, 1.5, 0.5, 100))
+        .job("j", stagePerPartition("s", new long[] {1000, 200_000, 200_000})).fail("j", "s", 2, 0, 0, 4000).build());
+    assertEquals(List.of("0.0@0 t=0", "1.0@1 t=0", "2.0@0 t=1000", "2.1@1 t=200000"), run.all(TaskLaunched.class).stream()
+        .map(l -> l.partition() + "." + l.attempt() + "@" + l.executor() + " t=" + l.t()).toList());
+    List<JobEnded> ends = run.all(JobEnded.class);
+    assertEquals(1, ends.size());
+    assertEquals(JobStatus.SUCCEEDED, ends.get(0).result(), ends.get(0).reason());
+  }
 }
