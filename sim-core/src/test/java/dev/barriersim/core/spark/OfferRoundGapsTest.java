@@ -116,4 +116,22 @@ class OfferRoundGapsTest {
     assertEquals(1, ends.size());
     assertEquals(JobStatus.SUCCEEDED, ends.get(0).result(), ends.get(0).reason());
   }
+
+  /**
+   * {@code TaskSchedulerImpl.shuffleOffers} draws afresh in every full round: here each round's draws
+   * are keyed by the round's number, so three jobs submitted 5 s apart (each a full round over the
+   * same 5 idle executors) get their 5 tasks in orders of their own, the same on every run of seed 7
+   * (the order of each job's partitions 0-4 by executor).
+   */
+  @Test
+  void shuffledRounds_drawAnOrderPerRound() {
+    RecordedRun run = RecordedRun.of(spec().seed(7).shuffledOffers().executors(5, 1)
+        .job("a", 0, "default", stage("a", 5, 1000))
+        .job("b", 5000, "default", stage("b", 5, 1000))
+        .job("c", 10_000, "default", stage("c", 5, 1000)).build());
+    List<String> orders = List.of("a", "b", "c").stream()
+        .map(s -> String.join("", run.launches(s, 0).stream().map(TaskLaunched::executor).toList())).toList();
+    // Pinned from a run of the current code: a change in how rounds key their draws moves them.
+    assertEquals(List.of("04213", "04231", "03142"), orders);
+  }
 }
