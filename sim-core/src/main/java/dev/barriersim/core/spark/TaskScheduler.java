@@ -81,7 +81,8 @@ final class TaskScheduler {
       offers.excludeWith(health);
       // Utils.isDynamicAllocationEnabled is false on a local master.
       boolean dynamic = conf.dynamicAllocation() && !backend.isLocal();
-      this.unschedulable = new UnschedulableTaskSets(loop, cluster, health, exclude, dynamic, this::abortTaskSet);
+      this.unschedulable = new UnschedulableTaskSets(loop, cluster, health, exclude, dynamic, this::abortTaskSet,
+          backend::stateChanged);
     } else {
       this.health = null;
       this.unschedulable = null;

@@ -31,6 +31,7 @@ final class UnschedulableTaskSets {
   private final long timeoutMs;
   private final boolean dynamicAllocation;
   private final Aborter aborter;
+  private final Runnable timersCleared;
   /** {@code unschedulableTaskSetToExpiryTime}; only membership and lookups, never iterated. */
   private final Map<TaskSetManager, Long> unschedulableTaskSetToExpiryTime = new IdentityHashMap<>();
   /** Aborts decided in the round under way, carried out after it (Spark posts them to the DAGScheduler). */
@@ -38,7 +39,7 @@ final class UnschedulableTaskSets {
   private final List<String> abortMessages = new ArrayList<>();
 
   UnschedulableTaskSets(EventLoop loop, ClusterState cluster, HealthTracker health, ExcludeOnFailureConf conf,
-      boolean dynamicAllocation, Aborter aborter) {
+      boolean dynamicAllocation, Aborter aborter, Runnable timersCleared) {
     this.loop = loop;
     this.cluster = cluster;
     this.health = health;
@@ -46,12 +47,17 @@ final class UnschedulableTaskSets {
     this.timeoutMs = conf.unschedulableTaskSetTimeoutMs() / 1000 * 1000;
     this.dynamicAllocation = dynamicAllocation;
     this.aborter = aborter;
+    this.timersCleared = timersCleared;
   }
 
   /** After {@code ts} had its turn in a round and launched (or tentatively placed) a task or none. */
   void afterOffer(TaskSetManager ts, boolean launchedAnyTask) {
     if (launchedAnyTask) {
+      if (unschedulableTaskSetToExpiryTime.isEmpty()) return;
       unschedulableTaskSetToExpiryTime.clear();
+      // Spark's next periodic revive finds the set excluded again and restarts its timer; let the
+      // next tick run a round (the backend skips ticks when nothing changed).
+      timersCleared.run();
       return;
     }
     int taskIndex = getCompletelyExcludedTaskIfAny(ts);
