@@ -9,6 +9,7 @@ import dev.barriersim.core.workload.StageSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads {@code failures:}: scripted task failures (checked against the jobs), a failure probability, executor losses. */
@@ -20,7 +21,7 @@ final class FailureReader {
       List.of("job", "stage", "partition", "stageAttempt", "attempt", "after", "kind", "replaceAfter");
   static final List<String> EXECUTOR_KEYS = List.of("lose", "at", "mtbf", "replaceAfter", "cause");
   static final List<String> KINDS = List.of("fail", "hang", "exit");
-  static final List<String> CAUSES = List.of("external", "app");
+  static final Map<String, Boolean> CAUSES = Fields.choices("external", false, "app", true);
   private static final int MAX_ITEMS = 1_000_000;
 
   /** Reads the section; {@code jobs} and {@code cluster} (null when invalid) check the names it uses. */
@@ -144,7 +145,7 @@ final class FailureReader {
     int before = c.problemCount();
     String which = f.exactlyOne("lose", "mtbf", "lose: \"3\" with at: 2m for a scripted loss, or mtbf: 2h for random losses");
     ExecutorFailureSpec out = null;
-    Boolean app = cause(c, f);
+    Boolean app = cause(f);
     Long replace = f.duration("replaceAfter", ExecutorFailureSpec.NEVER, 0);
     if ("lose".equals(which)) {
       Long at = f.require("at", "2m") ? f.duration("at", null, 0) : null;
@@ -167,19 +168,9 @@ final class FailureReader {
    * the application, a heartbeat timeout: the running tasks' failures count towards
    * {@code spark.task.maxFailures}). True for {@code app}; null after a problem.
    */
-  private static Boolean cause(LoadContext c, Fields f) {
-    String k = f.text("cause", "external");
-    if (k == null) return null;
-    return switch (k) {
-      case "external" -> false;
-      case "app" -> true;
-      default -> {
-        c.report(f.get("cause"), f.path("cause"), "unknown cause '" + Suggestions.shorten(k) + "'",
-            Suggestions.fixFor(k, CAUSES, "use one of") + " (external: not the application's fault; app: counts "
-                + "towards spark.task.maxFailures)");
-        yield null;
-      }
-    };
+  private static Boolean cause(Fields f) {
+    return f.choice("cause", "external", CAUSES, "cause", " (external: not the application's fault; app: counts "
+        + "towards spark.task.maxFailures)");
   }
 
   private static void misplaced(LoadContext c, Fields f, String key, String why) {

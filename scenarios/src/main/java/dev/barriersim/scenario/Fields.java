@@ -1,6 +1,9 @@
 package dev.barriersim.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One mapping of the scenario being read: checks its keys against those allowed at this place
@@ -107,6 +110,29 @@ final class Fields {
   /** A duration in ms (at least {@code minMs}), or {@code dflt} when absent. */
   Long duration(String key, Long dflt, long minMs) {
     return has(key) ? Values.duration(ctx, get(key), path(key), minMs) : dflt;
+  }
+
+  /** Two words and what each means, in this order (for {@link #choice}). */
+  static <T> Map<String, T> choices(String a, T ta, String b, T tb) {
+    Map<String, T> m = new LinkedHashMap<>();
+    m.put(a, ta);
+    m.put(b, tb);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * One of the words {@code choices} maps (listed in its order in the fix), or {@code dflt}'s value
+   * when absent; null after a located "unknown {@code noun}" problem, {@code explain} appended to its fix.
+   */
+  <T> T choice(String key, String dflt, Map<String, T> choices, String noun, String explain) {
+    String v = text(key, dflt);
+    if (v == null) return null;
+    T t = choices.get(v);
+    if (t == null) {
+      ctx.report(get(key), path(key), "unknown " + noun + " '" + Suggestions.shorten(v) + "'",
+          Suggestions.fixFor(v, choices.keySet(), "use one of") + explain);
+    }
+    return t;
   }
 
   /** A name, or {@code dflt} when absent. */

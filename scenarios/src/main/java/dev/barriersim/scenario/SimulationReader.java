@@ -6,6 +6,7 @@ import dev.barriersim.core.spark.OfferOrder;
 import dev.barriersim.core.spark.SimulationSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads {@code simulation:} (backend, delays, limits) and {@code run:} (modes, replications). */
 final class SimulationReader {
@@ -14,10 +15,11 @@ final class SimulationReader {
   static final List<String> KEYS =
       List.of("backend", "latency", "killLatency", "barrierPollInterval", "horizon", "maxEvents", "reviveOffset",
           "barrierPartialRerun", "offerOrder");
-  static final List<String> RERUNS = List.of("spark", "whole");
-  static final List<String> OFFER_ORDERS = List.of("id", "shuffled");
+  static final Map<String, BarrierRerun> RERUNS = Fields.choices("spark", BarrierRerun.SPARK, "whole", BarrierRerun.WHOLE);
+  static final Map<String, OfferOrder> OFFER_ORDERS = Fields.choices("id", OfferOrder.ID, "shuffled", OfferOrder.SHUFFLED);
   static final List<String> LATENCY_KEYS = List.of("launch", "statusUpdate");
-  static final List<String> BACKENDS = List.of("coarse-grained", "local");
+  static final Map<String, Backend> BACKENDS =
+      Fields.choices("coarse-grained", Backend.COARSE_GRAINED, "local", Backend.LOCAL);
   static final String MAX_RUNS = "maxRuns";
   static final List<String> RUN_KEYS = List.of("modes", "replications", MAX_RUNS);
   static final List<String> MODES = List.of("barrier", "non-barrier");
@@ -35,7 +37,7 @@ final class SimulationReader {
     if (f == null) return null;
     SimulationSettings d = SimulationSettings.DEFAULTS;
     int before = c.problemCount();
-    Backend backend = backend(c, f);
+    Backend backend = f.choice("backend", "coarse-grained", BACKENDS, "backend", "");
     Long launch = d.launchLatencyMs();
     Long status = d.statusUpdateLatencyMs();
     if (f.has("latency")) {
@@ -50,8 +52,8 @@ final class SimulationReader {
     Long horizon = f.duration("horizon", d.horizonMs(), 0);
     Long maxEvents = f.whole("maxEvents", d.maxEvents(), 1, Long.MAX_VALUE);
     Long reviveOffset = f.duration("reviveOffset", d.reviveOffsetMs(), 0);
-    BarrierRerun rerun = rerun(c, f);
-    OfferOrder order = offerOrder(c, f);
+    BarrierRerun rerun = rerun(f);
+    OfferOrder order = offerOrder(f);
     if (c.problemCount() != before) return null;
     long l = launch;
     long s = status;
@@ -60,49 +62,15 @@ final class SimulationReader {
   }
 
   /** {@code offerOrder}: {@code id} (the default) or {@code shuffled} (a seeded shuffle per round, as Spark's). */
-  private static OfferOrder offerOrder(LoadContext c, Fields f) {
-    String o = f.text("offerOrder", "id");
-    if (o == null) return null;
-    return switch (o) {
-      case "id" -> OfferOrder.ID;
-      case "shuffled" -> OfferOrder.SHUFFLED;
-      default -> {
-        c.report(f.get("offerOrder"), f.path("offerOrder"), "unknown value '" + Suggestions.shorten(o) + "'",
-            Suggestions.fixFor(o, OFFER_ORDERS, "use one of") + " (id: executor-id order; shuffled: a seeded shuffle of "
-                + "each round's offers, as Spark's TaskSchedulerImpl.shuffleOffers)");
-        yield null;
-      }
-    };
+  private static OfferOrder offerOrder(Fields f) {
+    return f.choice("offerOrder", "id", OFFER_ORDERS, "value", " (id: executor-id order; shuffled: a seeded shuffle of "
+        + "each round's offers, as Spark's TaskSchedulerImpl.shuffleOffers)");
   }
 
   /** {@code barrierPartialRerun}: {@code spark} (Spark 3.5.9, the default) or {@code whole}. */
-  private static BarrierRerun rerun(LoadContext c, Fields f) {
-    String r = f.text("barrierPartialRerun", "spark");
-    if (r == null) return null;
-    return switch (r) {
-      case "spark" -> BarrierRerun.SPARK;
-      case "whole" -> BarrierRerun.WHOLE;
-      default -> {
-        c.report(f.get("barrierPartialRerun"), f.path("barrierPartialRerun"), "unknown value '" + Suggestions.shorten(r)
-            + "'", Suggestions.fixFor(r, RERUNS, "use one of") + " (spark: only the missing partitions of a barrier map "
-            + "stage rerun, as Spark 3.5.9 does; whole: the whole stage)");
-        yield null;
-      }
-    };
-  }
-
-  private static Backend backend(LoadContext c, Fields f) {
-    String b = f.text("backend", "coarse-grained");
-    if (b == null) return null;
-    return switch (b) {
-      case "coarse-grained" -> Backend.COARSE_GRAINED;
-      case "local" -> Backend.LOCAL;
-      default -> {
-        c.report(f.get("backend"), f.path("backend"), "unknown backend '" + Suggestions.shorten(b) + "'",
-            Suggestions.fixFor(b, BACKENDS, "use one of"));
-        yield null;
-      }
-    };
+  private static BarrierRerun rerun(Fields f) {
+    return f.choice("barrierPartialRerun", "spark", RERUNS, "value", " (spark: only the missing partitions of a "
+        + "barrier map stage rerun, as Spark 3.5.9 does; whole: the whole stage)");
   }
 
   /** A duration, or {@code untilDone}: the killed task runs on until its work would have ended. */
