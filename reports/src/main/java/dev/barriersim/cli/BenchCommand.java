@@ -10,6 +10,7 @@ import dev.barriersim.scenario.Problem;
 import dev.barriersim.core.observe.Utf8Output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
             + " b3 b2 with executor losses, b4 gang contention at about 95 %% load on 100 executors) or on a scenario"
             + " file, and prints one JSON line last:",
         "{\"preset\", \"executors\", \"cores\", \"tasks\", \"events\", \"makespanMs\", \"buildMs\", \"loopMs\","
-            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\", \"roundsSkipped\", \"roundsSkippedPerTask\", \"cpuMs\", \"allocatedBytesPerTask\"}.",
+            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\", \"roundsSkipped\", \"roundsSkippedPerTask\", \"cpuMs\", \"allocatedBytesPerTask\", \"warmupRuns\"}.",
         "Without --timeline no per-task output is written; with it, tasks.csv and events.jsonl stream to DIR"
             + " and their cost is part of loopMs. See docs/performance.md."})
 final class BenchCommand implements Callable<Integer> {
@@ -72,6 +73,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--timeline", paramLabel = "DIR", description = "Stream tasks.csv and events.jsonl to DIR.")
   private Path timeline;
 
+  @Option(names = "--warmup", paramLabel = "N",
+      description = "Runs the same workload N times first, untimed, so that the timed run starts with the JIT's"
+          + " code in place (default: 0, a cold run); with --timeline, the warm-up runs format the files into nowhere.")
+  private int warmup;
+
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = "For a scenario: overrides a key, as 'run --set' does; repeatable (a sweep times its base scenario).")
   private List<String> sets = new java.util.ArrayList<>();
@@ -84,6 +90,7 @@ final class BenchCommand implements Callable<Integer> {
     if ((executors != null && executors < 1) || cores < 1 || tasks < 1) {
       return usage(console, "--executors, --cores and --tasks must be >= 1");
     }
+    if (warmup < 0) return usage(console, "--warmup must be >= 0");
     long buildStart = System.nanoTime();
     String name;
     SimulationSpec sim;
@@ -112,12 +119,13 @@ final class BenchCommand implements Callable<Integer> {
     int clusterExecutors = sim.cluster().executors().stream().mapToInt(g -> g.count()).sum();
     int clusterCores = sim.cluster().executors().get(0).cores();
 
+    for (int i = 0; i < warmup; i++) warmUp(sim);
     resetPeaks();
     LoopCounters counters = LoopCounters.start();
     long loopStart = System.nanoTime();
     RunResult r;
     if (timeline == null) {
-      r = Simulations.run(sim, dev.barriersim.core.RunOutputs.bare());
+      r = Simulations.run(sim, RunOutputs.bare());
     } else {
       Files.createDirectories(timeline);
       try (Writer events = writer(timeline.resolve("events.jsonl")); Writer csv = writer(timeline.resolve("tasks.csv"))) {
@@ -132,11 +140,24 @@ final class BenchCommand implements Callable<Integer> {
     console.out(String.format(Locale.ROOT,
         "{\"preset\": \"%s\", \"executors\": %d, \"cores\": %d, \"tasks\": %d, \"events\": %d, \"makespanMs\": %d,"
             + " \"buildMs\": %d, \"loopMs\": %d, \"eventsPerSec\": %.0f, \"tasksPerSec\": %.0f, \"peakHeapMb\": %d,"
-            + " \"roundsSkipped\": %d, \"roundsSkippedPerTask\": %.3f, \"cpuMs\": %d, \"allocatedBytesPerTask\": %.1f}",
+            + " \"roundsSkipped\": %d, \"roundsSkippedPerTask\": %.3f, \"cpuMs\": %d, \"allocatedBytesPerTask\": %.1f,"
+            + " \"warmupRuns\": %d}",
         name, clusterExecutors, clusterCores, totalTasks, r.events(), r.makespanMs(), buildMs, loopMs,
         r.events() * 1000.0 / loopMs, totalTasks * 1000.0 / loopMs, peakHeapMb(), skipped,
-        launched == 0 ? 0.0 : (double) skipped / launched, cpuMs, (double) allocatedBytes / totalTasks));
+        launched == 0 ? 0.0 : (double) skipped / launched, cpuMs, (double) allocatedBytes / totalTasks, warmup));
     return ExitCodes.OK;
+  }
+
+  /** One untimed run of {@code sim} through the same code as the timed one: the writers too, into nowhere. */
+  private void warmUp(SimulationSpec sim) throws IOException {
+    if (timeline == null) {
+      Simulations.run(sim, RunOutputs.bare());
+      return;
+    }
+    try (Writer events = new Utf8Output(OutputStream.nullOutputStream());
+        Writer csv = new Utf8Output(OutputStream.nullOutputStream())) {
+      Simulations.run(sim, new RunOutputs(events, csv, List.of()));
+    }
   }
 
   private int usage(Console console, String message) {

@@ -77,6 +77,33 @@ class BenchCommandTest {
   }
 
   @Test
+  void warmUpRunsLeaveTheTimedRunAndItsFilesAsTheyWere(@TempDir Path dir) throws Exception {
+    Path cold = dir.resolve("cold");
+    Path warm = dir.resolve("warm");
+    JsonNode a = lastLine(Cli.run("bench", "--preset", "b3", "--executors", "4", "--tasks", "300",
+        "--timeline", cold.toString()).out());
+    Cli.Result r = Cli.run("bench", "--preset", "b3", "--executors", "4", "--tasks", "300", "--warmup", "2",
+        "--timeline", warm.toString());
+    assertEquals(0, r.code(), r.toString());
+    JsonNode b = lastLine(r.out());
+    assertEquals(0, a.get("warmupRuns").asInt());
+    assertEquals(2, b.get("warmupRuns").asInt());
+    assertEquals(a.get("events"), b.get("events"));
+    assertEquals(a.get("makespanMs"), b.get("makespanMs"));
+    for (String file : List.of("events.jsonl", "tasks.csv")) {
+      assertEquals(Files.readString(cold.resolve(file)), Files.readString(warm.resolve(file)),
+          file + " holds the timed run alone, once");
+    }
+  }
+
+  @Test
+  void negativeWarmUpIsAUsageError() {
+    Cli.Result r = Cli.run("bench", "--preset", "b1", "--tasks", "10", "--warmup", "-1");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--warmup must be >= 0"), r.err());
+  }
+
+  @Test
   void unknownPresetIsAUsageError() {
     Cli.Result r = Cli.run("bench", "--preset", "b9");
     assertEquals(2, r.code());
