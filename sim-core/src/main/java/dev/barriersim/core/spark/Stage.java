@@ -20,6 +20,8 @@ final class Stage {
   final boolean isBarrier;
   final int numPartitions;
   final ResourceDemand demand;
+  /** Some attempts of the stage straggle ({@code stragglers} with a probability above 0). */
+  final boolean straggles;
   final long jobKey;
   final long stageKey;
   final List<Stage> parents = new ArrayList<>();
@@ -44,6 +46,7 @@ final class Stage {
     this.isBarrier = spec.barrier();
     this.numPartitions = spec.tasks();
     this.demand = demand;
+    this.straggles = spec.stragglers() != null && spec.stragglers().probability() > 0;
     this.jobKey = RandomStreams.hash(job.spec.name());
     this.stageKey = RandomStreams.hash(spec.name());
     this.shuffleStatus = isResult ? null : new MapOutputTracker.ShuffleStatus(numPartitions);

@@ -243,7 +243,7 @@ final class TaskScheduler {
     } else {
       total = work.work(s, partition, ts.stageAttempt, attempt);
     }
-    Stage missingParent = mapOutputs.missingParent(s);
+    Stage missingParent = s.parents.isEmpty() ? null : mapOutputs.missingParent(s);
     long workStart = runner.workStartOn(e);
     TaskPlan plan = missingParent != null
         ? work.fetchFailure(workStart, SparkMessages.fetchFailed(missingParent, partition))
