@@ -222,14 +222,14 @@ final class DagScheduler {
       markStageAsFinished(s, null);
       if (hasRunningStage(job)) cancelRunningStages(job, SparkMessages.jobFinished(job.jobId));
       for (Stage x : job.stages) x.waiting = false;
-      failedStages.removeIf(x -> x.job == job);
+      if (!failedStages.isEmpty()) failedStages.removeIf(x -> x.job == job);
       taskScheduler.killAllTaskAttempts(s, SparkMessages.STAGE_FINISHED);
       endJob(job, JobStatus.SUCCEEDED, null);
     } else if (!s.isResult && s.running && (s.isAvailable() || latest.tasksSuccessful == latest.numTasks)) {
       // The attempt's tasks are all done; if outputs were lost meanwhile, Spark resubmits the stage
       // ("Resubmitting ShuffleMapStage because some of its tasks had failed").
       markStageAsFinished(s, null);
-      s.failedAttemptIds.clear();
+      s.clearFailedAttempts();
       if (s.isAvailable()) submitWaitingChildStages(s);
       else submitStage(s);
     }
@@ -265,8 +265,7 @@ final class DagScheduler {
     String message = SparkMessages.barrierStageFailed(taskName, error);
     taskScheduler.killAllTaskAttempts(s, SparkMessages.barrierKill(taskName, s));
     markStageAsFinished(s, message);
-    s.failedAttemptIds.add(ts.stageAttempt);
-    if (s.failedAttemptIds.size() >= conf.maxConsecutiveAttempts()) {
+    if (s.attemptFailed(ts.stageAttempt) >= conf.maxConsecutiveAttempts()) {
       abortStage(s, SparkMessages.maxStageAttempts(s, conf.maxConsecutiveAttempts(), message));
     } else if (s.isResult) {
       abortStage(s, SparkMessages.barrierResultStage(message));
@@ -289,8 +288,7 @@ final class DagScheduler {
     Stage failed = ts.stage;
     Stage map = t.fetchFailedFrom;
     if (!failed.job.isActive() || ts.stageAttempt != failed.latestAttempt) return;
-    failed.failedAttemptIds.add(ts.stageAttempt);
-    boolean abort = failed.failedAttemptIds.size() >= conf.maxConsecutiveAttempts();
+    boolean abort = failed.attemptFailed(ts.stageAttempt) >= conf.maxConsecutiveAttempts();
     if (failed.running) markStageAsFinished(failed, reason);
     if (map.isBarrier) mapOutputs.unregisterAllMapOutputs(map);
     if (failed.isBarrier && !ts.barrierFailureHandled) {
@@ -366,7 +364,7 @@ final class DagScheduler {
   private void failJob(ActiveJob job, String message) {
     cancelRunningStages(job, message);
     for (Stage s : job.stages) s.waiting = false;
-    failedStages.removeIf(s -> s.job == job);
+    if (!failedStages.isEmpty()) failedStages.removeIf(s -> s.job == job);
     endJob(job, JobStatus.FAILED, message);
   }
 
