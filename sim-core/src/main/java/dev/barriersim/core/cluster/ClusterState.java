@@ -16,6 +16,8 @@ public final class ClusterState {
   /** Bit i is set when executor i is active with a free core (plain words: no bookkeeping per change). */
   private long[] offerable = new long[1];
   private int offerableCount;
+  /** Free cores of the executors in {@link #offerable}, kept as they change: a full round's free slots for one-core tasks. */
+  private int offerableFreeCores;
   /** Moves whenever an executor joins or stops being active: what {@link #maxConcurrentTasks} reads. */
   private long membership;
   private int nextHost;
@@ -51,7 +53,7 @@ public final class ClusterState {
       added.add(e);
       activeCores += e.totalCores;
       membership++;
-      updateIndex(e);
+      updateIndex(e, e.freeCores);
     }
     nextHost += (group.count() + group.executorsPerHost() - 1) / group.executorsPerHost();
     return added;
@@ -111,6 +113,11 @@ public final class ClusterState {
     return offerableCount;
   }
 
+  /** Free cores of all offerable executors together (active, with a free core). */
+  public int offerableFreeCores() {
+    return offerableFreeCores;
+  }
+
   /** Index of the next offerable executor at or after {@code from}, or -1. */
   public int nextOfferable(int from) {
     int w = from >>> 6;
@@ -125,6 +132,7 @@ public final class ClusterState {
 
   /** Takes one task's resources on {@code e}. */
   public void take(Executor e, ResourceDemand d) {
+    int freeBefore = e.freeCores;
     e.freeCores -= d.cpus();
     int[] r = d.resources();
     for (int i = 0; i < r.length; i++) e.freeResources[i] -= r[i];
@@ -136,11 +144,12 @@ public final class ClusterState {
     }
     e.runningTasks++;
     activeTasks++;
-    updateIndex(e);
+    updateIndex(e, freeBefore);
   }
 
   /** Gives one task's resources back on {@code e}. */
   public void give(Executor e, ResourceDemand d) {
+    int freeBefore = e.freeCores;
     e.freeCores += d.cpus();
     int[] r = d.resources();
     for (int i = 0; i < r.length; i++) e.freeResources[i] += r[i];
@@ -149,7 +158,7 @@ public final class ClusterState {
     if (e.freeCores > e.totalCores || e.runningTasks < 0) {
       throw new IllegalStateException("executor " + e.id + " released more than it holds");
     }
-    updateIndex(e);
+    updateIndex(e, freeBefore);
   }
 
   /**
@@ -210,7 +219,7 @@ public final class ClusterState {
       topology.deactivated(e.host);
       e.state = Executor.State.DECOMMISSIONING;
       membership++;
-      updateIndex(e);
+      updateIndex(e, e.freeCores);
     }
   }
 
@@ -221,7 +230,7 @@ public final class ClusterState {
       e.state = Executor.State.LOST;
       membership++;
       activeCores -= e.totalCores;
-      updateIndex(e);
+      updateIndex(e, e.freeCores);
     }
   }
 
@@ -235,12 +244,14 @@ public final class ClusterState {
     return slots;
   }
 
-  private void updateIndex(Executor e) {
+  /** Puts {@code e} in or out of the offerable index; it had {@code freeBefore} free cores before the change. */
+  private void updateIndex(Executor e, int freeBefore) {
     int w = e.index >>> 6;
     if (w >= offerable.length) offerable = java.util.Arrays.copyOf(offerable, Math.max(w + 1, 2 * offerable.length));
     long bit = 1L << e.index;
     boolean was = (offerable[w] & bit) != 0;
     boolean is = e.state == Executor.State.ACTIVE && e.freeCores > 0;
+    offerableFreeCores += (is ? e.freeCores : 0) - (was ? freeBefore : 0);
     if (is == was) return;
     if (is) {
       offerable[w] |= bit;

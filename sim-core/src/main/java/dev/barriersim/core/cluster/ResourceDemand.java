@@ -23,6 +23,13 @@ public record ResourceDemand(int cpus, int[] resources) {
     return true;
   }
 
+  /** True when a task needs one core and no custom resource: an executor's free slots are then its free cores. */
+  public boolean isOneCoreOnly() {
+    if (cpus != 1) return false;
+    for (int r : resources) if (r > 0) return false;
+    return true;
+  }
+
   /** Slots {@code e} offers now, counted on its limiting resource as Spark does. */
   public int freeSlots(Executor e) {
     int r = limitingResource(e);

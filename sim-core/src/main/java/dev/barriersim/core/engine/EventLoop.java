@@ -100,7 +100,7 @@ public final class EventLoop {
    * past) in {@code phase}; its handler gets {@code target} when it fires. Returns its handle.
    */
   public long at(long time, Phase p, int kind, Object target) {
-    if (time < now) throw new IllegalStateException("event scheduled in the past: " + time + " < " + now);
+    if (time < now) throw inThePast(time);
     if (time > now) {
       if (p != Phase.TASK || !wheel.fits(time, now)) return queue.push(time, p, kind, target);
       long seq = queue.takeSequence();
@@ -110,6 +110,11 @@ public final class EventLoop {
     long seq = queue.takeSequence();
     lanes.add(p.ordinal(), seq, kind, target);
     return seq;
+  }
+
+  /** The error for an event at {@code time}, before the clock; out of {@link #at} so that it stays small enough to inline. */
+  private IllegalStateException inThePast(long time) {
+    return new IllegalStateException("event scheduled in the past: " + time + " < " + now);
   }
 
   /**

@@ -16,11 +16,14 @@ final class TimingWheel {
   private final int[] ends;
   /** Bit s is set when slot s holds an event. */
   private final long[] nonEmpty;
-  /** Nodes: time, order word, target, next node; free nodes are chained through {@link #next}. */
-  private long[] times = new long[256];
-  private long[] orders = new long[256];
+  /**
+   * Nodes: node n's order word at {@code 2n} and next node at {@code 2n + 1}, side by side, so that
+   * taking an event scheduled long ago misses the cache on two lines (this and its target), not
+   * four; free nodes are chained through the next word. A node keeps no time: a slot holds the
+   * events of one instant only (the window is one lap of the wheel), which {@link #first} finds.
+   */
+  private long[] nodes = new long[512];
   private Object[] targets = new Object[256];
-  private int[] next = new int[256];
   private int free = -1;
   private int used;
   private int size;
@@ -48,17 +51,16 @@ final class TimingWheel {
   void add(long time, long order, Object target) {
     if (size == 0 || time < cursor) cursor = time;
     int n = node();
-    times[n] = time;
-    orders[n] = order;
+    nodes[2 * n] = order;
+    nodes[2 * n + 1] = -1;
     targets[n] = target;
-    next[n] = -1;
     int s = (int) time & mask;
     int last = ends[2 * s + 1];
     if (last < 0) {
       ends[2 * s] = n;
       nonEmpty[s >>> 6] |= 1L << s;
     } else {
-      next[last] = n;
+      nodes[2 * last + 1] = n;
     }
     ends[2 * s + 1] = n;
     size++;
@@ -67,20 +69,21 @@ final class TimingWheel {
   private int node() {
     if (free >= 0) {
       int n = free;
-      free = next[n];
+      free = (int) nodes[2 * n + 1];
       return n;
     }
     if (used == targets.length) {
       int c = 2 * used;
-      times = Arrays.copyOf(times, c);
-      orders = Arrays.copyOf(orders, c);
+      nodes = Arrays.copyOf(nodes, 2 * c);
       targets = Arrays.copyOf(targets, c);
-      next = Arrays.copyOf(next, c);
     }
     return used++;
   }
 
-  /** The slot of the earliest event; the wheel must not be empty. Moves the cursor to its instant. */
+  /**
+   * The slot of the earliest event; the wheel must not be empty. Moves the cursor to its instant,
+   * which is then the time of every event in that slot.
+   */
   private int first(long now) {
     if (cursor < now) cursor = now;
     int from = (int) cursor & mask;
@@ -99,12 +102,15 @@ final class TimingWheel {
     throw new IllegalStateException("timing wheel lost its events");
   }
 
+  /** Instant of the earliest event; the wheel must not be empty. */
   long peekTime(long now) {
-    return times[ends[2 * first(now)]];
+    first(now);
+    return cursor;
   }
 
+  /** Order word of the earliest event; the wheel must not be empty. */
   long peekOrder(long now) {
-    return orders[ends[2 * first(now)]];
+    return nodes[2 * ends[2 * first(now)]];
   }
 
   /** Target of the earliest event; the wheel must not be empty. */
@@ -118,13 +124,13 @@ final class TimingWheel {
     int n = ends[2 * s];
     Object target = targets[n];
     targets[n] = null;
-    int after = next[n];
+    int after = (int) nodes[2 * n + 1];
     ends[2 * s] = after;
     if (after < 0) {
       ends[2 * s + 1] = -1;
       nonEmpty[s >>> 6] &= ~(1L << s);
     }
-    next[n] = free;
+    nodes[2 * n + 1] = free;
     free = n;
     size--;
     return target;

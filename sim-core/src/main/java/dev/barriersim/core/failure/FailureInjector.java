@@ -36,6 +36,11 @@ public final class FailureInjector {
     this.stream = streams.stream(RandomStreams.TASK_FAILURE);
   }
 
+  /** True when no attempt can fail or hang: nothing is scripted and the failure probability is 0. */
+  public boolean injectsNothing() {
+    return scripted.isEmpty() && probability <= 0;
+  }
+
   /**
    * The injection for an attempt, or null. {@code workMs} is the attempt's total work: a random
    * failure falls at a uniform point of it.

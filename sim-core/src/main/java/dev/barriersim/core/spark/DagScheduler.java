@@ -95,9 +95,11 @@ final class DagScheduler {
 
   private void handleJobSubmitted(ActiveJob job, boolean first) {
     if (first) emit.accept(new SimEvent.JobSubmitted(loop.now(), job.name, job.jobId));
-    List<StageSpec> order = new ArrayList<>(StageGraph.topologicalOrder(job.spec.stages()));
-    order.add(0, order.remove(order.size() - 1)); // Spark checks the result stage before creating its parents
-    for (StageSpec spec : order) {
+    List<StageSpec> order = StageGraph.topologicalOrder(job.spec.stages());
+    int last = order.size() - 1;
+    for (int k = 0; k <= last; k++) {
+      // Spark checks the result stage (the last in topological order) before creating its parents.
+      StageSpec spec = order.get(k == 0 ? last : k - 1);
       if (!spec.barrier()) continue;
       if (backend.dynamicAllocationEnabled(conf)) {
         endJob(job, JobStatus.FAILED, SparkMessages.DYN_ALLOCATION);
@@ -114,13 +116,15 @@ final class DagScheduler {
         return;
       }
     }
-    startJob(job, order.get(0).name());
+    startJob(job, order);
   }
 
-  private void startJob(ActiveJob job, String resultName) {
-    List<Stage> stages = new ArrayList<>();
-    for (StageSpec spec : StageGraph.topologicalOrder(job.spec.stages())) {
-      Stage s = new Stage(nextStageId++, spec, job, spec.name().equals(resultName), demandFor(spec));
+  /** Creates the job's stages in {@code order} (topological; the last is the result stage) and submits the result stage. */
+  private void startJob(ActiveJob job, List<StageSpec> order) {
+    List<Stage> stages = new ArrayList<>(order.size());
+    for (int k = 0; k < order.size(); k++) {
+      StageSpec spec = order.get(k);
+      Stage s = new Stage(nextStageId++, spec, job, k == order.size() - 1, demandFor(spec));
       for (String p : spec.parents()) {
         Stage parent = stages.stream().filter(x -> x.spec.name().equals(p)).findFirst().orElseThrow();
         s.parents.add(parent);
@@ -216,16 +220,16 @@ final class DagScheduler {
       // while the original succeeded), then the result stage's attempts still running are killed,
       // "Stage finished".
       markStageAsFinished(s, null);
-      cancelRunningStages(job, SparkMessages.jobFinished(job.jobId));
+      if (hasRunningStage(job)) cancelRunningStages(job, SparkMessages.jobFinished(job.jobId));
       for (Stage x : job.stages) x.waiting = false;
-      failedStages.removeIf(x -> x.job == job);
+      if (!failedStages.isEmpty()) failedStages.removeIf(x -> x.job == job);
       taskScheduler.killAllTaskAttempts(s, SparkMessages.STAGE_FINISHED);
       endJob(job, JobStatus.SUCCEEDED, null);
     } else if (!s.isResult && s.running && (s.isAvailable() || latest.tasksSuccessful == latest.numTasks)) {
       // The attempt's tasks are all done; if outputs were lost meanwhile, Spark resubmits the stage
       // ("Resubmitting ShuffleMapStage because some of its tasks had failed").
       markStageAsFinished(s, null);
-      s.failedAttemptIds.clear();
+      s.clearFailedAttempts();
       if (s.isAvailable()) submitWaitingChildStages(s);
       else submitStage(s);
     }
@@ -261,8 +265,7 @@ final class DagScheduler {
     String message = SparkMessages.barrierStageFailed(taskName, error);
     taskScheduler.killAllTaskAttempts(s, SparkMessages.barrierKill(taskName, s));
     markStageAsFinished(s, message);
-    s.failedAttemptIds.add(ts.stageAttempt);
-    if (s.failedAttemptIds.size() >= conf.maxConsecutiveAttempts()) {
+    if (s.attemptFailed(ts.stageAttempt) >= conf.maxConsecutiveAttempts()) {
       abortStage(s, SparkMessages.maxStageAttempts(s, conf.maxConsecutiveAttempts(), message));
     } else if (s.isResult) {
       abortStage(s, SparkMessages.barrierResultStage(message));
@@ -285,8 +288,7 @@ final class DagScheduler {
     Stage failed = ts.stage;
     Stage map = t.fetchFailedFrom;
     if (!failed.job.isActive() || ts.stageAttempt != failed.latestAttempt) return;
-    failed.failedAttemptIds.add(ts.stageAttempt);
-    boolean abort = failed.failedAttemptIds.size() >= conf.maxConsecutiveAttempts();
+    boolean abort = failed.attemptFailed(ts.stageAttempt) >= conf.maxConsecutiveAttempts();
     if (failed.running) markStageAsFinished(failed, reason);
     if (map.isBarrier) mapOutputs.unregisterAllMapOutputs(map);
     if (failed.isBarrier && !ts.barrierFailureHandled) {
@@ -362,8 +364,14 @@ final class DagScheduler {
   private void failJob(ActiveJob job, String message) {
     cancelRunningStages(job, message);
     for (Stage s : job.stages) s.waiting = false;
-    failedStages.removeIf(s -> s.job == job);
+    if (!failedStages.isEmpty()) failedStages.removeIf(s -> s.job == job);
     endJob(job, JobStatus.FAILED, message);
+  }
+
+  /** True when a stage of {@code job} is running (its message is built only then). */
+  private static boolean hasRunningStage(ActiveJob job) {
+    for (Stage s : job.stages) if (s.running) return true;
+    return false;
   }
 
   /** {@code cancelRunningIndependentStages}: each running stage of the job has its tasks killed and is marked failed. */

@@ -85,6 +85,11 @@ final class PreferredLocations {
       cached = cacheLocations.get(key(job, l.cachedFromStage()));
     }
     TaskLocation[] shuffle = null;
+    if (cached == null && (l == null || l.inputHosts().isEmpty())) {
+      // No task reads a cached block or an input split: all prefer the shuffle's hosts, or nothing.
+      shuffle = shuffleHosts(s);
+      if (shuffle.length == 0) return null;
+    }
     TaskLocation[][] prefs = new TaskLocation[ts.numTasks][];
     boolean any = false;
     for (int i = 0; i < ts.numTasks; i++) {

@@ -145,6 +145,8 @@ final class ResourceOffers {
 
   /** Slots still free in this round for one task of demand {@code d}, as Spark counts them. */
   int freeSlots(ResourceDemand d) {
+    // A full round offers every offerable executor, whose free cores the cluster keeps summed.
+    if (all && health == null && d.isOneCoreOnly()) return cluster.offerableFreeCores();
     if (slotsShape != null && sameShape(slotsShape, d)) return slots;
     int free = 0;
     for (int i = nextOffer(0); i >= 0; i = nextOffer(i + 1)) free += d.freeSlots(offerAt(i));

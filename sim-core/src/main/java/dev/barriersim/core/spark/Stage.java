@@ -20,11 +20,14 @@ final class Stage {
   final boolean isBarrier;
   final int numPartitions;
   final ResourceDemand demand;
+  /** Some attempts of the stage straggle ({@code stragglers} with a probability above 0). */
+  final boolean straggles;
   final long jobKey;
   final long stageKey;
   final List<Stage> parents = new ArrayList<>();
   final List<Stage> children = new ArrayList<>();
-  final TreeSet<Integer> failedAttemptIds = new TreeSet<>();
+  /** Attempts that failed since the stage last completed; made at the first failure. */
+  private TreeSet<Integer> failedAttemptIds;
   /** Where the outputs of a map stage are (kept by {@link MapOutputTracker}); null for a result stage. */
   final MapOutputTracker.ShuffleStatus shuffleStatus;
   int latestAttempt = -1;
@@ -44,9 +47,22 @@ final class Stage {
     this.isBarrier = spec.barrier();
     this.numPartitions = spec.tasks();
     this.demand = demand;
+    this.straggles = spec.stragglers() != null && spec.stragglers().probability() > 0;
     this.jobKey = RandomStreams.hash(job.spec.name());
     this.stageKey = RandomStreams.hash(spec.name());
     this.shuffleStatus = isResult ? null : new MapOutputTracker.ShuffleStatus(numPartitions);
+  }
+
+  /** Records that attempt {@code stageAttempt} failed; returns how many distinct attempts failed since the last completion. */
+  int attemptFailed(int stageAttempt) {
+    if (failedAttemptIds == null) failedAttemptIds = new TreeSet<>();
+    failedAttemptIds.add(stageAttempt);
+    return failedAttemptIds.size();
+  }
+
+  /** The stage completed: earlier failed attempts no longer count. */
+  void clearFailedAttempts() {
+    if (failedAttemptIds != null) failedAttemptIds.clear();
   }
 
   /** A map stage is available when every partition has an output; a result stage never is. */

@@ -243,7 +243,7 @@ final class TaskScheduler {
     } else {
       total = work.work(s, partition, ts.stageAttempt, attempt);
     }
-    Stage missingParent = mapOutputs.missingParent(s);
+    Stage missingParent = s.parents.isEmpty() ? null : mapOutputs.missingParent(s);
     long workStart = runner.workStartOn(e);
     TaskPlan plan = missingParent != null
         ? work.fetchFailure(workStart, SparkMessages.fetchFailed(missingParent, partition))
@@ -419,6 +419,7 @@ final class TaskScheduler {
   /** Kills every running attempt of every TaskSet of {@code s} ({@code killAllTaskAttempts}). */
   void killAllTaskAttempts(Stage s, String reason) {
     for (TaskSetManager ts : s.taskSets) {
+      if (ts.runningTasks() == 0) continue; // the usual case once a stage finished: no snapshot to build
       for (TaskAttempt t : ts.runningAttempts()) kill(t, reason);
     }
   }

@@ -12,6 +12,8 @@ import java.util.List;
  * task is retried before the others. A zombie launches nothing and only tracks running tasks.
  */
 final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
+  /** The most running slots a set starts with; a larger set grows its tables as it launches. */
+  private static final int INITIAL_SLOTS = 256;
   final Stage stage;
   final int stageAttempt;
   final Pool pool;
@@ -22,16 +24,17 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
   private int[] pending;
   private int pendingSize;
   private final boolean[] successful;
-  private final int[] numFailures;
+  /** Failures that count, per task; made at the first one (most sets never fail). */
+  private int[] numFailures;
   private final byte[] copiesRunning;
   private final int[] attempts;
   /**
    * Running attempts in slots, free slots reused through a stack: launching and ending an attempt
    * touch this table only, never another attempt. Launch order is task-id order.
    */
-  private TaskAttempt[] running = new TaskAttempt[4];
+  private TaskAttempt[] running;
   private int slotsUsed;
-  private int[] freeSlots = new int[4];
+  private int[] freeSlots;
   private int freeCount;
   private int runningCount;
   /** Links in the ordered sets of its pool or of the root ({@link OrderedTaskSets}), while queued. */
@@ -66,9 +69,12 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
     for (int i = 0; i < numTasks; i++) pending[i] = numTasks - 1 - i;
     this.pendingSize = numTasks;
     this.successful = new boolean[numTasks];
-    this.numFailures = new int[numTasks];
     this.copiesRunning = new byte[numTasks];
     this.attempts = new int[numTasks];
+    // Sized for every task at once up to a bound: a small set then never grows its tables.
+    int slots = Math.max(1, Math.min(numTasks, INITIAL_SLOTS));
+    this.running = new TaskAttempt[slots];
+    this.freeSlots = new int[slots];
   }
 
   /**
@@ -302,6 +308,7 @@ final class TaskSetManager implements SchedulingAlgorithm.Schedulable {
    * task has now failed {@code maxFailures} times and the set must abort.
    */
   boolean countFailure(int index, int maxFailures) {
+    if (numFailures == null) numFailures = new int[numTasks];
     return ++numFailures[index] >= maxFailures;
   }
 }

@@ -26,12 +26,15 @@ final class WorkPlanner {
   private final KeyedGenerator durations;
   private final KeyedGenerator stragglers;
   private final FailureInjector failures;
+  /** No attempt fails or hangs: every plan is {@link TaskPlan#HEALTHY} without asking {@link #failures}. */
+  private final boolean healthy;
   private final Map<Distribution, RealDistribution> bound = new IdentityHashMap<>();
 
   WorkPlanner(RandomStreams streams, FailureSpec failureSpec) {
     this.durations = streams.stream(RandomStreams.DURATION);
     this.stragglers = streams.stream(RandomStreams.STRAGGLER);
     this.failures = new FailureInjector(failureSpec, streams);
+    this.healthy = failures.injectsNothing();
   }
 
   /** True when an attempt of {@code s} calls {@code barrier()}, so it keeps one duration per phase. */
@@ -64,8 +67,8 @@ final class WorkPlanner {
     }
     durations.positionAfter(s.durationPrefix, partition, 0);
     long d = draw(specs.get(0), partition);
-    StragglerSpec st = s.spec.stragglers();
-    if (st != null && st.probability() > 0) {
+    if (s.straggles) {
+      StragglerSpec st = s.spec.stragglers();
       stragglers.position(s.jobKey, s.job.instance, s.stageKey, partition, stageAttempt, attempt);
       if (stragglers.nextDouble() < st.probability()) d = Math.max(1, Math.round(d * st.slowdown()));
     }
@@ -117,6 +120,7 @@ final class WorkPlanner {
    * as the task's own code sees time: a task that throws 500 ms into its code fails 500 ms after its work began.
    */
   TaskPlan plan(Stage s, int partition, int stageAttempt, int attempt, long work, long workStartMs) {
+    if (healthy) return TaskPlan.HEALTHY;
     StageSpec spec = s.spec;
     FailureInjector.Injection i = failures.injectionFor(s.job.name, spec.name(), s.jobKey, s.job.instance, s.stageKey,
         partition, stageAttempt, attempt, work);

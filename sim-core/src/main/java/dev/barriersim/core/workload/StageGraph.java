@@ -38,6 +38,8 @@ public final class StageGraph {
    * creates them, and so the order of their stage ids.
    */
   public static List<StageSpec> topologicalOrder(List<StageSpec> stages) {
+    // The usual job of one stage: no sets to build (a stream of jobs submits one each).
+    if (stages.size() == 1 && stages.get(0).parents().isEmpty()) return List.of(stages.get(0));
     List<StageSpec> order = new ArrayList<>();
     Set<String> done = new HashSet<>();
     boolean progress = true;
