@@ -25,7 +25,7 @@ public final class BackgroundSinks implements FrequentEventSink {
   /** Records in the ring by default: about 1.3 MB. */
   public static final int DEFAULT_CAPACITY = 1 << 14;
   /** Records written between two publications: the readers see the ring advance in steps this size. */
-  private static final int PUBLISH_EVERY = 256;
+  private static final int PUBLISH_EVERY = 512;
   private static final int SPINS = 64;
   private static final long PARK_NANOS = 1_000_000;
 
@@ -41,6 +41,10 @@ public final class BackgroundSinks implements FrequentEventSink {
   private volatile long published;
   private volatile boolean closing;
   private volatile boolean producerWaiting;
+  /** While the producer waits: how far every reader must get before it is worth waking it. */
+  private volatile long producerWants;
+  /** A waiting reader is woken once this many records wait for it, not for every publication. */
+  private final int wakeBatch;
 
   /**
    * Starts one thread per sink, replaying from a ring of {@code capacity} records (a power of two);
@@ -50,6 +54,7 @@ public final class BackgroundSinks implements FrequentEventSink {
     if (sinks.isEmpty()) throw new IllegalArgumentException("no sink");
     records = new EventRecords(capacity);
     room = capacity;
+    wakeBatch = Math.max(1, capacity / 4);
     readers = new SinkThread[sinks.size()];
     boolean counts = true;
     for (int i = 0; i < readers.length; i++) {
@@ -107,7 +112,7 @@ public final class BackgroundSinks implements FrequentEventSink {
   public void onRunEnd(long endMs, Outcome outcome) {
     records.runEnd(claim(), endMs, outcome);
     tail++;
-    publish();
+    publish(true);
     for (SinkThread r : readers) r.join();
     throwIfFailed();
   }
@@ -140,9 +145,9 @@ public final class BackgroundSinks implements FrequentEventSink {
     return closing;
   }
 
-  /** A reader moved on: wakes the producer if it waits for room. */
-  void readerAdvanced() {
-    if (producerWaiting) LockSupport.unpark(producer);
+  /** A reader got to {@code consumed}: wakes the producer if it waits for room this makes. */
+  void readerAdvanced(long consumed) {
+    if (producerWaiting && consumed >= producerWants) LockSupport.unpark(producer);
   }
 
   /** A reader's sink threw: the first failure is kept for the producer, which is woken. */
@@ -158,12 +163,19 @@ public final class BackgroundSinks implements FrequentEventSink {
   }
 
   private void advance() {
-    if ((++tail & (PUBLISH_EVERY - 1)) == 0) publish();
+    if ((++tail & (PUBLISH_EVERY - 1)) == 0) publish(false);
   }
 
-  private void publish() {
+  /**
+   * Makes the records written so far visible; wakes a waiting reader once a batch waits for it
+   * (each wake-up is a system call and a context switch, dear on two shared cores), or at once
+   * when {@code urgent} (the producer is about to wait, or the run ends).
+   */
+  private void publish(boolean urgent) {
     published = tail;
-    for (SinkThread r : readers) r.wake();
+    for (SinkThread r : readers) {
+      if (urgent || tail - r.consumed() >= wakeBatch) r.wake();
+    }
     throwIfFailed();
   }
 
@@ -173,9 +185,10 @@ public final class BackgroundSinks implements FrequentEventSink {
    * kept for the caller.
    */
   private void awaitRoom() {
-    publish();
+    publish(true);
     int capacity = records.capacity();
-    long wanted = tail - capacity + capacity / 4; // every reader at or past this
+    long wanted = tail - capacity + wakeBatch; // every reader at or past this: wakeBatch (at least one) slots free
+    producerWants = wanted;
     boolean interrupted = false;
     for (int spins = 0; ; spins++) {
       long slowest = slowestConsumed();

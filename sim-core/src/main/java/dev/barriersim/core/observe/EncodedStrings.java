@@ -32,6 +32,8 @@ final class EncodedStrings {
   private final Encoding encoding;
   private final byte[] prefix;
   private final Entry[] table = new Entry[SLOTS];
+  /** The entry used last: a job's or stage's name repeats from line to line and skips the table. */
+  private Entry last = new Entry(null, new byte[0], true);
   private final ByteLine scratch = new ByteLine();
 
   EncodedStrings(Encoding encoding) {
@@ -46,9 +48,13 @@ final class EncodedStrings {
 
   /** Appends the prefix and the encoding of {@code s} to {@code line}. */
   void append(String s, ByteLine line) {
-    int i = System.identityHashCode(s) & (SLOTS - 1);
-    Entry e = table[i];
-    if (e == null || e.key != s) e = probe(s, i);
+    Entry e = last;
+    if (e.key != s) {
+      int i = System.identityHashCode(s) & (SLOTS - 1);
+      e = table[i];
+      if (e == null || e.key != s) e = probe(s, i);
+      last = e;
+    }
     line.bytes(e.bytes, e.ascii);
   }
 

@@ -14,7 +14,8 @@ final class SinkThread implements Runnable {
   /** Records replayed between two reports of progress: the producer waits for room in steps this size. */
   private static final int REPORT_EVERY = 1024;
   private static final int SPINS = 64;
-  private static final long PARK_NANOS = 1_000_000;
+  /** A safety net only: the producer wakes a waiting reader. */
+  private static final long PARK_NANOS = 10_000_000;
 
   private final BackgroundSinks owner;
   private final EventRecords records;
@@ -89,7 +90,7 @@ final class SinkThread implements Runnable {
           next = stop; // the run's end is the last record there is
           consumed = next;
           if (ended) return;
-          owner.readerAdvanced();
+          owner.readerAdvanced(next);
         }
       }
     } catch (Throwable e) {
