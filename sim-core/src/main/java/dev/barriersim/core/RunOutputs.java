@@ -32,6 +32,11 @@ public record RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationLi
     return new RunOutputs(writer, taskTimeline, listeners, true);
   }
 
+  /** These outputs with {@code writer} as the task timeline. */
+  public RunOutputs withTaskTimeline(Writer writer) {
+    return new RunOutputs(eventLog, writer, listeners, digest);
+  }
+
   /** These outputs with one more listener, called after the others. */
   public RunOutputs withListener(SimulationListener listener) {
     List<SimulationListener> all = new java.util.ArrayList<>(listeners);

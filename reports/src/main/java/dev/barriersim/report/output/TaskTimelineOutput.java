@@ -1,7 +1,6 @@
 package dev.barriersim.report.output;
 
 import dev.barriersim.core.RunOutputs;
-import dev.barriersim.core.observe.TaskTimelineWriter;
 import dev.barriersim.report.data.ScenarioFiles;
 import java.io.Writer;
 
@@ -19,6 +18,6 @@ final class TaskTimelineOutput implements RunOutput {
 
   @Override
   public RunOutputs attach(RunOutputs outputs, Writer writer) {
-    return outputs.withListener(new TaskTimelineWriter(writer));
+    return outputs.withTaskTimeline(writer); // written on a thread of its own, beside the event log
   }
 }

@@ -7,10 +7,11 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * One output line built as UTF-8 bytes, without a {@code String} per line: the bytes are what
+ * Output lines built as UTF-8 bytes, without a {@code String} per line: the bytes are what
  * {@code line.toString().getBytes(UTF_8)} would give (an unpaired surrogate becomes {@code ?}), so
- * a digest over them is the digest of the text. Then the line goes to a {@link Writer}: as bytes to
- * a {@link Utf8Output}, as characters to any other.
+ * a digest over them is the digest of the text. Then the lines go to a {@link Writer}: as bytes to
+ * a {@link Utf8Output}, as characters to any other. The writers collect many whole lines before
+ * they digest and write them, so each of those costs one call per chunk rather than per line.
  */
 final class ByteLine {
   private byte[] buf = new byte[512];
@@ -22,6 +23,11 @@ final class ByteLine {
   void clear() {
     len = 0;
     ascii = true;
+  }
+
+  /** The number of bytes so far. */
+  int length() {
+    return len;
   }
 
   private void ensure(int more) {

@@ -31,7 +31,7 @@ import java.util.Map;
  * found by task id (ids grow by one per launch) and written as UTF-8 bytes ({@link ByteLine}); a
  * written row's object is reused by a later launch.
  */
-public final class TaskTimelineWriter implements FrequentEventSink {
+public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flushable, ReplaysRecords {
   /** The CSV header; the contract's columns first. */
   public static final String HEADER =
       "job,stage,stageAttempt,partition,attempt,executor,host,launchMs,endMs,status,reason,taskId,slot,resources,"
@@ -47,6 +47,8 @@ public final class TaskTimelineWriter implements FrequentEventSink {
     long taskId;
     String executor;
     String host;
+    /** The lanes of its executor, kept so that its end needs no lookup by name. */
+    BitSet lanes;
     long launchMs;
     HeldResources resources;
     int slot;
@@ -65,16 +67,22 @@ public final class TaskTimelineWriter implements FrequentEventSink {
   /** Lanes held on each executor: by index for numeric ids, by name otherwise. */
   private final List<BitSet> lanesByIndex = new ArrayList<>();
   private final Map<String, BitSet> lanesByName = new HashMap<>();
+  /** Whole rows not yet written: written a chunk at a time. */
   private final ByteLine line = new ByteLine();
-  /** CSV fields of the names that recur on every row. */
-  private final EncodedStrings names = new EncodedStrings(TaskTimelineWriter::csv);
+  /** CSV fields of the names that recur on every row, those after the first with their comma. */
+  private final EncodedStrings jobs = new EncodedStrings(TaskTimelineWriter::csv);
+  private final EncodedStrings stages = new EncodedStrings(COMMA, TaskTimelineWriter::csv);
+  private final EncodedStrings executors = new EncodedStrings(TaskTimelineWriter::csv);
+  private final EncodedStrings hosts = new EncodedStrings(COMMA, TaskTimelineWriter::csv);
+  /** Rows collect up to about this many bytes before they are written. */
+  private static final int CHUNK = 1 << 16; // as large as bench's and most streams' buffers, which then pass it on uncopied
+  private static final byte[] COMMA = {','};
 
   /** Writes the header to {@code out}. */
   public TaskTimelineWriter(Writer out) {
     this.out = out;
-    line.clear();
     line.ascii(HEADER);
-    line.writeTo(out);
+    flush();
   }
 
   @Override
@@ -86,6 +94,25 @@ public final class TaskTimelineWriter implements FrequentEventSink {
       taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
           t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
     }
+  }
+
+  /** {@link EventRecords#replay(long, long, FrequentEventSink)}, with this class's calls only ({@link ReplaysRecords}). */
+  @Override
+  public boolean replay(EventRecords r, long from, long to) {
+    for (long seq = from; seq < to; seq++) {
+      int i = r.index(seq);
+      switch (r.kind[i]) {
+        case EventRecords.LAUNCHED -> taskLaunched(r.t[i], r.job[i], r.stage[i], r.stageAttempt[i], r.partition[i],
+            r.attempt[i], r.taskId[i], r.executor[i], r.host[i], r.resources[i], EventRecords.LOCALITIES[r.code[i]]);
+        case EventRecords.ENDED -> taskEnded(r.t[i], r.job[i], r.stage[i], r.stageAttempt[i], r.partition[i],
+            r.attempt[i], r.taskId[i], r.executor[i], r.host[i], r.launchMs[i], EventRecords.STATUSES[r.code[i]],
+            r.reason[i], r.resources[i], r.barrierWaits[i]);
+        default -> {
+          if (!r.replay(seq, this)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
@@ -108,6 +135,7 @@ public final class TaskTimelineWriter implements FrequentEventSink {
     r.taskId = taskId;
     if (r.executor != executor) r.executor = executor;
     if (r.host != host) r.host = host;
+    if (r.lanes != held) r.lanes = held;
     r.launchMs = t;
     if (r.resources != resources) r.resources = resources;
     r.slot = slot;
@@ -125,8 +153,9 @@ public final class TaskTimelineWriter implements FrequentEventSink {
     if (r.status != status) r.status = status;
     if (r.reason != reason) r.reason = reason;
     if (r.barrierWaits != barrierWaits) r.barrierWaits = barrierWaits;
-    lanes(r.executor).clear(r.slot);
+    r.lanes.clear(r.slot);
     while (size > 0 && ring[head].ended) writeRow(poll());
+    if (line.length() >= CHUNK) flush();
   }
 
   /** Task rows ignore skipped rounds. */
@@ -145,6 +174,18 @@ public final class TaskTimelineWriter implements FrequentEventSink {
   @Override
   public void onRunEnd(long endMs, Outcome outcome) {
     while (size > 0) writeRow(poll());
+    flush();
+  }
+
+  /** Writes the rows collected so far; the end of a run does it too. */
+  @Override
+  public void flush() {
+    if (line.length() == 0) return;
+    try {
+      line.writeTo(out);
+    } finally {
+      line.clear();
+    }
   }
 
   /** The pending row of {@code taskId} that has not ended, or null: by offset from the oldest, else by search. */
@@ -203,14 +244,11 @@ public final class TaskTimelineWriter implements FrequentEventSink {
   }
 
   private void writeRow(Row r) {
-    line.clear();
-    names.append(r.job, line);
-    line.ch(',');
-    names.append(r.stage, line);
+    jobs.append(r.job, line);
+    stages.append(r.stage, line);
     line.ch(',').num(r.stageAttempt).ch(',').num(r.partition).ch(',').num(r.attempt).ch(',');
-    names.append(r.executor, line);
-    line.ch(',');
-    names.append(r.host, line);
+    executors.append(r.executor, line);
+    hosts.append(r.host, line);
     line.ch(',').num(r.launchMs).ch(',');
     if (r.ended) line.num(r.endMs);
     line.ch(',').ascii(r.ended ? r.status.name() : TaskStatus.RUNNING.name()).ch(',');
@@ -226,7 +264,6 @@ public final class TaskTimelineWriter implements FrequentEventSink {
       }
     }
     line.ch('\n');
-    line.writeTo(out);
   }
 
   /** Appends {@code s} as a CSV field: quoted, quotes doubled, when it holds a comma, quote or line break. */
