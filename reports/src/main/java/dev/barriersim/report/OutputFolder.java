@@ -1,5 +1,7 @@
 package dev.barriersim.report;
 
+import dev.barriersim.core.observe.Utf8Output;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -201,9 +203,15 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** A buffered UTF-8 writer for {@code file}, creating its parent folders (refused once the JVM shuts down). */
+  /**
+   * A buffered UTF-8 writer for a run's stream {@code file}, creating its parent folders (refused
+   * once the JVM shuts down). It is a {@link Utf8Output}: the event log and task timeline hand it
+   * their lines as UTF-8 bytes, which it writes as they are instead of decoding and encoding them again.
+   */
   public static Writer writer(Path file) throws IOException {
-    return newWriter(file);
+    if (closing) throw new IOException("shutting down: " + file + " is not written");
+    Files.createDirectories(file.getParent());
+    return new Utf8Output(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
   }
 
   private static Writer newWriter(Path file) throws IOException {
