@@ -5,10 +5,10 @@ import dev.barriersim.core.RunResult;
 import dev.barriersim.core.SimulationSpec;
 import dev.barriersim.core.Simulations;
 import dev.barriersim.report.BenchPresets;
+import dev.barriersim.report.OutputFolder;
 import dev.barriersim.scenario.ScenarioException;
 import dev.barriersim.scenario.Problem;
 import dev.barriersim.core.observe.Utf8Output;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -128,7 +128,8 @@ final class BenchCommand implements Callable<Integer> {
       r = Simulations.run(sim, RunOutputs.bare());
     } else {
       Files.createDirectories(timeline);
-      try (Writer events = writer(timeline.resolve("events.jsonl")); Writer csv = writer(timeline.resolve("tasks.csv"))) {
+      try (Writer events = OutputFolder.writer(timeline.resolve("events.jsonl"));
+          Writer csv = OutputFolder.writer(timeline.resolve("tasks.csv"))) {
         r = Simulations.run(sim, new RunOutputs(events, csv, List.of()));
       }
     }
@@ -163,11 +164,6 @@ final class BenchCommand implements Callable<Integer> {
   private int usage(Console console, String message) {
     console.err("barriersim bench: " + message);
     return ExitCodes.USAGE;
-  }
-
-  /** A UTF-8 writer that takes the lines' bytes as they are ({@link Utf8Output}), buffered. */
-  private static Writer writer(Path p) throws IOException {
-    return new Utf8Output(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16));
   }
 
   private static void resetPeaks() {

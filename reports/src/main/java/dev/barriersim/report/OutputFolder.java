@@ -4,6 +4,7 @@ import dev.barriersim.core.observe.Utf8Output;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -209,15 +210,18 @@ public final class OutputFolder implements AutoCloseable {
    * their lines as UTF-8 bytes, which it writes as they are instead of decoding and encoding them again.
    */
   public static Writer writer(Path file) throws IOException {
-    if (closing) throw new IOException("shutting down: " + file + " is not written");
-    Files.createDirectories(file.getParent());
-    return new Utf8Output(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+    return new Utf8Output(new BufferedOutputStream(open(file), BUFFER));
   }
 
   private static Writer newWriter(Path file) throws IOException {
+    return new BufferedWriter(new OutputStreamWriter(open(file), StandardCharsets.UTF_8), BUFFER);
+  }
+
+  /** {@code file} opened for writing, its parent folders created; refused once the JVM shuts down. */
+  private static OutputStream open(Path file) throws IOException {
     if (closing) throw new IOException("shutting down: " + file + " is not written");
     Files.createDirectories(file.getParent());
-    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER);
+    return Files.newOutputStream(file);
   }
 
   private static String tempName(String name) {

@@ -29,21 +29,20 @@ public final class Simulations {
    */
   public static RunResult run(SimulationSpec spec, RunOutputs outputs) {
     EventLogWriter eventLog = outputs.digest() ? new EventLogWriter(outputs.eventLog()) : null;
-    TaskTimelineWriter timeline = outputs.taskTimeline() == null ? null : new TaskTimelineWriter(outputs.taskTimeline());
+    List<FrequentEventSink> writers = new ArrayList<>();
+    if (eventLog != null) writers.add(eventLog);
+    if (outputs.taskTimeline() != null) writers.add(new TaskTimelineWriter(outputs.taskTimeline()));
     MetricsCollector metrics = new MetricsCollector(spec);
     List<SimulationListener> listeners = new ArrayList<>();
     listeners.add(new InvariantChecker(spec));
     // A run that writes files formats, digests and writes them on threads of their own; a run that
     // only digests keeps to its one thread (a batch already gives every core a run).
     BackgroundSinks background = null;
-    if (outputs.eventLog() != null || timeline != null) {
-      List<FrequentEventSink> writers = new ArrayList<>();
-      if (eventLog != null) writers.add(eventLog);
-      if (timeline != null) writers.add(timeline);
+    if (outputs.eventLog() != null || outputs.taskTimeline() != null) {
       background = new BackgroundSinks(writers, BackgroundSinks.DEFAULT_CAPACITY);
       listeners.add(background);
-    } else if (eventLog != null) {
-      listeners.add(eventLog);
+    } else {
+      listeners.addAll(writers);
     }
     listeners.add(metrics);
     listeners.addAll(outputs.listeners());
@@ -51,26 +50,10 @@ public final class Simulations {
     try {
       ending = new SparkApplication(spec, listeners).run();
     } catch (RuntimeException | Error e) {
-      if (background != null) {
-        background.stop(e);
-      } else {
-        flushAfterFailure(e, eventLog);
-      }
+      if (background != null) background.stop(e);
       throw e;
     }
     return metrics.result(ending.outcome(), ending.endMs(), metrics.events(),
         eventLog == null ? "" : eventLog.digestHex());
-  }
-
-  /**
-   * Writes the lines the writers collected before {@code failure}, as a run that wrote every line
-   * at once left them; a second failure while writing is attached to the first.
-   */
-  private static void flushAfterFailure(Throwable failure, EventLogWriter eventLog) {
-    try {
-      if (eventLog != null) eventLog.flush();
-    } catch (RuntimeException e) {
-      if (e != failure) failure.addSuppressed(e);
-    }
   }
 }

@@ -13,7 +13,7 @@ final class EncodedStrings {
     void encode(String s, ByteLine into);
   }
 
-  /** One cached encoding; final fields, so a reader sees it whole. */
+  /** One cached encoding: the string it belongs to (by identity), its bytes, and whether they are ASCII. */
   private static final class Entry {
     final String key;
     final byte[] bytes;
