@@ -1,6 +1,10 @@
 package dev.barriersim.core.observe;
 
 import dev.barriersim.core.event.HeldResources;
+import dev.barriersim.core.event.SimEvent;
+import dev.barriersim.core.event.SimEvent.BarrierRoundSkipped;
+import dev.barriersim.core.event.SimEvent.TaskEnded;
+import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.TaskStatus;
 
@@ -24,6 +28,26 @@ public interface FrequentEventSink extends SimulationListener {
 
   /** {@link dev.barriersim.core.event.SimEvent.BarrierRoundSkipped}, as values. */
   void barrierRoundSkipped(long t, String job, String stage, int stageAttempt, int needed, int free, boolean fullRound);
+
+  /**
+   * Hands a {@code TaskLaunched}, {@code TaskEnded} or {@code BarrierRoundSkipped} record to the
+   * method above that takes it as values, so that {@link #onEvent} treats both forms alike; false
+   * for any other event.
+   */
+  default boolean acceptAsValues(SimEvent e) {
+    if (e instanceof TaskLaunched l) {
+      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
+          l.host(), l.resources(), l.locality());
+    } else if (e instanceof TaskEnded t) {
+      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
+          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
+    } else if (e instanceof BarrierRoundSkipped b) {
+      barrierRoundSkipped(b.t(), b.job(), b.stage(), b.stageAttempt(), b.needed(), b.free(), b.fullRound());
+    } else {
+      return false;
+    }
+    return true;
+  }
 
   /**
    * True when a skipped barrier round matters to this listener only as one more event at its

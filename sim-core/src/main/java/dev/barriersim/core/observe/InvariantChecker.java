@@ -8,9 +8,7 @@ import dev.barriersim.core.event.TaskStatus;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.SimEvent.ExecutorAdded;
 import dev.barriersim.core.event.SimEvent.StageSubmitted;
-import dev.barriersim.core.event.SimEvent.TaskEnded;
 import dev.barriersim.core.event.SimEvent.TaskKillRequested;
-import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -47,20 +45,7 @@ public final class InvariantChecker implements FrequentEventSink {
 
   @Override
   public void onEvent(SimEvent e) {
-    if (e instanceof SimEvent.BarrierRoundSkipped b) {
-      barrierRoundSkipped(b.t(), b.job(), b.stage(), b.stageAttempt(), b.needed(), b.free(), b.fullRound());
-      return;
-    }
-    if (e instanceof TaskLaunched l) {
-      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
-          l.host(), l.resources(), l.locality());
-      return;
-    }
-    if (e instanceof TaskEnded t) {
-      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
-          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
-      return;
-    }
+    if (acceptAsValues(e)) return;
     if (e.t() < lastT) time(e.t(), e.type());
     lastT = e.t();
     closeBurst();

@@ -7,8 +7,6 @@ import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskStatus;
-import dev.barriersim.core.event.SimEvent.TaskEnded;
-import dev.barriersim.core.event.SimEvent.TaskLaunched;
 
 /**
  * Turns the event stream into the run's summary, one concern per part: the job, stage and task
@@ -38,20 +36,11 @@ public final class MetricsCollector implements FrequentEventSink {
 
   @Override
   public void onEvent(SimEvent e) {
-    if (e instanceof TaskLaunched l) {
-      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
-          l.host(), l.resources(), l.locality());
-    } else if (e instanceof TaskEnded t) {
-      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
-          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
-    } else if (e instanceof SimEvent.BarrierRoundSkipped b) {
-      barrierRoundSkipped(b.t(), b.job(), b.stage(), b.stageAttempt(), b.needed(), b.free(), b.fullRound());
-    } else {
-      advanceTo(e.t());
-      records.onEvent(e);
-      coreTime.onEvent(e);
-      barrierCosts.onEvent(e);
-    }
+    if (acceptAsValues(e)) return;
+    advanceTo(e.t());
+    records.onEvent(e);
+    coreTime.onEvent(e);
+    barrierCosts.onEvent(e);
   }
 
   @Override

@@ -4,8 +4,6 @@ import dev.barriersim.core.Outcome;
 import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
-import dev.barriersim.core.event.SimEvent.TaskEnded;
-import dev.barriersim.core.event.SimEvent.TaskLaunched;
 import dev.barriersim.core.event.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,13 +85,7 @@ public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flus
 
   @Override
   public void onEvent(SimEvent e) {
-    if (e instanceof TaskLaunched l) {
-      taskLaunched(l.t(), l.job(), l.stage(), l.stageAttempt(), l.partition(), l.attempt(), l.taskId(), l.executor(),
-          l.host(), l.resources(), l.locality());
-    } else if (e instanceof TaskEnded t) {
-      taskEnded(t.t(), t.job(), t.stage(), t.stageAttempt(), t.partition(), t.attempt(), t.taskId(), t.executor(),
-          t.host(), t.launchMs(), t.status(), t.reason(), t.resources(), t.barrierWaits());
-    }
+    acceptAsValues(e); // the other events have no row
   }
 
   /** {@link EventRecords#replay(long, long, FrequentEventSink)}, with this class's calls only ({@link ReplaysRecords}). */
