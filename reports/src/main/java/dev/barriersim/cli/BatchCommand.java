@@ -110,7 +110,8 @@ final class BatchCommand implements Callable<Integer> {
   private int runAll(Console console, List<Inputs.Loaded> loaded, ExecutorService pool, int threads, Progress progress)
       throws IOException, InterruptedException {
     List<Output> outputs = Outputs.select(!noCharts, sparkEventLog);
-    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool, outputs).withProgress(progress);
+    ScenarioRunner runner = new ScenarioRunner(main.engine(), pool, outputs).forParallelism(threads)
+        .withProgress(progress);
     SweepRunner sweeps = SweepRun.runner(main, pool, threads, outputs, false, progress);
     BatchIndex index = new BatchIndex();
     int total = loaded.size();

@@ -145,7 +145,8 @@ final class RunCommand implements Callable<Integer> {
     Progress progress = ConsoleProgress.create(console, quiet);
     try {
       List<Output> outputs = Outputs.select(!noCharts, sparkEventLog);
-      ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).withProgress(progress).start(plan, dir)
+      ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).forParallelism(threads)
+          .withProgress(progress).start(plan, dir)
           .finish();
       ConsoleProgress.close(progress);
       console.out("");

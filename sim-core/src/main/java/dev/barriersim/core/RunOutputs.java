@@ -8,44 +8,58 @@ import java.util.List;
  * Where a run streams its observations: {@code events.jsonl} and {@code tasks.csv} writers (each
  * may be {@code null}: not written) and extra listeners. The event log is formatted and digested
  * for every run unless {@code digest} is false (benchmarks), in which case the result's digest is
- * empty. The caller owns, flushes and closes the writers.
+ * empty. With {@code writerThreads} (the default) the files are formatted and written on threads of
+ * their own, which is worth it when a core would otherwise idle; a caller that keeps every core
+ * busy with runs turns it off, and the run formats them on its own thread. The bytes are the same
+ * either way. The caller owns, flushes and closes the writers.
  */
-public record RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationListener> listeners, boolean digest) {
+public record RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationListener> listeners, boolean digest,
+    boolean writerThreads) {
   /** Freezes the list. */
   public RunOutputs {
     listeners = List.copyOf(listeners == null ? List.of() : listeners);
     if (eventLog != null && !digest) throw new IllegalArgumentException("a written event log is always digested");
   }
 
-  /** Writes (and digests) the given streams. */
+  /** Writes (and digests) the given streams, on threads of their own. */
   public RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationListener> listeners) {
-    this(eventLog, taskTimeline, listeners, true);
+    this(eventLog, taskTimeline, listeners, true, true);
+  }
+
+  /** As the canonical constructor, with writer threads. */
+  public RunOutputs(Writer eventLog, Writer taskTimeline, List<SimulationListener> listeners, boolean digest) {
+    this(eventLog, taskTimeline, listeners, digest, true);
   }
 
   /** Nothing written, no extra listener; the digest is computed. */
   public static RunOutputs none() {
-    return new RunOutputs(null, null, List.of(), true);
+    return new RunOutputs(null, null, List.of(), true, true);
   }
 
   /** These outputs with {@code writer} as the event log. */
   public RunOutputs withEventLog(Writer writer) {
-    return new RunOutputs(writer, taskTimeline, listeners, true);
+    return new RunOutputs(writer, taskTimeline, listeners, true, writerThreads);
   }
 
   /** These outputs with {@code writer} as the task timeline. */
   public RunOutputs withTaskTimeline(Writer writer) {
-    return new RunOutputs(eventLog, writer, listeners, digest);
+    return new RunOutputs(eventLog, writer, listeners, digest, writerThreads);
   }
 
   /** These outputs with one more listener, called after the others. */
   public RunOutputs withListener(SimulationListener listener) {
     List<SimulationListener> all = new java.util.ArrayList<>(listeners);
     all.add(listener);
-    return new RunOutputs(eventLog, taskTimeline, all, digest);
+    return new RunOutputs(eventLog, taskTimeline, all, digest, writerThreads);
+  }
+
+  /** These outputs, their files written on threads of their own or not. */
+  public RunOutputs withWriterThreads(boolean on) {
+    return new RunOutputs(eventLog, taskTimeline, listeners, digest, on);
   }
 
   /** Nothing written and no digest: the simulation alone, for benchmarks. */
   public static RunOutputs bare() {
-    return new RunOutputs(null, null, List.of(), false);
+    return new RunOutputs(null, null, List.of(), false, true);
   }
 }

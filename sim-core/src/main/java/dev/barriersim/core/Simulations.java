@@ -35,10 +35,10 @@ public final class Simulations {
     MetricsCollector metrics = new MetricsCollector(spec);
     List<SimulationListener> listeners = new ArrayList<>();
     listeners.add(new InvariantChecker(spec));
-    // A run that writes files formats, digests and writes them on threads of their own; a run that
-    // only digests keeps to its one thread (a batch already gives every core a run).
+    // A run that writes files formats, digests and writes them on threads of their own unless its
+    // caller keeps the cores busy with other runs; a run that only digests keeps to its one thread.
     BackgroundSinks background = null;
-    if (outputs.eventLog() != null || outputs.taskTimeline() != null) {
+    if (outputs.writerThreads() && (outputs.eventLog() != null || outputs.taskTimeline() != null)) {
       background = new BackgroundSinks(writers, BackgroundSinks.DEFAULT_CAPACITY);
       listeners.add(background);
     } else {

@@ -60,6 +60,28 @@ class OutputThreadsTest {
   }
 
   @Test
+  void withoutWriterThreadsTheRunWritesTheSameBytesOnItsOwnThread() {
+    StringWriter events = new StringWriter();
+    StringWriter tasks = new StringWriter();
+    RunResult threaded = Simulations.run(busy(), new RunOutputs(events, tasks, List.of()));
+    StringWriter inlineEvents = new StringWriter();
+    StringWriter inlineTasks = new StringWriter();
+    long[] threadsSeen = {0};
+    dev.barriersim.core.observe.SimulationListener counting = new dev.barriersim.core.observe.SimulationListener() {
+      @Override
+      public void onEvent(dev.barriersim.core.event.SimEvent event) {
+        threadsSeen[0] = Math.max(threadsSeen[0], writerThreads());
+      }
+    };
+    RunResult inline = Simulations.run(busy(),
+        new RunOutputs(inlineEvents, inlineTasks, List.of(counting)).withWriterThreads(false));
+    assertEquals(threaded, inline);
+    assertEquals(events.toString(), inlineEvents.toString());
+    assertEquals(tasks.toString(), inlineTasks.toString());
+    assertEquals(0, threadsSeen[0], "no writer thread during the run");
+  }
+
+  @Test
   void aWriteErrorFailsTheRunAndLeavesNoThread() {
     for (boolean eventsFail : new boolean[] {true, false}) {
       Writer events = eventsFail ? failingAfter(100_000) : new StringWriter();

@@ -45,6 +45,7 @@ public final class SweepRunner {
   private final List<Output> outputs;
   private final boolean keepPoints;
   private final Progress progress;
+  private final boolean writerThreads;
 
   /**
    * Runs on {@code pool} ({@code parallelism} threads) with {@code engine}, writing {@code outputs}
@@ -59,6 +60,7 @@ public final class SweepRunner {
     this.outputs = List.copyOf(outputs);
     this.keepPoints = keepPoints;
     this.progress = progress;
+    this.writerThreads = ScenarioRunner.coresToSpare(parallelism);
   }
 
   /** Starts the sweep into a temporary folder beside {@code outDir}; {@link Pending#finish()} waits and commits. */
@@ -157,7 +159,8 @@ public final class SweepRunner {
       RunPlan.RunKey key = keys.get(k);
       RunResult result;
       if (keepPoints) {
-        RunRecord rec = ScenarioRunner.runOne(engine, outputs, point, key, folder.dir().resolve(state.folder));
+        RunRecord rec = ScenarioRunner.runOne(engine, outputs, point, key, folder.dir().resolve(state.folder),
+            writerThreads);
         state.records[k] = rec;
         result = rec.result();
       } else {
