@@ -145,7 +145,9 @@ final class RunCommand implements Callable<Integer> {
     Progress progress = ConsoleProgress.create(console, quiet);
     try {
       List<Output> outputs = Outputs.select(!noCharts, sparkEventLog);
-      ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).forParallelism(threads)
+      // Fewer runs than threads leave the other threads idle: a single run keeps its writer threads.
+      int atOnce = Math.min(threads, plan.runs().size());
+      ScenarioResult result = new ScenarioRunner(main.engine(), pool, outputs).forParallelism(atOnce)
           .withProgress(progress).start(plan, dir)
           .finish();
       ConsoleProgress.close(progress);

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.barriersim.report.Engine;
 import dev.barriersim.report.FakeEngine;
 import dev.barriersim.report.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +30,29 @@ class RunCommandTest {
     Path f = tmp.resolve("scenario.yaml");
     Files.writeString(f, text);
     return f;
+  }
+
+  @Test
+  void aRunWritesItsFilesOnThreadsOfItsOwnOnlyWhenAProcessorIsLeftForThem() throws Exception {
+    Path f = scenario("name: demo\nseed: 42\n");
+    int processors = Runtime.getRuntime().availableProcessors();
+    // Both modes on a pool as wide as the machine; one mode alone; both modes one at a time.
+    String[][] cases = {{"--parallelism", String.valueOf(processors)}, {"--modes", "barrier"}, {"--parallelism", "1"}};
+    boolean[] expected = {false, processors > 1, processors > 1};
+    for (int i = 0; i < cases.length; i++) {
+      Set<Boolean> seen = ConcurrentHashMap.newKeySet();
+      FakeEngine fake = FakeEngine.ok();
+      Engine recording = (spec, outputs) -> {
+        if (outputs.eventLog() != null) seen.add(outputs.writerThreads());
+        return fake.run(spec, outputs);
+      };
+      List<String> args = new ArrayList<>(List.of("run", f.toString(), "--out", tmp.resolve("w" + i).toString(),
+          "--no-charts"));
+      args.addAll(List.of(cases[i]));
+      Cli.Result r = Cli.fake(recording, args.toArray(String[]::new));
+      assertEquals(0, r.code(), r.toString());
+      assertEquals(Set.of(expected[i]), seen, String.join(" ", cases[i]));
+    }
   }
 
   @Test
