@@ -15,14 +15,13 @@ final class AttemptPool {
 
   /** The attempt launched now: a reused one, or a new one when none is free. */
   TaskAttempt launch(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
-      long[] phases, long singlePhaseMs, TaskPlan plan, Stage fetchFailedFrom) {
+      long[] phases, TaskPlan plan, Stage fetchFailedFrom) {
     if (size == 0) {
-      return new TaskAttempt(taskSet, index, attempt, taskId, executor, launchMs, phases, singlePhaseMs, plan,
-          fetchFailedFrom);
+      return new TaskAttempt(taskSet, index, attempt, taskId, executor, launchMs, phases, plan, fetchFailedFrom);
     }
     TaskAttempt t = free[--size];
     free[size] = null;
-    t.launch(taskSet, index, attempt, taskId, executor, launchMs, phases, singlePhaseMs, plan, fetchFailedFrom);
+    t.launch(taskSet, index, attempt, taskId, executor, launchMs, phases, plan, fetchFailedFrom);
     return t;
   }
 

@@ -60,7 +60,7 @@ final class BarrierCoordinator {
     // attempt's task count: an attempt that reruns only some partitions never completes a sync.
     if (s.waiting.size() == ts.stage.numPartitions) {
       long waitMs = 0;
-      for (TaskAttempt w : s.waiting) waitMs += runner.release(w, loop.now(), w == t) - w.waitEnter;
+      for (TaskAttempt w : s.waiting) waitMs += runner.release(w, loop.now(), w == t) - w.waitEnter();
       emit.accept(new SimEvent.BarrierSyncReleased(loop.now(), ts.stage.job.name, ts.stage.spec.name(),
           ts.stageAttempt, s.epoch, waitMs));
       s.waiting.clear();
@@ -88,7 +88,7 @@ final class BarrierCoordinator {
     Stage stage = ts.stage;
     String reason = SparkMessages.syncTimeout(s.epoch, stage, ts.stageAttempt, timeoutSeconds);
     long waitMs = 0;
-    for (TaskAttempt w : s.waiting) waitMs += runner.failAtNextPoll(w, loop.now(), reason) - w.waitEnter;
+    for (TaskAttempt w : s.waiting) waitMs += runner.failAtNextPoll(w, loop.now(), reason) - w.waitEnter();
     emit.accept(new SimEvent.BarrierSyncTimedOut(loop.now(), stage.job.name, stage.spec.name(), ts.stageAttempt,
         s.epoch, s.waiting.size(), ts.stage.numPartitions, waitMs));
     s.waiting.clear();

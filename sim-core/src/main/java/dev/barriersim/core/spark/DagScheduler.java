@@ -286,7 +286,7 @@ final class DagScheduler {
   private void fetchFailed(TaskAttempt t, String reason) {
     TaskSetManager ts = t.taskSet;
     Stage failed = ts.stage;
-    Stage map = t.fetchFailedFrom;
+    Stage map = t.fetchFailedFrom();
     if (!failed.job.isActive() || ts.stageAttempt != failed.latestAttempt) return;
     boolean abort = failed.attemptFailed(ts.stageAttempt) >= conf.maxConsecutiveAttempts();
     if (failed.running) markStageAsFinished(failed, reason);

@@ -28,6 +28,8 @@ final class TaskAttempt {
     ENDED
   }
 
+  // Hot fields, read or written at the launch and the end of every attempt. HotSpot lays them out
+  // longs first, then ints, booleans and references; with the rest in extras they take 88 bytes.
   TaskSetManager taskSet;
   int index;
   int partition;
@@ -35,40 +37,26 @@ final class TaskAttempt {
   long taskId;
   Executor executor;
   long launchMs;
-  /** Work of each phase; null when there is one phase, whose work is {@link #singlePhaseMs}. */
-  private long[] phases;
-  private long singlePhaseMs;
-  /** Failure or hang planned at launch ({@link TaskPlan#HEALTHY} for most attempts, shared). */
-  private TaskPlan plan;
-  /** The parent stage whose output this attempt could not fetch, or null. */
-  Stage fetchFailedFrom;
-
   State state = State.COMPUTING;
-  int phase;
-  long phaseStart;
-  long waitEnter;
-  /** Handles of the attempt's pending events (or {@code NO_EVENT}): a kill or a loss cancels them. */
+  /** When the work of the current phase ends. */
+  long phaseEndMs;
+  /** Handle of the attempt's next step (or {@code NO_EVENT}): a kill or a loss cancels it. */
   long nextStep = EventLoop.NO_EVENT;
-  long failTimer = EventLoop.NO_EVENT;
-  long hangTimer = EventLoop.NO_EVENT;
   boolean killed;
   /** How the attempt ended on the executor, for the status update the driver gets later. */
   EndCause endCause;
-  String endReason;
   /** The driver has processed this attempt's end. */
   boolean finished;
   /** Slot in its TaskSet's table of running attempts, while it runs. */
   int runningSlot = -1;
   /** Lane in its executor's list of running attempts ({@link ExecutorTasks}), while it runs. */
   int executorLane = -1;
-  /** Custom resource addresses held, or null. */
-  HeldResources resources;
-  /** Intervals inside {@code barrier()}: (enter, leave) pairs; only barrier tasks with phases get any. */
-  long[] barrierWaits = SimEvent.TaskEnded.NO_WAITS;
+  /** What only rarer attempts use, or null while the attempt has needed none ({@link AttemptExtras}). */
+  private AttemptExtras extras;
 
   TaskAttempt(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
-      long[] phases, long singlePhaseMs, TaskPlan plan, Stage fetchFailedFrom) {
-    launch(taskSet, index, attempt, taskId, executor, launchMs, phases, singlePhaseMs, plan, fetchFailedFrom);
+      long[] phases, TaskPlan plan, Stage fetchFailedFrom) {
+    launch(taskSet, index, attempt, taskId, executor, launchMs, phases, plan, fetchFailedFrom);
   }
 
   /**
@@ -78,7 +66,7 @@ final class TaskAttempt {
    * TaskSet with the same plan.
    */
   void launch(TaskSetManager taskSet, int index, int attempt, long taskId, Executor executor, long launchMs,
-      long[] phases, long singlePhaseMs, TaskPlan plan, Stage fetchFailedFrom) {
+      long[] phases, TaskPlan plan, Stage fetchFailedFrom) {
     if (this.taskSet != taskSet) this.taskSet = taskSet;
     this.index = index;
     this.partition = taskSet.partition(index);
@@ -86,25 +74,26 @@ final class TaskAttempt {
     this.taskId = taskId;
     if (this.executor != executor) this.executor = executor;
     this.launchMs = launchMs;
-    if (this.phases != phases) this.phases = phases;
-    this.singlePhaseMs = singlePhaseMs;
-    if (this.plan != plan) this.plan = plan;
-    if (this.fetchFailedFrom != fetchFailedFrom) this.fetchFailedFrom = fetchFailedFrom;
     if (state != State.COMPUTING) state = State.COMPUTING;
-    phase = 0;
-    phaseStart = 0;
-    waitEnter = 0;
+    phaseEndMs = 0;
     nextStep = EventLoop.NO_EVENT;
-    failTimer = EventLoop.NO_EVENT;
-    hangTimer = EventLoop.NO_EVENT;
     killed = false;
     if (endCause != null) endCause = null;
-    if (endReason != null) endReason = null;
     finished = false;
     runningSlot = -1;
     executorLane = -1;
-    if (resources != null) resources = null;
-    if (barrierWaits != SimEvent.TaskEnded.NO_WAITS) barrierWaits = SimEvent.TaskEnded.NO_WAITS;
+    if (extras != null) {
+      extras.reset(phases, plan, fetchFailedFrom);
+    } else if (phases != null || plan != TaskPlan.HEALTHY || fetchFailedFrom != null) {
+      extras = new AttemptExtras();
+      extras.reset(phases, plan, fetchFailedFrom);
+    }
+  }
+
+  /** The extras, created when a plain attempt first needs one. */
+  private AttemptExtras extras() {
+    if (extras == null) extras = new AttemptExtras();
+    return extras;
   }
 
   /**
@@ -114,61 +103,136 @@ final class TaskAttempt {
    * pending. Every other attempt is left to the garbage collector: its rarer paths may still hold it.
    */
   boolean isReusable() {
-    return finished && endCause == EndCause.SUCCESS && phases == null && plan == TaskPlan.HEALTHY
-        && fetchFailedFrom == null && !killed && nextStep == EventLoop.NO_EVENT
-        && failTimer == EventLoop.NO_EVENT && hangTimer == EventLoop.NO_EVENT;
+    if (!finished || endCause != EndCause.SUCCESS || killed || nextStep != EventLoop.NO_EVENT) return false;
+    AttemptExtras x = extras;
+    return x == null || (x.phases == null && x.plan == TaskPlan.HEALTHY && x.fetchFailedFrom == null
+        && x.failTimer == EventLoop.NO_EVENT && x.hangTimer == EventLoop.NO_EVENT);
   }
 
-  /** Work of phase {@code p} in ms. */
+  /** Work of phase {@code p} in ms; only attempts with phases have more than the first, which the launch passes. */
   long phaseMs(int p) {
-    return phases == null ? singlePhaseMs : phases[p];
+    return extras.phases[p];
+  }
+
+  /** The phase being computed, or the {@code barrier()} waited in after it. */
+  int phase() {
+    return extras == null ? 0 : extras.phase;
+  }
+
+  /** Moves on to the next phase (only attempts with phases). */
+  void nextPhase() {
+    extras.phase++;
+  }
+
+  /** When the attempt entered its current {@code barrier()}. */
+  long waitEnter() {
+    return extras.waitEnter;
+  }
+
+  /** The attempt enters {@code barrier()} at {@code nowMs} (only attempts with phases). */
+  void enterBarrier(long nowMs) {
+    extras.waitEnter = nowMs;
+  }
+
+  /** Handle of the planned failure's event, or {@code NO_EVENT}. */
+  long failTimer() {
+    return extras == null ? EventLoop.NO_EVENT : extras.failTimer;
+  }
+
+  /** Handle of the planned hang's event, or {@code NO_EVENT}. */
+  long hangTimer() {
+    return extras == null ? EventLoop.NO_EVENT : extras.hangTimer;
+  }
+
+  /** Records the planned failure's event (only attempts with a plan have one). */
+  void failTimer(long handle) {
+    extras().failTimer = handle;
+  }
+
+  /** Records the planned hang's event (only attempts with a plan have one). */
+  void hangTimer(long handle) {
+    extras().hangTimer = handle;
+  }
+
+  /** Spark's message for the end, or null (a success). */
+  String endReason() {
+    return extras == null ? null : extras.endReason;
+  }
+
+  /** The attempt ended on the executor with {@code cause}; the driver learns it later. */
+  void ended(EndCause cause, String reason) {
+    state = State.ENDED;
+    endCause = cause;
+    if (reason != null) extras().endReason = reason; // the launch reset it to null
+  }
+
+  /** The parent stage whose output this attempt could not fetch, or null. */
+  Stage fetchFailedFrom() {
+    return extras == null ? null : extras.fetchFailedFrom;
+  }
+
+  /** Custom resource addresses held, or null. */
+  HeldResources resources() {
+    return extras == null ? null : extras.resources;
+  }
+
+  /** The attempt holds {@code held} (null: no custom resource). */
+  void hold(HeldResources held) {
+    if (held != null) extras().resources = held; // the launch reset it to null
+  }
+
+  /** Intervals inside {@code barrier()}: (enter, leave) pairs. */
+  long[] barrierWaits() {
+    return extras == null ? SimEvent.TaskEnded.NO_WAITS : extras.barrierWaits;
   }
 
   /** Planned failure instant, or {@link #NEVER}. */
   long failAt() {
-    return plan.failAt();
+    return plan().failAt();
   }
 
   /** Fails when its work ends instead of succeeding. */
   boolean failAtEnd() {
-    return plan.failAtEnd();
+    return plan().failAtEnd();
   }
 
   /** Planned hang instant, or {@link #NEVER}. */
   long hangAt() {
-    return plan.hangAt();
+    return plan().hangAt();
   }
 
   /** Hangs when its first phase ends: it never calls its first {@code barrier()} (or never finishes). */
   boolean hangAfterFirstPhase() {
-    return plan.hangAfterFirstPhase();
+    return plan().hangAfterFirstPhase();
   }
 
   /** True when the planned failure exits the executor's JVM instead of throwing. */
   boolean exitsExecutor() {
-    return plan.exitSource() != null;
+    return plan().exitSource() != null;
   }
 
-  /** The planned exit's scenario key and replacement delay. */
+  /** The failure or hang planned at launch ({@link TaskPlan#HEALTHY} for most attempts). */
   TaskPlan plan() {
-    return plan;
+    return extras == null ? TaskPlan.HEALTHY : extras.plan;
   }
 
   /** Spark's message for the planned failure. */
   String failureReason() {
-    return plan.failureReason();
+    return plan().failureReason();
   }
 
-  /** Records that the attempt was inside {@code barrier()} from {@link #waitEnter} until {@code leaveMs}. */
+  /** Records that the attempt was inside {@code barrier()} from its entry until {@code leaveMs}. */
   void leftBarrier(long leaveMs) {
-    int n = barrierWaits.length;
-    barrierWaits = Arrays.copyOf(barrierWaits, n + 2);
-    barrierWaits[n] = waitEnter;
-    barrierWaits[n + 1] = leaveMs;
+    AttemptExtras x = extras;
+    int n = x.barrierWaits.length;
+    x.barrierWaits = Arrays.copyOf(x.barrierWaits, n + 2);
+    x.barrierWaits[n] = x.waitEnter;
+    x.barrierWaits[n + 1] = leaveMs;
   }
 
   boolean isLastPhase() {
-    return phases == null || phase == phases.length - 1;
+    AttemptExtras x = extras;
+    return x == null || x.phases == null || x.phase == x.phases.length - 1;
   }
 
   /** Spark's task toString: {@code ShuffleMapTask(stageId, partition)} or {@code ResultTask(...)}. */

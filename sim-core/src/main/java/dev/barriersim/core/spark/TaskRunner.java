@@ -45,14 +45,14 @@ final class TaskRunner {
     });
     this.leaveBarrierKind = loop.register(this::leaveBarrier);
     this.failTimerKind = loop.register((TaskAttempt t) -> {
-      t.failTimer = NO_EVENT;
+      t.failTimer(NO_EVENT);
       plannedFailure(t);
     });
     this.hangTimerKind = loop.register((TaskAttempt t) -> {
-      t.hangTimer = NO_EVENT;
+      t.hangTimer(NO_EVENT);
       hang(t);
     });
-    this.statusUpdateKind = loop.register((TaskAttempt t) -> scheduler.statusUpdate(t, t.endCause, t.endReason));
+    this.statusUpdateKind = loop.register((TaskAttempt t) -> scheduler.statusUpdate(t, t.endCause, t.endReason()));
   }
 
   void wire(TaskScheduler scheduler, BarrierCoordinator coordinator) {
@@ -67,27 +67,27 @@ final class TaskRunner {
 
   /**
    * The attempt starts computing its first phase at {@code workStartMs}, after its executor's launch
-   * latency; its planned failure or hang instants already count from there.
+   * latency, for {@code firstPhaseMs}; its planned failure or hang instants already count from there.
    */
-  void start(TaskAttempt t, long workStartMs) {
-    t.phaseStart = workStartMs;
-    if (t.failAt() != NEVER) t.failTimer = loop.at(t.failAt(), Phase.TASK, failTimerKind, t);
-    if (t.hangAt() != NEVER) t.hangTimer = loop.at(t.hangAt(), Phase.TASK, hangTimerKind, t);
-    schedulePhaseEnd(t);
+  void start(TaskAttempt t, long workStartMs, long firstPhaseMs) {
+    if (t.failAt() != NEVER) t.failTimer(loop.at(t.failAt(), Phase.TASK, failTimerKind, t));
+    if (t.hangAt() != NEVER) t.hangTimer(loop.at(t.hangAt(), Phase.TASK, hangTimerKind, t));
+    schedulePhaseEnd(t, workStartMs + firstPhaseMs);
   }
 
-  private void schedulePhaseEnd(TaskAttempt t) {
-    t.nextStep = loop.at(t.phaseStart + t.phaseMs(t.phase), Phase.TASK, phaseEndKind, t);
+  private void schedulePhaseEnd(TaskAttempt t, long endMs) {
+    t.phaseEndMs = endMs;
+    t.nextStep = loop.at(endMs, Phase.TASK, phaseEndKind, t);
   }
 
   private void phaseEnd(TaskAttempt t) {
     if (t.state != State.COMPUTING) return;
-    if (hangsAtEndOf(t, t.phase)) {
+    if (hangsAtEndOf(t, t.phase())) {
       hang(t); // a hung task never reaches its next barrier(): the siblings wait and the sync times out
     } else if (!t.isLastPhase()) {
       t.state = State.WAITING;
-      t.waitEnter = loop.now();
-      coordinator.arrive(t, t.phase);
+      t.enterBarrier(loop.now());
+      coordinator.arrive(t, t.phase());
     } else if (t.failAtEnd()) {
       plannedFailure(t);
     } else {
@@ -107,7 +107,7 @@ final class TaskRunner {
   long release(TaskAttempt t, long releaseMs, boolean lastArriver) {
     if (t.state != State.WAITING) return waitEnd(t, releaseMs);
     boolean atOnce = lastArriver && lastArriverLeavesAtOnce;
-    long leave = atOnce ? releaseMs : nextPoll(t.waitEnter, releaseMs);
+    long leave = atOnce ? releaseMs : nextPoll(t.waitEnter(), releaseMs);
     t.nextStep = loop.at(leave, Phase.TASK, leaveBarrierKind, t);
     return leave;
   }
@@ -118,9 +118,8 @@ final class TaskRunner {
     if (t.state == State.WAITING) {
       t.leftBarrier(loop.now());
       t.state = State.COMPUTING;
-      t.phase++;
-      t.phaseStart = loop.now();
-      schedulePhaseEnd(t);
+      t.nextPhase();
+      schedulePhaseEnd(t, loop.now() + t.phaseMs(t.phase()));
     }
   }
 
@@ -130,7 +129,7 @@ final class TaskRunner {
    */
   long failAtNextPoll(TaskAttempt t, long atMs, String reason) {
     if (t.state != State.WAITING) return waitEnd(t, atMs);
-    long at = nextPoll(t.waitEnter, atMs);
+    long at = nextPoll(t.waitEnter(), atMs);
     t.nextStep = loop.at(at, Phase.TASK, () -> {
       t.nextStep = NO_EVENT;
       fail(t, reason);
@@ -153,7 +152,7 @@ final class TaskRunner {
     if (interruptOnKill) {
       stopAt = now;
     } else if (t.state == State.WAITING) {
-      stopAt = nextPoll(t.waitEnter, now);
+      stopAt = nextPoll(t.waitEnter(), now);
     } else {
       long untilDone = t.state == State.HUNG ? NEVER : untilDone(t);
       if (t.failAt() != NEVER && t.failAt() >= now) untilDone = Math.min(untilDone, t.failAt());
@@ -166,9 +165,9 @@ final class TaskRunner {
 
   /** When the current phase's work ends, plus one poll if a {@code barrier()} follows, where the kill is seen. */
   private long untilDone(TaskAttempt t) {
-    long phaseEnd = t.phaseStart + t.phaseMs(t.phase);
+    long phaseEnd = t.phaseEndMs;
     if (t.hangAt() != NEVER && t.hangAt() <= phaseEnd) return NEVER;
-    if (hangsAtEndOf(t, t.phase)) return NEVER;
+    if (hangsAtEndOf(t, t.phase())) return NEVER;
     if (t.isLastPhase()) return phaseEnd;
     return phaseEnd + settings.barrierPollIntervalMs();
   }
@@ -180,7 +179,9 @@ final class TaskRunner {
    * that hung there never leaves, so its wait runs to the coordinator's reply at {@code replyMs}.
    */
   private static long waitEnd(TaskAttempt t, long replyMs) {
-    return t.state == State.ENDED ? t.barrierWaits[t.barrierWaits.length - 1] : replyMs;
+    if (t.state != State.ENDED) return replyMs;
+    long[] waits = t.barrierWaits();
+    return waits[waits.length - 1];
   }
 
   private long nextPoll(long enter, long after) {
@@ -200,7 +201,7 @@ final class TaskRunner {
 
   private void fail(TaskAttempt t, String reason) {
     if (t.state == State.ENDED || t.state == State.HUNG) return;
-    end(t, t.fetchFailedFrom != null ? EndCause.FETCH_FAILED : EndCause.EXCEPTION, reason);
+    end(t, t.fetchFailedFrom() != null ? EndCause.FETCH_FAILED : EndCause.EXCEPTION, reason);
   }
 
   private void hang(TaskAttempt t) {
@@ -224,19 +225,21 @@ final class TaskRunner {
    */
   private void cancelPlannedSteps(TaskAttempt t) {
     loop.cancel(t.nextStep);
-    loop.cancel(t.failTimer);
-    loop.cancel(t.hangTimer);
     t.nextStep = NO_EVENT;
-    t.failTimer = NO_EVENT;
-    t.hangTimer = NO_EVENT;
+    if (t.failTimer() != NO_EVENT) {
+      loop.cancel(t.failTimer());
+      t.failTimer(NO_EVENT);
+    }
+    if (t.hangTimer() != NO_EVENT) {
+      loop.cancel(t.hangTimer());
+      t.hangTimer(NO_EVENT);
+    }
   }
 
   private void end(TaskAttempt t, EndCause cause, String reason) {
     if (t.state == State.ENDED) return;
     if (t.state == State.WAITING) t.leftBarrier(loop.now());
-    t.state = State.ENDED;
-    t.endCause = cause;
-    t.endReason = reason;
+    t.ended(cause, reason);
     loop.at(loop.now() + settings.statusUpdateLatencyMs(), Phase.TASK, statusUpdateKind, t);
   }
 }

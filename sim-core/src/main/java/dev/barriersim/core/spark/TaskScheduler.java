@@ -248,10 +248,10 @@ final class TaskScheduler {
     TaskPlan plan = missingParent != null
         ? work.fetchFailure(workStart, SparkMessages.fetchFailed(missingParent, partition))
         : work.plan(s, partition, ts.stageAttempt, attempt, total, workStart);
-    TaskAttempt t = attempts.launch(ts, index, attempt, nextTaskId++, e, loop.now(), phases, total, plan, missingParent);
+    TaskAttempt t = attempts.launch(ts, index, attempt, nextTaskId++, e, loop.now(), phases, plan, missingParent);
     ts.taskLaunched(t);
     t.executorLane = runningOn(e).add(t);
-    t.resources = HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand));
+    t.hold(HeldResources.of(cluster.resourceNames(), cluster.acquireAddresses(e, s.demand)));
     TaskLocality locality = ts.locality == null ? TaskLocality.PROCESS_LOCAL
         : speculative ? ts.locality.localityOn(index, e) : ts.locality.placedAt(index);
     if (speculative) {
@@ -259,8 +259,8 @@ final class TaskScheduler {
           partition, attempt, t.taskId, e.id(), e.host()));
     }
     emit.taskLaunched(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, partition, attempt, t.taskId, e.id(),
-        e.host(), t.resources, locality);
-    runner.start(t, workStart);
+        e.host(), t.resources(), locality);
+    runner.start(t, workStart, phases != null ? phases[0] : total);
     if (speculation != null) speculation.taskChanged(ts);
   }
 
@@ -279,11 +279,12 @@ final class TaskScheduler {
       reason = SparkMessages.taskKilled(SparkMessages.NOT_COMMITTED);
     }
     cluster.give(t.executor, s.demand);
-    if (t.resources != null) cluster.releaseAddresses(t.executor, t.resources.addresses());
+    HeldResources held = t.resources();
+    if (held != null) cluster.releaseAddresses(t.executor, held.addresses());
     ts.taskEnded(t);
     removeFromExecutor(t);
     emit.taskEnded(loop.now(), s.job.name, s.spec.name(), ts.stageAttempt, t.partition, t.attempt, t.taskId,
-        t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, t.resources, t.barrierWaits);
+        t.executor.id(), t.executor.host(), t.launchMs, cause.status, reason, held, t.barrierWaits());
     backend.stateChanged();
     clusterEvents.taskEndedOn(t.executor);
     backend.taskEnded(t.executor);

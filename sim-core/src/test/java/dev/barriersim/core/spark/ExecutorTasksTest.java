@@ -33,7 +33,7 @@ class ExecutorTasksTest {
           List<Integer> lanes = new ArrayList<>(); // lane of each model entry
           for (int op : ops) {
             if (op < 60 || model.isEmpty()) {
-              TaskAttempt t = new TaskAttempt(taskSet, 0, 0, nextId++, null, 0, null, 1, TaskPlan.HEALTHY, null);
+              TaskAttempt t = new TaskAttempt(taskSet, 0, 0, nextId++, null, 0, null, TaskPlan.HEALTHY, null);
               lanes.add(tasks.add(t));
               model.add(t);
             } else {
