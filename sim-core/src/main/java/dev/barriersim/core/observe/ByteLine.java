@@ -48,6 +48,22 @@ final class ByteLine {
     return bytes(b);
   }
 
+  /** Appends bytes {@code [from, from + n)} of {@code other}, counted as non-ASCII if any of its bytes is. */
+  ByteLine bytes(ByteLine other, int from, int n) {
+    if (!other.ascii) ascii = false;
+    ensure(n);
+    System.arraycopy(other.buf, from, buf, len, n);
+    len += n;
+    return this;
+  }
+
+  /** Removes the first {@code n} bytes, moving the rest to the front. */
+  void dropFirst(int n) {
+    System.arraycopy(buf, n, buf, 0, len - n);
+    len -= n;
+    if (len == 0) ascii = true;
+  }
+
   /** The bytes of the line so far, copied (to cache an encoding). */
   byte[] toBytes() {
     return Arrays.copyOf(buf, len);

@@ -25,9 +25,12 @@ import java.util.Map;
  * {@code resources} the custom resource addresses it held ({@code gpu:0 1;fpga:0}); and
  * {@code barrierWaits} its intervals inside {@code barrier()} ({@code 1000-1500 3000-3200}).
  *
- * <p>Task events come as values ({@link FrequentEventSink}); rows wait in a ring in launch order,
- * found by task id (ids grow by one per launch) and written as UTF-8 bytes ({@link ByteLine}); a
- * written row's object is reused by a later launch.
+ * <p>Task events come as values ({@link FrequentEventSink}). A row's first columns, known at its
+ * launch, are written at once as UTF-8 bytes ({@link ByteLine}) to a buffer of pending row starts,
+ * in launch order; what the end adds waits in flat arrays indexed by the row's place in a ring of
+ * pending rows, found by task id (ids grow by one per launch). So a task's end touches one small
+ * entry, not an object written long before: with a few hundred thousand rows pending behind a
+ * long task, objects per row made the writer miss the cache at every launch and end.
  */
 public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flushable, ReplaysRecords {
   /** The CSV header; the contract's columns first. */
@@ -35,33 +38,28 @@ public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flus
       "job,stage,stageAttempt,partition,attempt,executor,host,launchMs,endMs,status,reason,taskId,slot,resources,"
           + "barrierWaits\n";
 
-  /** One attempt's row: its launch, and its end once it ended. */
-  private static final class Row {
-    String job;
-    String stage;
-    int stageAttempt;
-    int partition;
-    int attempt;
-    long taskId;
-    String executor;
-    String host;
-    /** The lanes of its executor, kept so that its end needs no lookup by name. */
-    BitSet lanes;
-    long launchMs;
-    HeldResources resources;
-    int slot;
-    boolean ended;
-    long endMs;
-    TaskStatus status;
-    String reason;
-    long[] barrierWaits;
-  }
+  private static final TaskStatus[] STATUSES = TaskStatus.values();
+  /** {@link #ends} of a row that has not ended. */
+  private static final long NOT_ENDED = Long.MIN_VALUE;
 
   private final Writer out;
-  /** Rows not written yet, in launch order: a ring. */
-  private Row[] ring = new Row[1024];
+  /** Rows not written yet, in launch order: a ring of {@link #capacity} places, {@link #size} used from {@link #head}. */
+  private int capacity = 1024;
   private int head;
   private int size;
+  /** Per place, side by side so that an end touches one cache line: task id, end (or NOT_ENDED), slot and status. */
+  private long[] ids = new long[capacity];
+  private long[] ends = new long[capacity];
+  private int[] slotAndStatus = new int[capacity];
+  /** Per place: the length of the row's start in {@link #starts}. */
+  private int[] startLengths = new int[capacity];
+  /** Per place, null for most rows: custom resources held, Spark's reason, intervals inside {@code barrier()}. */
+  private HeldResources[] resources = new HeldResources[capacity];
+  private String[] reasons = new String[capacity];
+  private long[][] barrierWaits = new long[capacity][];
+  /** The first columns of the pending rows, in launch order, from {@link #startsRead} on. */
+  private final ByteLine starts = new ByteLine();
+  private int startsRead;
   /** Lanes held on each executor: by index for numeric ids, by name otherwise. */
   private final List<BitSet> lanesByIndex = new ArrayList<>();
   private final Map<String, BitSet> lanesByName = new HashMap<>();
@@ -113,40 +111,35 @@ public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flus
     BitSet held = lanes(executor);
     int slot = held.nextClearBit(0);
     held.set(slot);
-    if (size == ring.length) grow();
-    int i = (head + size++) & (ring.length - 1);
-    Row r = ring[i];
-    if (r == null) ring[i] = r = new Row();
-    // A reused row is an old object: a reference field is stored only when it changes, which spares
-    // the collector's write barrier for the names that recur from row to row.
-    if (r.job != job) r.job = job;
-    if (r.stage != stage) r.stage = stage;
-    r.stageAttempt = stageAttempt;
-    r.partition = partition;
-    r.attempt = attempt;
-    r.taskId = taskId;
-    if (r.executor != executor) r.executor = executor;
-    if (r.host != host) r.host = host;
-    if (r.lanes != held) r.lanes = held;
-    r.launchMs = t;
-    if (r.resources != resources) r.resources = resources;
-    r.slot = slot;
-    r.ended = false;
+    if (size == capacity) grow();
+    int p = (head + size++) & (capacity - 1);
+    int before = starts.length();
+    jobs.append(job, starts);
+    stages.append(stage, starts);
+    starts.ch(',').num(stageAttempt).ch(',').num(partition).ch(',').num(attempt).ch(',');
+    executors.append(executor, starts);
+    hosts.append(host, starts);
+    starts.ch(',').num(t).ch(',');
+    startLengths[p] = starts.length() - before;
+    ids[p] = taskId;
+    ends[p] = NOT_ENDED;
+    slotAndStatus[p] = slot;
+    if (resources != null) this.resources[p] = resources;
   }
 
   @Override
   public void taskEnded(long t, String job, String stage, int stageAttempt, int partition, int attempt, long taskId,
       String executor, String host, long launchMs, TaskStatus status, String reason, HeldResources resources,
       long[] barrierWaits) {
-    Row r = find(taskId);
-    if (r == null) return;
-    r.ended = true;
-    r.endMs = t;
-    if (r.status != status) r.status = status;
-    if (r.reason != reason) r.reason = reason;
-    if (r.barrierWaits != barrierWaits) r.barrierWaits = barrierWaits;
-    r.lanes.clear(r.slot);
-    while (size > 0 && ring[head].ended) writeRow(poll());
+    int p = find(taskId);
+    if (p < 0) return;
+    ends[p] = t;
+    int slot = slotAndStatus[p];
+    slotAndStatus[p] = slot | status.ordinal() << 24;
+    if (reason != null) reasons[p] = reason;
+    if (barrierWaits.length > 0) this.barrierWaits[p] = barrierWaits;
+    lanes(executor).clear(slot);
+    while (size > 0 && ends[head] != NOT_ENDED) writeRow(poll());
     if (line.length() >= CHUNK) flush();
   }
 
@@ -180,36 +173,56 @@ public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flus
     }
   }
 
-  /** The pending row of {@code taskId} that has not ended, or null: by offset from the oldest, else by search. */
-  private Row find(long taskId) {
-    if (size == 0) return null;
-    long offset = taskId - ring[head].taskId;
+  /** The place of the pending row of {@code taskId} that has not ended, or -1: by offset from the oldest, else by search. */
+  private int find(long taskId) {
+    if (size == 0) return -1;
+    long offset = taskId - ids[head];
     if (offset >= 0 && offset < size) {
-      Row r = ring[(int) ((head + offset) & (ring.length - 1))];
-      if (r.taskId == taskId && !r.ended) return r;
+      int p = (int) ((head + offset) & (capacity - 1));
+      if (ids[p] == taskId && ends[p] == NOT_ENDED) return p;
     }
     for (int i = size - 1; i >= 0; i--) { // ids out of launch order: the latest launch with that id, as a map kept it
-      Row r = ring[(head + i) & (ring.length - 1)];
-      if (r.taskId == taskId) return r.ended ? null : r;
+      int p = (head + i) & (capacity - 1);
+      if (ids[p] == taskId) return ends[p] == NOT_ENDED ? p : -1;
     }
-    return null;
+    return -1;
   }
 
-  /**
-   * Takes the oldest row, to be written at once: its object stays in the ring for a later launch
-   * (so that a run in steady state allocates no row).
-   */
-  private Row poll() {
-    Row r = ring[head];
-    head = (head + 1) & (ring.length - 1);
+  /** Takes the oldest row's place, to be written at once. */
+  private int poll() {
+    int p = head;
+    head = (head + 1) & (capacity - 1);
     size--;
-    return r;
+    return p;
   }
 
   private void grow() {
-    Row[] bigger = new Row[2 * ring.length];
-    for (int i = 0; i < size; i++) bigger[i] = ring[(head + i) & (ring.length - 1)];
-    ring = bigger;
+    int n = 2 * capacity;
+    long[] ids2 = new long[n];
+    long[] ends2 = new long[n];
+    int[] slots2 = new int[n];
+    int[] lengths2 = new int[n];
+    HeldResources[] resources2 = new HeldResources[n];
+    String[] reasons2 = new String[n];
+    long[][] waits2 = new long[n][];
+    for (int i = 0; i < size; i++) {
+      int p = (head + i) & (capacity - 1);
+      ids2[i] = ids[p];
+      ends2[i] = ends[p];
+      slots2[i] = slotAndStatus[p];
+      lengths2[i] = startLengths[p];
+      resources2[i] = resources[p];
+      reasons2[i] = reasons[p];
+      waits2[i] = barrierWaits[p];
+    }
+    ids = ids2;
+    ends = ends2;
+    slotAndStatus = slots2;
+    startLengths = lengths2;
+    resources = resources2;
+    reasons = reasons2;
+    barrierWaits = waits2;
+    capacity = n;
     head = 0;
   }
 
@@ -235,25 +248,37 @@ public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flus
     return v;
   }
 
-  private void writeRow(Row r) {
-    jobs.append(r.job, line);
-    stages.append(r.stage, line);
-    line.ch(',').num(r.stageAttempt).ch(',').num(r.partition).ch(',').num(r.attempt).ch(',');
-    executors.append(r.executor, line);
-    hosts.append(r.host, line);
-    line.ch(',').num(r.launchMs).ch(',');
-    if (r.ended) line.num(r.endMs);
-    line.ch(',').ascii(r.ended ? r.status.name() : TaskStatus.RUNNING.name()).ch(',');
-    csv(!r.ended || r.reason == null ? "" : r.reason, line);
-    line.ch(',').num(r.taskId).ch(',').num(r.slot).ch(',');
-    if (r.resources != null) line.text(r.resources.formatAddresses());
+  /** Writes the row at place {@code p} and clears what the place held beyond its numbers. */
+  private void writeRow(int p) {
+    int length = startLengths[p];
+    line.bytes(starts, startsRead, length);
+    startsRead += length;
+    if (startsRead >= CHUNK && 2 * startsRead >= starts.length()) {
+      starts.dropFirst(startsRead); // copies at most what was read since the last drop: O(1) per byte
+      startsRead = 0;
+    }
+    boolean ended = ends[p] != NOT_ENDED;
+    if (ended) line.num(ends[p]);
+    line.ch(',').ascii(ended ? STATUSES[slotAndStatus[p] >>> 24].name() : TaskStatus.RUNNING.name()).ch(',');
+    String reason = reasons[p]; // set at the end only, like the barrier waits
+    if (reason != null) {
+      csv(reason, line);
+      reasons[p] = null;
+    }
+    line.ch(',').num(ids[p]).ch(',').num(slotAndStatus[p] & 0xffffff).ch(',');
+    HeldResources held = resources[p];
+    if (held != null) {
+      line.text(held.formatAddresses());
+      resources[p] = null;
+    }
     line.ch(',');
-    if (r.ended) {
-      long[] w = r.barrierWaits;
+    long[] w = barrierWaits[p];
+    if (w != null) {
       for (int i = 0; i < w.length; i += 2) {
         if (i > 0) line.ch(' ');
         line.num(w[i]).ch('-').num(w[i + 1]);
       }
+      barrierWaits[p] = null;
     }
     line.ch('\n');
   }
