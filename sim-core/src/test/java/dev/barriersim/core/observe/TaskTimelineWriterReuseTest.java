@@ -61,4 +61,31 @@ class TaskTimelineWriterReuseTest {
       }
     }
   }
+
+  @Test
+  void aLongTaskHoldsBackEveryLaterRowAndTheyComeOutWhole() {
+    StringWriter out = new StringWriter();
+    TaskTimelineWriter w = new TaskTimelineWriter(out);
+    int n = 30_000; // far more row starts than one written chunk, so the buffer of starts is compacted
+    w.taskLaunched(0, "job-\u00e9", "long", 0, 0, 0, 0, "0", "h0", null, TaskLocality.PROCESS_LOCAL);
+    for (int id = 1; id <= n; id++) {
+      w.taskLaunched(id, "j", "s", 0, id, 0, id, String.valueOf(id % 7), "h" + id % 7, null, TaskLocality.ANY);
+      w.taskEnded(id + 1, "j", "s", 0, id, 0, id, String.valueOf(id % 7), "h" + id % 7, id, TaskStatus.SUCCESS, null,
+          null, new long[0]);
+      if (id % 5000 == 0) { // the head still waits: every row so far is held back
+        assertEquals(TaskTimelineWriter.HEADER, out.toString());
+      }
+    }
+    w.taskEnded(n + 5, "job-\u00e9", "long", 0, 0, 0, 0, "0", "h0", 0, TaskStatus.FAILED, "a, \"quoted\" reason", null,
+        new long[] {3, 4});
+    w.onRunEnd(n + 5, Outcome.HORIZON);
+
+    String[] lines = out.toString().split("\n");
+    assertEquals(n + 2, lines.length);
+    assertEquals("job-\u00e9,long,0,0,0,0,h0,0," + (n + 5) + ",FAILED,\"a, \"\"quoted\"\" reason\",0,0,,3-4", lines[1]);
+    for (int id = 1; id <= n; id++) {
+      assertEquals("j,s,0," + id + ",0," + id % 7 + ",h" + id % 7 + "," + id + "," + (id + 1) + ",SUCCESS,," + id + ","
+          + (id % 7 == 0 ? 1 : 0) + ",,", lines[id + 1]);
+    }
+  }
 }
