@@ -45,9 +45,11 @@ import picocli.CommandLine.Spec;
             + " b3 b2 with executor losses, b4 gang contention at about 95 %% load on 100 executors) or on a scenario"
             + " file, and prints one JSON line last:",
         "{\"preset\", \"executors\", \"cores\", \"tasks\", \"events\", \"makespanMs\", \"buildMs\", \"loopMs\","
-            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\", \"roundsSkipped\", \"roundsSkippedPerTask\", \"cpuMs\", \"allocatedBytesPerTask\", \"warmupRuns\"}.",
+            + " \"eventsPerSec\", \"tasksPerSec\", \"peakHeapMb\", \"roundsSkipped\", \"roundsSkippedPerTask\", \"cpuMs\", \"allocatedBytesPerTask\", \"warmupRuns\","
+            + " \"invariantChecks\"}.",
         "Without --timeline no per-task output is written; with it, tasks.csv and events.jsonl stream to DIR"
-            + " and their cost is part of loopMs. See docs/performance.md."})
+            + " and their cost is part of loopMs. The invariant checker, always on in run and batch, runs here only"
+            + " with --check. See docs/performance.md."})
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand private Main main;
   @Spec private CommandSpec spec;
@@ -77,6 +79,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Runs the same workload N times first, untimed, so that the timed run starts with the JIT's"
           + " code in place (default: 0, a cold run); with --timeline, the warm-up runs format the files into nowhere.")
   private int warmup;
+
+  @Option(names = "--check",
+      description = "Runs the invariant checker too, as run, batch and sweeps always do (default: off, so that"
+          + " loopMs is the scheduler's and the metrics'; the checker adds about 9 %% on b1).")
+  private boolean check;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = "For a scenario: overrides a key, as 'run --set' does; repeatable (a sweep times its base scenario).")
@@ -125,12 +132,12 @@ final class BenchCommand implements Callable<Integer> {
     long loopStart = System.nanoTime();
     RunResult r;
     if (timeline == null) {
-      r = Simulations.run(sim, RunOutputs.bare());
+      r = Simulations.run(sim, RunOutputs.bare().withInvariantChecks(check));
     } else {
       Files.createDirectories(timeline);
       try (Writer events = OutputFolder.writer(timeline.resolve("events.jsonl"));
           Writer csv = OutputFolder.writer(timeline.resolve("tasks.csv"))) {
-        r = Simulations.run(sim, new RunOutputs(events, csv, List.of()));
+        r = Simulations.run(sim, new RunOutputs(events, csv, List.of()).withInvariantChecks(check));
       }
     }
     long loopMs = Math.max(1, (System.nanoTime() - loopStart) / 1_000_000);
@@ -142,22 +149,22 @@ final class BenchCommand implements Callable<Integer> {
         "{\"preset\": \"%s\", \"executors\": %d, \"cores\": %d, \"tasks\": %d, \"events\": %d, \"makespanMs\": %d,"
             + " \"buildMs\": %d, \"loopMs\": %d, \"eventsPerSec\": %.0f, \"tasksPerSec\": %.0f, \"peakHeapMb\": %d,"
             + " \"roundsSkipped\": %d, \"roundsSkippedPerTask\": %.3f, \"cpuMs\": %d, \"allocatedBytesPerTask\": %.1f,"
-            + " \"warmupRuns\": %d}",
+            + " \"warmupRuns\": %d, \"invariantChecks\": %b}",
         name, clusterExecutors, clusterCores, totalTasks, r.events(), r.makespanMs(), buildMs, loopMs,
         r.events() * 1000.0 / loopMs, totalTasks * 1000.0 / loopMs, peakHeapMb(), skipped,
-        launched == 0 ? 0.0 : (double) skipped / launched, cpuMs, (double) allocatedBytes / totalTasks, warmup));
+        launched == 0 ? 0.0 : (double) skipped / launched, cpuMs, (double) allocatedBytes / totalTasks, warmup, check));
     return ExitCodes.OK;
   }
 
   /** One untimed run of {@code sim} through the same code as the timed one: the writers too, into nowhere. */
   private void warmUp(SimulationSpec sim) throws IOException {
     if (timeline == null) {
-      Simulations.run(sim, RunOutputs.bare());
+      Simulations.run(sim, RunOutputs.bare().withInvariantChecks(check));
       return;
     }
     try (Writer events = new Utf8Output(OutputStream.nullOutputStream());
         Writer csv = new Utf8Output(OutputStream.nullOutputStream())) {
-      Simulations.run(sim, new RunOutputs(events, csv, List.of()));
+      Simulations.run(sim, new RunOutputs(events, csv, List.of()).withInvariantChecks(check));
     }
   }
 

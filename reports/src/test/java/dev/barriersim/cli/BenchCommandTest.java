@@ -38,6 +38,15 @@ class BenchCommandTest {
   }
 
   @Test
+  void theInvariantCheckerRunsOnlyWhenAskedAndChangesNothing() throws Exception {
+    JsonNode plain = lastLine(Cli.run("bench", "--preset", "b2", "--executors", "10", "--tasks", "3000").out());
+    JsonNode checked = lastLine(Cli.run("bench", "--preset", "b2", "--executors", "10", "--tasks", "3000", "--check").out());
+    assertEquals(false, plain.get("invariantChecks").asBoolean(), plain.toString());
+    assertEquals(true, checked.get("invariantChecks").asBoolean(), checked.toString());
+    for (String f : List.of("events", "makespanMs", "roundsSkipped")) assertEquals(plain.get(f), checked.get(f), f);
+  }
+
+  @Test
   void countsTheLoopsOwnCpuTimeAndAllocation() throws Exception {
     JsonNode j = lastLine(Cli.run("bench", "--preset", "b1", "--executors", "10", "--tasks", "20000").out());
     long cpuMs = j.get("cpuMs").asLong();

@@ -34,7 +34,7 @@ public final class Simulations {
     if (outputs.taskTimeline() != null) writers.add(new TaskTimelineWriter(outputs.taskTimeline()));
     MetricsCollector metrics = new MetricsCollector(spec);
     List<SimulationListener> listeners = new ArrayList<>();
-    listeners.add(new InvariantChecker(spec));
+    if (outputs.invariantChecks()) listeners.add(new InvariantChecker(spec));
     // A run that writes files formats, digests and writes them on threads of their own unless its
     // caller keeps the cores busy with other runs; a run that only digests keeps to its one thread.
     BackgroundSinks background = null;
