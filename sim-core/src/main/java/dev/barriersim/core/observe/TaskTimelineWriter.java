@@ -5,11 +5,9 @@ import dev.barriersim.core.event.HeldResources;
 import dev.barriersim.core.event.TaskLocality;
 import dev.barriersim.core.event.SimEvent;
 import dev.barriersim.core.event.TaskStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -198,32 +196,24 @@ public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flus
 
   private void grow() {
     int n = 2 * capacity;
-    long[] ids2 = new long[n];
-    long[] ends2 = new long[n];
-    int[] slots2 = new int[n];
-    int[] lengths2 = new int[n];
-    HeldResources[] resources2 = new HeldResources[n];
-    String[] reasons2 = new String[n];
-    long[][] waits2 = new long[n][];
-    for (int i = 0; i < size; i++) {
-      int p = (head + i) & (capacity - 1);
-      ids2[i] = ids[p];
-      ends2[i] = ends[p];
-      slots2[i] = slotAndStatus[p];
-      lengths2[i] = startLengths[p];
-      resources2[i] = resources[p];
-      reasons2[i] = reasons[p];
-      waits2[i] = barrierWaits[p];
-    }
-    ids = ids2;
-    ends = ends2;
-    slotAndStatus = slots2;
-    startLengths = lengths2;
-    resources = resources2;
-    reasons = reasons2;
-    barrierWaits = waits2;
+    ids = (long[]) unwrapped(ids, n);
+    ends = (long[]) unwrapped(ends, n);
+    slotAndStatus = (int[]) unwrapped(slotAndStatus, n);
+    startLengths = (int[]) unwrapped(startLengths, n);
+    resources = (HeldResources[]) unwrapped(resources, n);
+    reasons = (String[]) unwrapped(reasons, n);
+    barrierWaits = (long[][]) unwrapped(barrierWaits, n);
     capacity = n;
     head = 0;
+  }
+
+  /** A new array of {@code n} places of {@code ring}'s type, with the pending rows' entries first, in order. */
+  private Object unwrapped(Object ring, int n) {
+    Object out = Array.newInstance(ring.getClass().getComponentType(), n);
+    int first = Math.min(size, capacity - head);
+    System.arraycopy(ring, head, out, 0, first);
+    System.arraycopy(ring, 0, out, first, size - first);
+    return out;
   }
 
   private BitSet lanes(String executor) {

@@ -88,4 +88,33 @@ class TaskTimelineWriterReuseTest {
           + (id % 7 == 0 ? 1 : 0) + ",,", lines[id + 1]);
     }
   }
+
+  @Test
+  void theRingGrowsAfterItWrappedAndKeepsLaunchOrder() {
+    StringWriter out = new StringWriter();
+    TaskTimelineWriter w = new TaskTimelineWriter(out);
+    int id = 0;
+    for (; id < 700; id++) { // the oldest pending row moves 700 places into the ring
+      w.taskLaunched(id, "j", "s", 0, id, 0, id, "0", "h", null, TaskLocality.ANY);
+      w.taskEnded(id, "j", "s", 0, id, 0, id, "0", "h", id, TaskStatus.SUCCESS, null, null, new long[0]);
+    }
+    int longTask = id;
+    for (; id < 700 + 3000; id++) { // 3,000 pending rows: the ring wraps, then grows twice
+      w.taskLaunched(id, "j", "s", 0, id, 0, id, "1", "h", null, TaskLocality.ANY);
+    }
+    for (int k = 700 + 2999; k > longTask; k--) { // ended newest first: all wait for the oldest
+      w.taskEnded(5000 + k, "j", "s", 0, k, 0, k, "1", "h", k, TaskStatus.KILLED, "r" + k, null, new long[] {k, k + 1});
+    }
+    w.taskEnded(9000, "j", "s", 0, longTask, 0, longTask, "1", "h", longTask, TaskStatus.SUCCESS, null, null,
+        new long[0]);
+    w.onRunEnd(9000, Outcome.HORIZON);
+
+    String[] lines = out.toString().split("\n");
+    assertEquals(1 + 3700, lines.length);
+    assertEquals("j,s,0,700,0,1,h,700,9000,SUCCESS,,700,0,,", lines[701]);
+    for (int k = 701; k < 3700; k++) {
+      assertEquals("j,s,0," + k + ",0,1,h," + k + "," + (5000 + k) + ",KILLED,r" + k + "," + k + "," + (k - 700)
+          + ",," + k + "-" + (k + 1), lines[k + 1]);
+    }
+  }
 }
