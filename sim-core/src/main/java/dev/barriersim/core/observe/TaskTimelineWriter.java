@@ -45,7 +45,7 @@ public final class TaskTimelineWriter implements FrequentEventSink, java.io.Flus
   private int capacity = 1024;
   private int head;
   private int size;
-  /** Per place, side by side so that an end touches one cache line: task id, end (or NOT_ENDED), slot and status. */
+  /** Per place: task id, end (or NOT_ENDED), and slot with status; dense, so that an end touches a few words, not a row object. */
   private long[] ids = new long[capacity];
   private long[] ends = new long[capacity];
   private int[] slotAndStatus = new int[capacity];
