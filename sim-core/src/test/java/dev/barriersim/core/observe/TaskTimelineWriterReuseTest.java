@@ -117,4 +117,41 @@ class TaskTimelineWriterReuseTest {
           + ",," + k + "-" + (k + 1), lines[k + 1]);
     }
   }
+
+  @Test
+  void slotsAreLowestFreePerExecutorWhateverItsNameAndIdsMayComeOutOfOrder() {
+    StringWriter out = new StringWriter();
+    TaskTimelineWriter w = new TaskTimelineWriter(out);
+    // {id, executor}, launched in this order; ids after the fourth go backwards (a replayed feed).
+    String[][] launches = {{"10", "exec-a"}, {"11", "exec-a"}, {"12", "exec-a"}, {"13", "12"}, {"5", "1234567890"},
+        {"7", "12"}, {"6", "exec-b"}};
+    for (int i = 0; i < 3; i++) launch(w, i, launches[i]);
+    end(w, 20, "11", "exec-a");
+    launch(w, 21, new String[] {"14", "exec-a"}); // takes slot 1, freed by 11
+    for (int i = 3; i < launches.length; i++) launch(w, 30 + i, launches[i]);
+    end(w, 40, "5", "1234567890");
+    end(w, 41, "7", "12");
+    end(w, 42, "10", "exec-a");
+    w.onRunEnd(50, Outcome.HORIZON);
+
+    String[] lines = out.toString().split("\n");
+    String[] expected = { // id, executor, launch, end, status, slot
+        "10,exec-a,0,42,SUCCESS,0", "11,exec-a,1,20,SUCCESS,1", "12,exec-a,2,,RUNNING,2", "14,exec-a,21,,RUNNING,1",
+        "13,12,33,,RUNNING,0", "5,1234567890,34,40,SUCCESS,0", "7,12,35,41,SUCCESS,1", "6,exec-b,36,,RUNNING,0"};
+    assertEquals(expected.length + 1, lines.length, out.toString());
+    for (int i = 0; i < expected.length; i++) {
+      String[] f = lines[i + 1].split(",", -1);
+      assertEquals(expected[i], String.join(",", f[11], f[5], f[7], f[8], f[9], f[12]), lines[i + 1]);
+    }
+  }
+
+  private static void launch(TaskTimelineWriter w, long t, String[] idAndExecutor) {
+    long id = Long.parseLong(idAndExecutor[0]);
+    w.taskLaunched(t, "j", "s", 0, (int) id, 0, id, idAndExecutor[1], "h", null, TaskLocality.ANY);
+  }
+
+  private static void end(TaskTimelineWriter w, long t, String id, String executor) {
+    long i = Long.parseLong(id);
+    w.taskEnded(t, "j", "s", 0, (int) i, 0, i, executor, "h", 0, TaskStatus.SUCCESS, null, null, new long[0]);
+  }
 }
