@@ -76,13 +76,13 @@ class TaskTimelineWriterReuseTest {
         assertEquals(TaskTimelineWriter.HEADER, out.toString());
       }
     }
-    w.taskEnded(n + 5, "job-\u00e9", "long", 0, 0, 0, 0, "0", "h0", 0, TaskStatus.FAILED, "a, \"quoted\" reason", null,
+    w.taskEnded(n + 5, "job-\u00e9", "long", 0, 0, 0, 0, "0", "h0", 0, TaskStatus.FAILED, "a, \"quoted\" reason: \u00e9 \ud83d\ude00", null,
         new long[] {3, 4});
     w.onRunEnd(n + 5, Outcome.HORIZON);
 
     String[] lines = out.toString().split("\n");
     assertEquals(n + 2, lines.length);
-    assertEquals("job-\u00e9,long,0,0,0,0,h0,0," + (n + 5) + ",FAILED,\"a, \"\"quoted\"\" reason\",0,0,,3-4", lines[1]);
+    assertEquals("job-\u00e9,long,0,0,0,0,h0,0," + (n + 5) + ",FAILED,\"a, \"\"quoted\"\" reason: \u00e9 \ud83d\ude00\",0,0,,3-4", lines[1]);
     for (int id = 1; id <= n; id++) {
       assertEquals("j,s,0," + id + ",0," + id % 7 + ",h" + id % 7 + "," + id + "," + (id + 1) + ",SUCCESS,," + id + ","
           + (id % 7 == 0 ? 1 : 0) + ",,", lines[id + 1]);
