@@ -8,6 +8,8 @@ import dev.barriersim.core.observe.MetricsCollector;
 import dev.barriersim.core.observe.SimulationListener;
 import dev.barriersim.core.observe.TaskTimelineWriter;
 import dev.barriersim.core.spark.SparkApplication;
+import java.io.Flushable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,10 +52,29 @@ public final class Simulations {
     try {
       ending = new SparkApplication(spec, listeners).run();
     } catch (RuntimeException | Error e) {
-      if (background != null) background.stop(e);
+      if (background != null) {
+        background.stop(e);
+      } else {
+        flushAfterFailure(writers, e);
+      }
       throw e;
     }
     return metrics.result(ending.outcome(), ending.endMs(), metrics.events(),
         eventLog == null ? "" : eventLog.digestHex());
+  }
+
+  /**
+   * Writes the lines the writers collected before {@code failure}, as writer threads do when a run
+   * fails ({@link BackgroundSinks#stop}), so the files are the same either way; a second failure
+   * while writing is attached to the first.
+   */
+  private static void flushAfterFailure(List<FrequentEventSink> writers, Throwable failure) {
+    for (FrequentEventSink w : writers) {
+      try {
+        if (w instanceof Flushable f) f.flush();
+      } catch (IOException | RuntimeException e) {
+        if (e != failure) failure.addSuppressed(e);
+      }
+    }
   }
 }

@@ -95,20 +95,22 @@ class OutputThreadsTest {
 
   @Test
   void aListenerThatThrowsFailsTheRunAndLeavesNoThread() {
-    StringWriter events = new StringWriter();
-    IllegalStateException broken = new IllegalStateException("listener broke");
-    dev.barriersim.core.observe.SimulationListener throwing = new dev.barriersim.core.observe.SimulationListener() {
-      private int seen;
+    for (boolean threads : new boolean[] {true, false}) {
+      StringWriter events = new StringWriter();
+      IllegalStateException broken = new IllegalStateException("listener broke");
+      dev.barriersim.core.observe.SimulationListener throwing = new dev.barriersim.core.observe.SimulationListener() {
+        private int seen;
 
-      @Override
-      public void onEvent(dev.barriersim.core.event.SimEvent event) {
-        if (++seen == 50) throw broken;
-      }
-    };
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Simulations.run(busy(), new RunOutputs(events, new StringWriter(), List.of(throwing))));
-    assertEquals(broken, e);
-    assertEquals(0, writerThreads());
-    assertTrue(events.toString().lines().count() >= 49, "the events before the failure were written");
+        @Override
+        public void onEvent(dev.barriersim.core.event.SimEvent event) {
+          if (++seen == 50) throw broken;
+        }
+      };
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> Simulations.run(busy(),
+          new RunOutputs(events, new StringWriter(), List.of(throwing)).withWriterThreads(threads)));
+      assertEquals(broken, e);
+      assertEquals(0, writerThreads());
+      assertTrue(events.toString().lines().count() >= 49, "the events before the failure were written");
+    }
   }
 }
