@@ -36,7 +36,8 @@ import java.util.function.ToDoubleFunction;
  * @param compared the comparison line (makespan or completion time); empty when not comparable
  * @param jobsCompared for {@link Kind#COMPLETION_TIME}: the number of (replication, job) pairs
  *     that succeeded in both arms
- * @param lines further lines: wasted core time, core and resource utilization, barrier wait
+ * @param lines further lines: wasted core time, core and resource utilization, the share of core time
+ *     inside {@code barrier()} (when tasks spent any there), barrier wait
  */
 public record Headline(String scenario, long seed, int replications, Kind kind, List<Arm> arms,
     Optional<Line> compared, int jobsCompared, List<Line> lines) {
@@ -47,6 +48,8 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
   public static final String NON_BARRIER = "non-barrier";
   /** The note of the barrier-wait line. */
   public static final String BARRIER_WAIT_NOTE = "from job submission, slot-check retries included";
+  /** The label of the line of core time inside {@code barrier()}, a share of all core time. */
+  public static final String SYNC_WAIT = "core time inside barrier()";
 
   /** Freezes the lists. */
   public Headline {
@@ -228,10 +231,19 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
     List<Run[]> pairs = both ? pairs(b, n) : null;
     lines.add(line("wasted core time", "core time of attempts that failed or were killed", Unit.DURATION, byMode, pairs,
         r -> r.cores().wastedCoreMs()));
-    lines.add(line("core utilization", "", Unit.PERCENT, byMode, pairs, r -> r.cores().utilization()));
+    // A task waiting in barrier() for its gang holds its cores, so core utilization counts that
+    // wait as busy; without its share beside it, barrier mode would look like the better use of
+    // the cluster exactly where it idles most.
+    boolean syncWaits = b != null && b.stream().anyMatch(r -> r.barrier().syncWaitCoreMs() > 0);
+    String heldNote = syncWaits ? "held by running tasks, time inside barrier() included" : "";
+    lines.add(line("core utilization", heldNote, Unit.PERCENT, byMode, pairs, r -> r.cores().utilization()));
     TreeSet<String> resources = new TreeSet<>();
     for (Run r : summary.runs()) r.resources().forEach(u -> resources.add(u.name()));
-    for (String res : resources) resourceLine(res, byMode, pairs).ifPresent(lines::add);
+    for (String res : resources) lines.add(resourceLine(res, heldNote, byMode, pairs));
+    if (syncWaits) {
+      lines.add(line(SYNC_WAIT, "share of all core time held by tasks waiting in barrier() for the rest of their gang",
+          Unit.PERCENT, Map.of(BARRIER, b), null, Headline::syncWaitShare));
+    }
     if (b != null) {
       lines.add(line("barrier wait", BARRIER_WAIT_NOTE, Unit.DURATION, Map.of(BARRIER, b), null,
           r -> r.barrier().waitMs() + r.barrier().slotCheckWaitMs()));
@@ -337,12 +349,17 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
     return new Line(label, note, unit, per, diff);
   }
 
+  /** Core time inside {@code barrier()} over all core time present up to the makespan (busy and idle). */
+  private static double syncWaitShare(Run r) {
+    long all = r.cores().busyCoreMs() + r.cores().idleCoreMs();
+    return all == 0 ? 0 : (double) r.barrier().syncWaitCoreMs() / all;
+  }
+
   /** Utilization of a custom resource; every run of a scenario has the same resources. */
-  private static Optional<Line> resourceLine(String res, Map<String, List<Run>> byMode, List<Run[]> pairs) {
+  private static Line resourceLine(String res, String note, Map<String, List<Run>> byMode, List<Run[]> pairs) {
     ToDoubleFunction<Run> utilization = r -> r.resources().stream().filter(u -> u.name().equals(res))
         .mapToDouble(SummaryJson.Resource::utilization).findFirst().orElse(0);
-    return Optional.of(line(res.toUpperCase(Locale.ROOT) + " utilization", "", Unit.PERCENT, byMode, pairs,
-        utilization));
+    return line(res.toUpperCase(Locale.ROOT) + " utilization", note, Unit.PERCENT, byMode, pairs, utilization);
   }
 
   /** The arm of {@code mode}, if it ran. */

@@ -206,6 +206,26 @@ class HeadlineTest {
     assertEquals(0, run.barrier().slotCheckWaitMs());
   }
 
+  @Test
+  void coreTimeInsideBarrierStandsBesideTheUtilizationThatCountsItAsBusy() {
+    // Fixture runs have 1,000 busy and 100 idle core-ms; 220 of them inside barrier() is a 20 % share.
+    List<Run> runs = SummaryFixtures.cleanPairs(2, 1000).stream()
+        .map(r -> r.mode().equals("barrier") ? SummaryFixtures.withSyncWait(r, 220) : r).toList();
+    Headline h = Headline.of(summary("s", 2, BOTH, runs));
+    Line share = line(h, Headline.SYNC_WAIT);
+    assertEquals("20.0%", share.unit().format(share.arms().get("barrier").mean()));
+    assertFalse(share.arms().containsKey("non-barrier"), share.toString());
+    assertTrue(share.difference().isEmpty(), share.toString());
+    assertEquals("held by running tasks, time inside barrier() included", line(h, "core utilization").note());
+    String text = console(h);
+    assertTrue(text.contains("core time inside barrier() |"), text);
+    assertTrue(text.contains("core time inside barrier(): share of all core time"), text);
+
+    Headline without = Headline.of(summary("s", 2, BOTH, SummaryFixtures.cleanPairs(2, 1000)));
+    assertTrue(without.lines().stream().noneMatch(l -> l.label().equals(Headline.SYNC_WAIT)), without.toString());
+    assertEquals("", line(without, "core utilization").note());
+  }
+
   private static Run withResources(Run r, List<SummaryJson.Resource> resources) {
     return new Run(r.mode(), r.replication(), r.seed(), r.outcome(), r.makespanMs(), r.events(), r.digest(), r.jobs(),
         r.stages(), r.tasks(), r.cores(), r.barrier(), resources);

@@ -69,6 +69,14 @@ public final class SummaryFixtures {
         new Barrier(0, 0, barrierWaitMs, 0, 0, slotCheckWaitMs), resources);
   }
 
+  /** {@code r} with {@code syncWaitCoreMs} of its core time spent inside {@code barrier()}. */
+  public static Run withSyncWait(Run r, long syncWaitCoreMs) {
+    Barrier b = r.barrier();
+    return new Run(r.mode(), r.replication(), r.seed(), r.outcome(), r.makespanMs(), r.events(), r.digest(), r.jobs(),
+        r.stages(), r.tasks(), r.cores(), new Barrier(b.slotCheckFailures(), b.roundsSkipped(), b.waitMs(),
+            b.idleCoreMsWhileWaiting(), syncWaitCoreMs, b.slotCheckWaitMs()), r.resources());
+  }
+
   /** A summary with {@link #METRICS} aggregated per mode and paired when both modes ran. */
   public static Summary summary(String scenario, int replications, List<String> modes, List<Run> runs) {
     Map<String, Map<String, EstimateJson>> aggregates = new LinkedHashMap<>();

@@ -220,17 +220,25 @@ public final class IndexPage {
     };
   }
 
-  /** Core (and GPU, ...) utilization per arm: {@code 52.1% / 41.5%}, one line per resource. */
+  /**
+   * Core (and GPU, ...) utilization per arm: {@code 52.1% / 41.5%}, one line per resource, and
+   * below them the barrier arm's share of core time inside {@code barrier()}, which the first counts as busy.
+   */
   private static String utilization(Headline h) {
     List<String> parts = new ArrayList<>();
+    String syncWait = "";
     for (Line l : h.lines()) {
+      if (l.label().equals(Headline.SYNC_WAIT)) {
+        syncWait = "<span class=\"name\">" + Html.esc(Headline.BARRIER + ": " + l.unit().format(
+            l.arms().get(Headline.BARRIER).mean()) + " of core time inside barrier()") + "</span>";
+      }
       if (!l.label().endsWith("utilization")) continue;
       List<String> arms = new ArrayList<>();
       for (Estimate e : l.arms().values()) arms.add(l.unit().format(e.mean()));
       String prefix = l.label().equals("core utilization") ? "" : l.label().replace(" utilization", "") + " ";
       parts.add(Html.esc(prefix + String.join(" / ", arms)));
     }
-    return String.join("<br>", parts);
+    return String.join("<br>", parts) + syncWait;
   }
 
   private static void problemRow(StringBuilder sb, Entry e) {

@@ -76,6 +76,7 @@ final class Page {
       tbody tr:hover td { background: #fafbfd; }
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.num .ci { display: block; color: var(--muted); font-size: 12px; }
+      td.num .name { white-space: normal; }
       .name { display: block; color: var(--muted); font-size: 12px; font-weight: 400; overflow-wrap: anywhere; }
       th .name { white-space: nowrap; }
       .name.warn { color: var(--warn); }

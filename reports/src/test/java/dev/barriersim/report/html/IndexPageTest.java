@@ -64,6 +64,24 @@ class IndexPageTest {
   }
 
   @Test
+  void utilizationCellSaysHowMuchOfTheBarrierArmsCoreTimeWasSpentInsideBarrier(@TempDir Path batch) throws IOException {
+    folder(batch, "gang");
+    folder(batch, "plain");
+    List<Run> synced = SummaryFixtures.cleanPairs(2, 1000).stream()
+        .map(r -> r.mode().equals("barrier") ? SummaryFixtures.withSyncWait(r, 220) : r).toList();
+    String html = IndexPage.render(List.of(
+        IndexPage.Entry.ok(batch, "gang", "cat/gang.yaml", "gang", headline(synced, 2)),
+        IndexPage.Entry.ok(batch, "plain", "cat/plain.yaml", "plain", headline(SummaryFixtures.cleanPairs(2, 1000), 2))));
+    List<Element> rows = Jsoup.parse(html).select("table.index tbody > tr");
+    Element gang = rows.get(0).select("td").get(5);
+    assertEquals("50.0% / 40.0%", gang.ownText());
+    assertEquals("barrier: 20.0% of core time inside barrier()", gang.selectFirst("span.name").text());
+    Element plain = rows.get(1).select("td").get(5);
+    assertEquals("50.0% / 40.0%", plain.ownText());
+    assertTrue(plain.select("span.name").isEmpty(), plain.outerHtml());
+  }
+
+  @Test
   void hostileNamesAndProblemsAreEscaped(@TempDir Path batch) throws IOException {
     String hostile = "<script>alert(1)</script>";
     String folder = "javascript:alert(1)";
