@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -44,6 +45,7 @@ public final class SweepChart {
   static final int MAX_LINES = 8;
 
   private static final float[][] DASHES = {null, {6f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
+  private static final Color CELL_TEXT = new Color(0x22, 0x22, 0x22);
 
   private SweepChart() {}
 
@@ -61,13 +63,19 @@ public final class SweepChart {
   /** The chart of {@code metric}, or empty when no point has it or the grid has too many lines to draw. */
   public static Optional<JFreeChart> build(Document d, MetricJson metric) {
     if (d.rows().stream().noneMatch(r -> r.metrics().containsKey(metric.name()))) return Optional.empty();
-    int factors = d.parameters().stream().mapToInt(ParameterJson::factor).max().orElse(0) + 1;
     ParameterJson x = first(d, 0);
     Scale scale = Scale.of(metric.unit());
-    if (factors == 2 && x.numeric() && first(d, 1).numeric()) {
-      return Optional.of(heat(d, metric, x, first(d, 1), scale));
-    }
-    return lines(d, metric, x, factors, scale);
+    if (isHeatMap(d)) return Optional.of(heat(d, metric, x, first(d, 1), scale));
+    return lines(d, metric, x, factors(d), scale);
+  }
+
+  /** True when the sweep's charts are heat maps: exactly two swept factors, both numbers. */
+  public static boolean isHeatMap(Document d) {
+    return factors(d) == 2 && first(d, 0).numeric() && first(d, 1).numeric();
+  }
+
+  private static int factors(Document d) {
+    return d.parameters().stream().mapToInt(ParameterJson::factor).max().orElse(0) + 1;
   }
 
   private static ParameterJson first(Document d, int factor) {
@@ -186,7 +194,9 @@ public final class SweepChart {
     }
     data.addSeries("difference", series);
     XYBlockRenderer renderer = new XYBlockRenderer();
-    DivergingScale paint = new DivergingScale(Math.max(max, 1e-9));
+    // A metric equal everywhere (no job failed at any point) gets a scale of one unit either way,
+    // not ticks of 0 and -0 a billionth apart.
+    DivergingScale paint = new DivergingScale(max == 0 ? 1 : max);
     renderer.setPaintScale(paint);
     renderer.setBlockWidth(1);
     renderer.setBlockHeight(1);
@@ -196,6 +206,7 @@ public final class SweepChart {
     ChartStyle.axis(ya);
     XYPlot plot = new XYPlot(data, xa, ya, renderer);
     ChartStyle.plot(plot);
+    for (double[] c : cells) plot.addAnnotation(cellLabel(c[0], c[1], c[2], paired, paint));
     String reps = d.replications() + (d.replications() == 1 ? " replication" : " replications");
     JFreeChart chart = paired
         ? ChartStyle.chart(capitalized(metric.label()) + ": barrier minus non-barrier", plot, false,
@@ -210,6 +221,22 @@ public final class SweepChart {
     legend.setBackgroundPaint(Color.WHITE);
     chart.addSubtitle(legend);
     return chart;
+  }
+
+  /** A cell's value written in it, white on the darker cells, in the unit of the scale beside the grid. */
+  private static XYTextAnnotation cellLabel(double x, double y, double v, boolean signed, DivergingScale paint) {
+    XYTextAnnotation a = new XYTextAnnotation(cellText(v, signed), x, y);
+    a.setFont(ChartStyle.TICK);
+    a.setPaint(Math.abs(v) / paint.max() > 0.55 ? Color.WHITE : CELL_TEXT);
+    return a;
+  }
+
+  /** {@code +81.2}, {@code -2.35}, {@code 0}: three significant digits at most, sign when a difference. */
+  static String cellText(double v, boolean signed) {
+    double a = Math.abs(v);
+    String digits = String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", a);
+    if (Double.parseDouble(digits) == 0) return "0";
+    return (v < 0 ? "-" : signed ? "+" : "") + digits;
   }
 
   /** White at zero, red above, blue below, up to {@code max} either way. */

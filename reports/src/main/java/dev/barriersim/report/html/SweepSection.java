@@ -1,6 +1,7 @@
 package dev.barriersim.report.html;
 
 import dev.barriersim.report.Headline;
+import dev.barriersim.report.chart.SweepChart;
 import dev.barriersim.report.sweep.SweepFiles;
 import dev.barriersim.report.sweep.SweepFiles.Cell;
 import dev.barriersim.report.sweep.SweepFiles.Document;
@@ -39,9 +40,14 @@ final class SweepSection {
         .append(String.format(Locale.ROOT, ", %,d runs in all.", d.runs()))
         .append(" Replication r uses the same seed at every point (common random numbers), so the differences between "
             + "points are the parameter's, not noise.</p>\n");
-    sb.append("<p class=\"small muted\">Each chart shows a headline metric against the swept parameter: the mean over the "
-        + "replications with its 95 % interval as a band, per arm. Files: <a href=\"sweep.csv\"><code>sweep.csv</code></a>, "
-        + "<a href=\"sweep.json\"><code>sweep.json</code></a>.</p>\n");
+    sb.append("<p class=\"small muted\">").append(SweepChart.isHeatMap(d)
+        ? "Each chart is a headline metric over the grid of the two swept keys: each cell holds the paired difference, "
+            + "barrier minus non-barrier, of the means over the replications at that point, its value written in it (red: "
+            + "barrier higher). Barrier wait, which only the barrier arm has, shows that arm's mean."
+        : "Each chart shows a headline metric against the swept parameter: the mean over the replications with its "
+            + "95 % interval as a band, per arm.")
+        .append(" Files: <a href=\"sweep.csv\"><code>sweep.csv</code></a>, "
+            + "<a href=\"sweep.json\"><code>sweep.json</code></a>.</p>\n");
     for (MetricJson m : d.metrics()) {
       String stem = "charts/sweep-" + m.name().replace('.', '-');
       boolean svg = chartFiles.contains(stem + ".svg");

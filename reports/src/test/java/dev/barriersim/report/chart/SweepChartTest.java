@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.junit.jupiter.api.Test;
 
 /** Which chart a sweep gets: lines with bands per arm (and per value of a second key), or a heat map of two numbers. */
@@ -51,6 +53,44 @@ class SweepChartTest {
     assertEquals(6, plot.getDataset().getItemCount(0), "one cell per point");
     assertEquals(0.5, ((org.jfree.data.xy.XYZDataset) plot.getDataset()).getZValue(0, 0), 1e-9,
         "each cell is the paired difference (500 ms, in seconds), not an arm's mean");
+  }
+
+  @Test
+  void everyHeatMapCellCarriesItsValueInTheUnitOfTheScale() {
+    Document d = grid(new ParameterJson("a", "a", 0, true, List.of("1", "2", "4")),
+        new ParameterJson("b", "b", 1, true, List.of("10", "20")));
+    XYPlot plot = (XYPlot) SweepChart.build(d, MAKESPAN).orElseThrow().getPlot();
+    List<XYTextAnnotation> labels = plot.getAnnotations().stream().map(XYTextAnnotation.class::cast).toList();
+    assertEquals(6, labels.size(), "one label per cell");
+    assertTrue(labels.stream().allMatch(l -> l.getText().equals("+0.50")), "500 ms in seconds, signed: a difference");
+    assertEquals(0.0, labels.get(0).getX());
+    assertEquals(1.0, labels.get(1).getY(), "at the cell's own grid position");
+  }
+
+  @Test
+  void aMetricEqualAtEveryPointHasAScaleOfOneUnitEitherWay() {
+    Document d = grid(new ParameterJson("a", "a", 0, true, List.of("1", "2")),
+        new ParameterJson("b", "b", 1, true, List.of("10", "20")));
+    MetricJson failed = new MetricJson("jobsFailed", "jobs failed", "count");
+    List<Row> zero = d.rows().stream().map(r -> new Row(r.point(), r.values(), r.mode(), r.folder(),
+        Map.of("jobsFailed", new Cell(0, new double[] {0, 0}, 3, new Difference(0, new double[] {0, 0}, 3))))).toList();
+    Document none = new Document(d.scenario(), d.seed(), d.version(), d.modes(), d.replications(), d.overrides(),
+        d.points(), d.runs(), d.parameters(), List.of(failed), zero);
+    JFreeChart c = SweepChart.build(none, failed).orElseThrow();
+    PaintScaleLegend legend = (PaintScaleLegend) c.getSubtitles().stream().filter(PaintScaleLegend.class::isInstance)
+        .findFirst().orElseThrow();
+    assertEquals(-1.0, legend.getAxis().getLowerBound());
+    assertEquals(1.0, legend.getAxis().getUpperBound());
+    assertTrue(((XYPlot) c.getPlot()).getAnnotations().stream().allMatch(a -> ((XYTextAnnotation) a).getText().equals("0")));
+  }
+
+  @Test
+  void cellTextHasThreeSignificantDigitsAtMostAndNoNegativeZero() {
+    assertEquals("+83.4", SweepChart.cellText(83.41, true));
+    assertEquals("-1.87", SweepChart.cellText(-1.8712, true));
+    assertEquals("1234", SweepChart.cellText(1234.4, false));
+    assertEquals("0", SweepChart.cellText(-0.001, true));
+    assertEquals("0", SweepChart.cellText(0, true));
   }
 
   @Test
