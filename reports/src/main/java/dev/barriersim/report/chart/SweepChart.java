@@ -5,6 +5,7 @@ import dev.barriersim.report.sweep.SweepFiles.Document;
 import dev.barriersim.report.sweep.SweepFiles.MetricJson;
 import dev.barriersim.report.sweep.SweepFiles.ParameterJson;
 import dev.barriersim.report.sweep.SweepFiles.Row;
+import dev.barriersim.report.sweep.SweepMetric;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
@@ -74,6 +75,19 @@ public final class SweepChart {
     return factors(d) == 2 && first(d, 0).numeric() && first(d, 1).numeric();
   }
 
+  /** The points where some job failed in either arm: their runs may have ended early. */
+  private static java.util.Set<Long> failedPoints(Document d, MetricJson metric) {
+    java.util.Set<Long> points = new java.util.HashSet<>();
+    if (metric.name().equals(SweepMetric.COMPLETION) || metric.name().equals(SweepMetric.JOBS_FAILED)) return points;
+    for (Row r : d.rows()) {
+      Cell failed = r.metrics().get(SweepMetric.JOBS_FAILED);
+      if (failed != null && failed.mean() > 0) points.add(r.point());
+    }
+    return points;
+  }
+
+  private static final String FAILED_NOTE = "a job failed at that point, so its runs may end early: compare completion time there.";
+
   private static int factors(Document d) {
     return d.parameters().stream().mapToInt(ParameterJson::factor).max().orElse(0) + 1;
   }
@@ -112,8 +126,10 @@ public final class SweepChart {
   private static Optional<JFreeChart> lines(Document d, MetricJson metric, ParameterJson x, int factors, Scale scale) {
     // Series key: arm, then the values of the other factors.
     Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+    Map<String, List<Long>> pointsOf = new LinkedHashMap<>();
     Map<String, Color> colours = new LinkedHashMap<>();
     Map<String, Integer> lineOfOthers = new LinkedHashMap<>();
+    java.util.Set<Long> failed = failedPoints(d, metric);
     for (Row r : d.rows()) {
       Cell c = r.metrics().get(metric.name());
       if (c == null) continue;
@@ -128,10 +144,17 @@ public final class SweepChart {
       YIntervalSeries s = series.computeIfAbsent(key, k -> new YIntervalSeries(k, false, true));
       colours.putIfAbsent(key, ChartStyle.darker(ChartStyle.mode(r.mode()), 0.12 * line));
       s.add(xOf(r, d, x), c.mean() * scale.factor(), c.ci95()[0] * scale.factor(), c.ci95()[1] * scale.factor());
+      pointsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(r.point());
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     series.values().forEach(data::addSeries);
-    DeviationRenderer renderer = new DeviationRenderer(true, true);
+    List<List<Long>> itemPoints = new ArrayList<>(pointsOf.values());
+    DeviationRenderer renderer = new DeviationRenderer(true, true) {
+      @Override
+      public boolean getItemShapeFilled(int s, int item) {
+        return !failed.contains(itemPoints.get(s).get(item)); // hollow where a job failed
+      }
+    };
     renderer.setAlpha(0.18f);
     int i = 0;
     for (Map.Entry<String, Color> e : colours.entrySet()) {
@@ -145,8 +168,7 @@ public final class SweepChart {
       i++;
     }
     NumberAxis y = ChartStyle.numberAxis(metric.label() + scale.suffix());
-    y.setAutoRangeIncludesZero(true);
-    if (metric.unit().equals("count")) y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+    y.setAutoRangeIncludesZero(true); // a count's mean over replications is fractional: ticks of 0.2 as well
     org.jfree.data.Range bounds = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
     if (bounds == null || (bounds.getLowerBound() == 0 && bounds.getUpperBound() == 0)) {
       y.setRange(0, 1); // a metric that is 0 everywhere: an axis from 0, not ticks of -0 and 0
@@ -158,7 +180,9 @@ public final class SweepChart {
         + String.format(Locale.ROOT, "%,d", d.points()) + " points; same seeds at every point.";
     String more = factors > 2 ? " Lines: " + label(d, 1) + " and the further swept keys." : factors == 2
         ? " One line per value of " + label(d, 1) + "." : "";
-    return Optional.of(ChartStyle.chart(capitalized(metric.label()) + " against " + x.label(), plot, true, sub + more));
+    String note = failed.isEmpty() ? "" : " Hollow markers: " + FAILED_NOTE;
+    return Optional.of(ChartStyle.chart(capitalized(metric.label()) + " against " + x.label(), plot, true,
+        sub + more + note));
   }
 
   private static int lineOf(String key, Map<String, Integer> lines) {
@@ -176,6 +200,7 @@ public final class SweepChart {
     boolean paired = d.rows().stream().anyMatch(r -> diff(r, metric) != null);
     String arm = d.rows().stream().filter(r -> r.metrics().containsKey(metric.name())).map(Row::mode).findFirst().orElseThrow();
     List<double[]> cells = new ArrayList<>();
+    java.util.Set<Long> failed = failedPoints(d, metric);
     double max = 0;
     for (Row r : d.rows()) {
       if (!r.mode().equals(paired ? d.modes().get(0) : arm)) continue;
@@ -185,7 +210,8 @@ public final class SweepChart {
       max = Math.max(max, Math.abs(v));
       int i = d.parameters().indexOf(x);
       int j = d.parameters().indexOf(y);
-      cells.add(new double[] {x.values().indexOf(r.values().get(i)), y.values().indexOf(r.values().get(j)), v});
+      cells.add(new double[] {x.values().indexOf(r.values().get(i)), y.values().indexOf(r.values().get(j)), v,
+          failed.contains(r.point()) ? 1 : 0});
     }
     DefaultXYZDataset data = new DefaultXYZDataset();
     double[][] series = new double[3][cells.size()];
@@ -206,13 +232,14 @@ public final class SweepChart {
     ChartStyle.axis(ya);
     XYPlot plot = new XYPlot(data, xa, ya, renderer);
     ChartStyle.plot(plot);
-    for (double[] c : cells) plot.addAnnotation(cellLabel(c[0], c[1], c[2], paired, paint));
+    for (double[] c : cells) plot.addAnnotation(cellLabel(c[0], c[1], c[2], c[3] == 1, paired, paint));
     String reps = d.replications() + (d.replications() == 1 ? " replication" : " replications");
+    String note = failed.isEmpty() ? "" : " *: " + FAILED_NOTE;
     JFreeChart chart = paired
         ? ChartStyle.chart(capitalized(metric.label()) + ": barrier minus non-barrier", plot, false,
-            "Paired difference of the means over " + reps + " at each point; red: barrier mode higher, blue: lower.")
+            "Paired difference of the means over " + reps + " at each point; red: barrier mode higher, blue: lower." + note)
         : ChartStyle.chart(capitalized(metric.label()) + " (" + arm + ")", plot, false,
-            "Mean over " + reps + " at each point; darker: higher.");
+            "Mean over " + reps + " at each point; darker: higher." + note);
     NumberAxis scaleAxis = ChartStyle.numberAxis((paired ? "difference" : metric.label()) + scale.suffix());
     scaleAxis.setRange(paired ? -paint.getUpperBound() : 0, paint.getUpperBound());
     PaintScaleLegend legend = new PaintScaleLegend(paint, scaleAxis);
@@ -224,8 +251,9 @@ public final class SweepChart {
   }
 
   /** A cell's value written in it, white on the darker cells, in the unit of the scale beside the grid. */
-  private static XYTextAnnotation cellLabel(double x, double y, double v, boolean signed, DivergingScale paint) {
-    XYTextAnnotation a = new XYTextAnnotation(cellText(v, signed), x, y);
+  private static XYTextAnnotation cellLabel(double x, double y, double v, boolean failed, boolean signed,
+      DivergingScale paint) {
+    XYTextAnnotation a = new XYTextAnnotation(cellText(v, signed) + (failed ? "*" : ""), x, y);
     a.setFont(ChartStyle.TICK);
     a.setPaint(Math.abs(v) / paint.max() > 0.55 ? Color.WHITE : CELL_TEXT);
     return a;

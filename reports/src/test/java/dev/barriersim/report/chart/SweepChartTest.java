@@ -1,6 +1,7 @@
 package dev.barriersim.report.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,52 @@ class SweepChartTest {
     assertEquals(-1.0, legend.getAxis().getLowerBound());
     assertEquals(1.0, legend.getAxis().getUpperBound());
     assertTrue(((XYPlot) c.getPlot()).getAnnotations().stream().allMatch(a -> ((XYTextAnnotation) a).getText().equals("0")));
+  }
+
+  /** {@code d} with a job failed in the barrier arm at point {@code failedPoint} and none elsewhere. */
+  private static Document withJobsFailedAt(Document d, long failedPoint) {
+    List<Row> rows = d.rows().stream().map(r -> {
+      Map<String, Cell> m = new java.util.HashMap<>(r.metrics());
+      double failed = r.point() == failedPoint && r.mode().equals("barrier") ? 1 : 0;
+      m.put("jobsFailed", new Cell(failed, new double[] {failed, failed}, 3, null));
+      return new Row(r.point(), r.values(), r.mode(), r.folder(), m);
+    }).toList();
+    return new Document(d.scenario(), d.seed(), d.version(), d.modes(), d.replications(), d.overrides(), d.points(),
+        d.runs(), d.parameters(), d.metrics(), rows);
+  }
+
+  @Test
+  void pointsWhereAJobFailedAreMarkedOnEveryChartButCompletionTimeAndJobsFailed() {
+    Document lines = withJobsFailedAt(grid(new ParameterJson("a", "a", 0, true, List.of("1", "2", "4")),
+        new ParameterJson("dur", "dur", 1, false, List.of("2s"))), 1);
+    JFreeChart c = SweepChart.build(lines, MAKESPAN).orElseThrow();
+    XYPlot plot = (XYPlot) c.getPlot();
+    DeviationRenderer r = (DeviationRenderer) plot.getRenderer();
+    assertTrue(r.getItemShapeFilled(0, 0), "a=1: no job failed");
+    assertFalse(r.getItemShapeFilled(0, 1), "a=2: hollow in the barrier line");
+    assertFalse(r.getItemShapeFilled(1, 1), "and in the non-barrier line: the point's makespans are not comparable");
+    assertTrue(subtitles(c).contains("Hollow markers: a job failed at that point"), subtitles(c));
+    MetricJson completion = new MetricJson("completionMs", "completion time", "duration");
+    Document completionOnly = withJobsFailedAt(grid(new ParameterJson("a", "a", 0, true, List.of("1", "2")),
+        new ParameterJson("dur", "dur", 1, false, List.of("2s"))), 1);
+    List<Row> renamed = completionOnly.rows().stream().map(row -> new Row(row.point(), row.values(), row.mode(), row.folder(),
+        Map.of("completionMs", row.metrics().get("makespanMs"), "jobsFailed", row.metrics().get("jobsFailed")))).toList();
+    Document cd = new Document("s", 1, "t", completionOnly.modes(), 3, List.of(), completionOnly.points(),
+        completionOnly.runs(), completionOnly.parameters(), List.of(completion), renamed);
+    DeviationRenderer cr = (DeviationRenderer) ((XYPlot) SweepChart.build(cd, completion).orElseThrow().getPlot()).getRenderer();
+    assertTrue(cr.getItemShapeFilled(0, 1), "completion time compares the jobs that succeeded in both arms: no mark");
+
+    Document heat = withJobsFailedAt(grid(new ParameterJson("a", "a", 0, true, List.of("1", "2")),
+        new ParameterJson("b", "b", 1, true, List.of("10", "20"))), 3);
+    List<String> labels = ((XYPlot) SweepChart.build(heat, MAKESPAN).orElseThrow().getPlot()).getAnnotations().stream()
+        .map(a -> ((XYTextAnnotation) a).getText()).toList();
+    assertEquals(List.of("+0.50", "+0.50", "+0.50", "+0.50*"), labels);
+  }
+
+  private static String subtitles(JFreeChart c) {
+    StringBuilder sb = new StringBuilder();
+    for (Object t : c.getSubtitles()) if (t instanceof org.jfree.chart.title.TextTitle tt) sb.append(tt.getText()).append('\n');
+    return sb.toString();
   }
 
   @Test
