@@ -88,6 +88,12 @@ public final class SweepChart {
 
   private static final String FAILED_NOTE = "a job failed at that point, so its runs may end early: compare completion time there.";
 
+  /** Utilization counts what running tasks hold, as the headline says beside it. */
+  private static String heldNote(MetricJson metric) {
+    return metric.unit().equals("percent") && metric.label().endsWith("utilization")
+        ? " Held by running tasks, time inside barrier() included." : "";
+  }
+
   private static int factors(Document d) {
     return d.parameters().stream().mapToInt(ParameterJson::factor).max().orElse(0) + 1;
   }
@@ -180,7 +186,7 @@ public final class SweepChart {
         + String.format(Locale.ROOT, "%,d", d.points()) + " points; same seeds at every point.";
     String more = factors > 2 ? " Lines: " + label(d, 1) + " and the further swept keys." : factors == 2
         ? " One line per value of " + label(d, 1) + "." : "";
-    String note = failed.isEmpty() ? "" : " Hollow markers: " + FAILED_NOTE;
+    String note = (failed.isEmpty() ? "" : " Hollow markers: " + FAILED_NOTE) + heldNote(metric);
     return Optional.of(ChartStyle.chart(capitalized(metric.label()) + " against " + x.label(), plot, true,
         sub + more + note));
   }
@@ -234,7 +240,7 @@ public final class SweepChart {
     ChartStyle.plot(plot);
     for (double[] c : cells) plot.addAnnotation(cellLabel(c[0], c[1], c[2], c[3] == 1, paired, paint));
     String reps = d.replications() + (d.replications() == 1 ? " replication" : " replications");
-    String note = failed.isEmpty() ? "" : " *: " + FAILED_NOTE;
+    String note = (failed.isEmpty() ? "" : " *: " + FAILED_NOTE) + heldNote(metric);
     JFreeChart chart = paired
         ? ChartStyle.chart(capitalized(metric.label()) + ": barrier minus non-barrier", plot, false,
             "Paired difference of the means over " + reps + " at each point; red: barrier mode higher, blue: lower." + note)
