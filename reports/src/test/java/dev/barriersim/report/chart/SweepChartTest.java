@@ -125,6 +125,14 @@ class SweepChartTest {
     assertEquals(List.of("+0.50", "+0.50", "+0.50", "+0.50*"), labels);
   }
 
+  @Test
+  void utilizationSaysItCountsTimeInsideBarrierAsBusy() {
+    Document d = grid(new ParameterJson("a", "a", 0, true, List.of("1", "2")), new ParameterJson("b", "b", 1, false, List.of("x")));
+    MetricJson util = new MetricJson("makespanMs", "core utilization", "percent"); // the grid's cells, read as a percent
+    assertTrue(subtitles(SweepChart.build(d, util).orElseThrow()).contains("time inside barrier() included"));
+    assertFalse(subtitles(SweepChart.build(d, MAKESPAN).orElseThrow()).contains("barrier()"));
+  }
+
   private static String subtitles(JFreeChart c) {
     StringBuilder sb = new StringBuilder();
     for (Object t : c.getSubtitles()) if (t instanceof org.jfree.chart.title.TextTitle tt) sb.append(tt.getText()).append('\n');
