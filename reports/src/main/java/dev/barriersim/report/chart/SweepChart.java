@@ -10,11 +10,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -47,6 +49,7 @@ public final class SweepChart {
 
   private static final float[][] DASHES = {null, {6f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
   private static final Color CELL_TEXT = new Color(0x22, 0x22, 0x22);
+  private static final String FAILED_NOTE = "a job failed at that point, so its runs may end early: compare completion time there.";
 
   private SweepChart() {}
 
@@ -76,8 +79,8 @@ public final class SweepChart {
   }
 
   /** The points where some job failed in either arm: their runs may have ended early. */
-  private static java.util.Set<Long> failedPoints(Document d, MetricJson metric) {
-    java.util.Set<Long> points = new java.util.HashSet<>();
+  private static Set<Long> failedPoints(Document d, MetricJson metric) {
+    Set<Long> points = new HashSet<>();
     if (metric.name().equals(SweepMetric.COMPLETION) || metric.name().equals(SweepMetric.JOBS_FAILED)) return points;
     for (Row r : d.rows()) {
       Cell failed = r.metrics().get(SweepMetric.JOBS_FAILED);
@@ -85,8 +88,6 @@ public final class SweepChart {
     }
     return points;
   }
-
-  private static final String FAILED_NOTE = "a job failed at that point, so its runs may end early: compare completion time there.";
 
   /** Utilization counts what running tasks hold, as the headline says beside it. */
   private static String heldNote(MetricJson metric) {
@@ -135,7 +136,7 @@ public final class SweepChart {
     Map<String, List<Long>> pointsOf = new LinkedHashMap<>();
     Map<String, Color> colours = new LinkedHashMap<>();
     Map<String, Integer> lineOfOthers = new LinkedHashMap<>();
-    java.util.Set<Long> failed = failedPoints(d, metric);
+    Set<Long> failed = failedPoints(d, metric);
     for (Row r : d.rows()) {
       Cell c = r.metrics().get(metric.name());
       if (c == null) continue;
@@ -206,7 +207,7 @@ public final class SweepChart {
     boolean paired = d.rows().stream().anyMatch(r -> diff(r, metric) != null);
     String arm = d.rows().stream().filter(r -> r.metrics().containsKey(metric.name())).map(Row::mode).findFirst().orElseThrow();
     List<double[]> cells = new ArrayList<>();
-    java.util.Set<Long> failed = failedPoints(d, metric);
+    Set<Long> failed = failedPoints(d, metric);
     double max = 0;
     for (Row r : d.rows()) {
       if (!r.mode().equals(paired ? d.modes().get(0) : arm)) continue;
@@ -265,7 +266,7 @@ public final class SweepChart {
     return a;
   }
 
-  /** {@code +81.2}, {@code -2.35}, {@code 0}: three significant digits at most, sign when a difference. */
+  /** {@code +81.2}, {@code -2.35}, {@code 1234}, {@code 0}: two decimals below 10, one below 100; sign when a difference. */
   static String cellText(double v, boolean signed) {
     double a = Math.abs(v);
     String digits = String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", a);

@@ -140,7 +140,7 @@ class SweepChartTest {
   }
 
   @Test
-  void cellTextHasThreeSignificantDigitsAtMostAndNoNegativeZero() {
+  void cellTextIsShortAndNeverNegativeZero() {
     assertEquals("+83.4", SweepChart.cellText(83.41, true));
     assertEquals("-1.87", SweepChart.cellText(-1.8712, true));
     assertEquals("1234", SweepChart.cellText(1234.4, false));
