@@ -11,6 +11,10 @@ import java.util.Map;
  * the PNG and a caption that says what to look for.
  */
 final class ChartsSection {
+  /** What a page says where charts would be, in a folder written with {@code --no-charts}. */
+  static final String NO_CHARTS = "No charts in this folder (they are not drawn with <code>--no-charts</code>; "
+      + "<code>barriersim report</code> draws them from the files).";
+
   /** A chart's title and what to look for in it. */
   record Caption(String title, String lookFor) {}
 
@@ -50,8 +54,7 @@ final class ChartsSection {
       else if (ext.equals("png")) files[1] = f;
     }
     if (kinds.isEmpty()) {
-      sb.append("<p class=\"muted\">No charts in this folder (they are not drawn with <code>--no-charts</code>; "
-          + "<code>barriersim report</code> draws them from the files).</p>\n");
+      sb.append("<p class=\"muted\">").append(NO_CHARTS).append("</p>\n");
     }
     for (Map.Entry<String, String[]> e : kinds.entrySet()) {
       String stem = e.getKey();

@@ -40,7 +40,9 @@ final class SweepSection {
         .append(String.format(Locale.ROOT, ", %,d runs in all.", d.runs()))
         .append(" Replication r uses the same seed at every point (common random numbers), so the differences between "
             + "points are the parameter's, not noise.</p>\n");
-    sb.append("<p class=\"small muted\">").append(SweepChart.isHeatMap(d)
+    boolean charts = d.metrics().stream().map(SweepSection::stem)
+        .anyMatch(stem -> chartFiles.contains(stem + ".svg") || chartFiles.contains(stem + ".png"));
+    sb.append("<p class=\"small muted\">").append(!charts ? ChartsSection.NO_CHARTS : SweepChart.isHeatMap(d)
         ? "Each chart is a headline metric over the grid of the two swept keys: each cell holds the paired difference, "
             + "barrier minus non-barrier, of the means over the replications at that point, its value written in it (red: "
             + "barrier higher). Barrier wait, which only the barrier arm has, shows that arm's mean."
@@ -49,7 +51,7 @@ final class SweepSection {
         .append(" Files: <a href=\"sweep.csv\"><code>sweep.csv</code></a>, "
             + "<a href=\"sweep.json\"><code>sweep.json</code></a>.</p>\n");
     for (MetricJson m : d.metrics()) {
-      String stem = "charts/sweep-" + m.name().replace('.', '-');
+      String stem = stem(m);
       boolean svg = chartFiles.contains(stem + ".svg");
       boolean png = chartFiles.contains(stem + ".png");
       if (!svg && !png) continue;
@@ -64,6 +66,11 @@ final class SweepSection {
     }
     table(sb, d);
     return sb.append("</section>\n").toString();
+  }
+
+  /** The chart files of {@code m} without their extension: {@code charts/sweep-makespanMs}. */
+  private static String stem(MetricJson m) {
+    return "charts/sweep-" + m.name().replace('.', '-');
   }
 
   private static void table(StringBuilder sb, Document d) {

@@ -34,7 +34,19 @@ class SweepSectionTest {
   }
 
   private static String guide(Document d) {
-    return Jsoup.parse(SweepSection.render(d, CHARTS)).select("#sweep p.small").text();
+    return guide(d, CHARTS);
+  }
+
+  private static String guide(Document d, List<String> charts) {
+    return Jsoup.parse(SweepSection.render(d, charts)).select("#sweep p.small").text();
+  }
+
+  @Test
+  void aFolderWithoutChartsSaysSoInsteadOfDescribingThem() {
+    String text = guide(sweep(List.of(new ParameterJson("a", "a", 0, true, List.of("1", "2")))), List.of());
+    assertTrue(text.startsWith("No charts in this folder"), text);
+    assertFalse(text.contains("Each chart"), text);
+    assertTrue(text.contains("sweep.csv"), "the data files are still linked: " + text);
   }
 
   @Test
