@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
         "Runs one scenario in each mode (barrier, non-barrier) and replication, writes its outputs"
-            + " atomically and prints a comparison table (replication 0) and the seed used.",
+            + " atomically and prints the seed used and the headline over all replications (means, 95 %%"
+            + " intervals, the paired difference, jobs failed and the first failure's reason).",
         "Outputs: DIR/summary.json (every run and the aggregates over replications),"
-            + " DIR/<mode>/tasks.csv and DIR/<mode>/events.jsonl (replication 0).",
+            + " DIR/<mode>/tasks.csv and DIR/<mode>/events.jsonl (replication 0), DIR/charts/ and DIR/report.html.",
         "Scenario keys are documented in docs/scenario-format.md."})
 final class RunCommand implements Callable<Integer> {
   @ParentCommand private Main main;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Checks scenario files without running them: prints 'FILE: ok' on stdout for each valid one,"
             + " and every problem of the others on stderr as FILE:LINE:COLUMN: yaml.path: what is wrong;"
-            + " how to fix it. Warnings ('yaml.path: warning: ...', e.g. a barrier stage that Spark's slot"
+            + " how to fix it. Warnings ('yaml.path: warning: ...', such as a barrier stage that Spark's slot"
             + " check will fail) go to stderr too but keep the file valid. Exit code 2 if any file is invalid"
             + " or unreadable. A sweep's points are each checked too (a problem once, with the first point that has"
             + " it), and its size against run.maxRuns.",
