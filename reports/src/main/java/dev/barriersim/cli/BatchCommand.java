@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs every scenario given: a folder stands for all its *.yaml files, sorted by file name.",
         "Each scenario runs with its own run: section (modes, replications) into OUT/<scenario name>/"
-            + " (the same files as 'run'); OUT/index.html (open it in a browser), OUT/index.json and OUT/index.md list every input.",
+            + " (the same files as 'run'); OUT/index.html (open it in a browser), OUT/index.json and"
+            + " OUT/index.md list every input.",
         "Invalid or unreadable scenarios are reported and skipped; the others still run and the exit"
             + " code is 2. Output bytes do not depend on --parallelism.",
         "Scenario keys are documented in docs/scenario-format.md."})

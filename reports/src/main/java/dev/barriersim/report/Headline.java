@@ -50,6 +50,8 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
   public static final String BARRIER_WAIT_NOTE = "from job submission, slot-check retries included";
   /** The label of the line of core time inside {@code barrier()}, a share of all core time. */
   public static final String SYNC_WAIT = "core time inside barrier()";
+  /** The note of the utilization lines where tasks waited inside {@code barrier()}: that wait counts as busy. */
+  public static final String HELD_NOTE = "held by running tasks, time inside barrier() included";
 
   /** Freezes the lists. */
   public Headline {
@@ -235,7 +237,7 @@ public record Headline(String scenario, long seed, int replications, Kind kind, 
     // wait as busy; without its share beside it, barrier mode would look like the better use of
     // the cluster exactly where it idles most.
     boolean syncWaits = b != null && b.stream().anyMatch(r -> r.barrier().syncWaitCoreMs() > 0);
-    String heldNote = syncWaits ? "held by running tasks, time inside barrier() included" : "";
+    String heldNote = syncWaits ? HELD_NOTE : "";
     lines.add(line("core utilization", heldNote, Unit.PERCENT, byMode, pairs, r -> r.cores().utilization()));
     TreeSet<String> resources = new TreeSet<>();
     for (Run r : summary.runs()) r.resources().forEach(u -> resources.add(u.name()));

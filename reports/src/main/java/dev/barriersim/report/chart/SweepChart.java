@@ -1,5 +1,6 @@
 package dev.barriersim.report.chart;
 
+import dev.barriersim.report.Headline;
 import dev.barriersim.report.sweep.SweepFiles.Cell;
 import dev.barriersim.report.sweep.SweepFiles.Document;
 import dev.barriersim.report.sweep.SweepFiles.MetricJson;
@@ -49,7 +50,8 @@ public final class SweepChart {
 
   private static final float[][] DASHES = {null, {6f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
   private static final Color CELL_TEXT = new Color(0x22, 0x22, 0x22);
-  private static final String FAILED_NOTE = "a job failed at that point, so its runs may end early: compare completion time there.";
+  private static final String FAILED_NOTE =
+      "a job failed at that point, so its runs may end early: compare completion time there.";
 
   private SweepChart() {}
 
@@ -92,7 +94,7 @@ public final class SweepChart {
   /** Utilization counts what running tasks hold, as the headline says beside it. */
   private static String heldNote(MetricJson metric) {
     return metric.unit().equals("percent") && metric.label().endsWith("utilization")
-        ? " Held by running tasks, time inside barrier() included." : "";
+        ? " " + capitalized(Headline.HELD_NOTE) + "." : "";
   }
 
   private static int factors(Document d) {
@@ -244,7 +246,8 @@ public final class SweepChart {
     String note = (failed.isEmpty() ? "" : " *: " + FAILED_NOTE) + heldNote(metric);
     JFreeChart chart = paired
         ? ChartStyle.chart(capitalized(metric.label()) + ": barrier minus non-barrier", plot, false,
-            "Paired difference of the means over " + reps + " at each point; red: barrier mode higher, blue: lower." + note)
+            "Paired difference of the means over " + reps + " at each point; red: barrier mode higher, blue: lower."
+                + note)
         : ChartStyle.chart(capitalized(metric.label()) + " (" + arm + ")", plot, false,
             "Mean over " + reps + " at each point; darker: higher." + note);
     NumberAxis scaleAxis = ChartStyle.numberAxis((paired ? "difference" : metric.label()) + scale.suffix());
@@ -266,7 +269,7 @@ public final class SweepChart {
     return a;
   }
 
-  /** {@code +81.2}, {@code -2.35}, {@code 1234}, {@code 0}: two decimals below 10, one below 100; sign when a difference. */
+  /** {@code +81.2}, {@code -2.35}, {@code 1234}, {@code 0}: two decimals below 10, one below 100; signed for a difference. */
   static String cellText(double v, boolean signed) {
     double a = Math.abs(v);
     String digits = String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", a);

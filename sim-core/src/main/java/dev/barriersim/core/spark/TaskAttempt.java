@@ -82,11 +82,8 @@ final class TaskAttempt {
     finished = false;
     runningSlot = -1;
     executorLane = -1;
-    if (extras != null) {
-      extras.reset(phases, plan, fetchFailedFrom);
-    } else if (phases != null || plan != TaskPlan.HEALTHY || fetchFailedFrom != null) {
-      extras = new AttemptExtras();
-      extras.reset(phases, plan, fetchFailedFrom);
+    if (extras != null || phases != null || plan != TaskPlan.HEALTHY || fetchFailedFrom != null) {
+      extras().reset(phases, plan, fetchFailedFrom);
     }
   }
 
